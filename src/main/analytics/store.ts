@@ -1,0 +1,89 @@
+import type { Db } from '../db/database.js';
+
+export type Direction = 'received' | 'sent';
+export type Cause = 'welcome' | 'faq' | 'timer' | 'command' | 'api' | 'manual' | 'giveaway' | 'moderation' | 'chat';
+
+export interface ChatEventInput {
+  accountId: string;
+  direction: Direction;
+  cause: Cause | null;
+  username: string | null;
+  text: string;
+  rowKey?: string | null;
+  trigger?: string | null;
+  messageId?: string | null;
+  at: number;
+}
+
+export interface ChatEventRow {
+  id: number;
+  account_id: string;
+  direction: Direction;
+  cause: Cause | null;
+  username: string | null;
+  text: string;
+  row_key: string | null;
+  trigger: string | null;
+  message_id: string | null;
+  created_at: number;
+}
+
+/** Every received and sent chat line, with why it was sent; analytics are computed from these rows. */
+export class ChatEventStore {
+  private insertStmt;
+  private countsStmt;
+  private receivedStmt;
+  private triggersStmt;
+  private recentStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO chat_events (account_id, direction, cause, username, text, row_key, trigger, message_id, created_at)
+       VALUES (@accountId, @direction, @cause, @username, @text, @rowKey, @trigger, @messageId, @at)`,
+    );
+    this.countsStmt = db.prepare<[string, number], { cause: Cause | null; n: number }>(
+      `SELECT cause, COUNT(*) AS n FROM chat_events
+       WHERE account_id = ? AND direction = 'sent' AND created_at >= ? GROUP BY cause`,
+    );
+    this.receivedStmt = db.prepare<[string, number], { n: number; chatters: number }>(
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT username) AS chatters FROM chat_events
+       WHERE account_id = ? AND direction = 'received' AND created_at >= ?`,
+    );
+    this.triggersStmt = db.prepare<[string, number, number], { keyword: string; count: number }>(
+      `SELECT trigger AS keyword, COUNT(*) AS count FROM chat_events
+       WHERE account_id = ? AND trigger IS NOT NULL AND direction = 'received' AND created_at >= ?
+       GROUP BY trigger ORDER BY count DESC, keyword LIMIT ?`,
+    );
+    this.recentStmt = db.prepare<[string, number, number], ChatEventRow>(
+      `SELECT * FROM chat_events WHERE account_id = ? AND id > ? ORDER BY id DESC LIMIT ?`,
+    );
+  }
+
+  record(e: ChatEventInput): number {
+    return Number(
+      this.insertStmt.run({
+        ...e,
+        rowKey: e.rowKey ?? null,
+        trigger: e.trigger ?? null,
+        messageId: e.messageId ?? null,
+      }).lastInsertRowid,
+    );
+  }
+
+  sentByCause(accountId: string, since: number): Map<Cause | null, number> {
+    return new Map(this.countsStmt.all(accountId, since).map((r) => [r.cause, r.n]));
+  }
+
+  received(accountId: string, since: number): { n: number; chatters: number } {
+    return this.receivedStmt.get(accountId, since)!;
+  }
+
+  topTriggers(accountId: string, since: number, limit: number): { keyword: string; count: number }[] {
+    return this.triggersStmt.all(accountId, since, limit);
+  }
+
+  /** Newest first. */
+  recent(accountId: string, afterId: number, limit: number): ChatEventRow[] {
+    return this.recentStmt.all(accountId, afterId, limit);
+  }
+}

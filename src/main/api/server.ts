@@ -1,0 +1,197 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { ApiError } from './errors.js';
+import { hostGuard, originGuard } from './guards.js';
+import { MessageReply, type RouteDef } from './route.js';
+import type { ApiKeyService } from '../apikeys/service.js';
+import { requireScope } from '../apikeys/service.js';
+import type { RateLimiter } from '../apikeys/ratelimit.js';
+import type { Principal } from '../apikeys/schema.js';
+import type { Logger } from '../logger.js';
+
+export const API_BASES = ['/api/v1', '/v1'] as const;
+const BODY_LIMIT = '256kb';
+
+export interface ApiServerDeps {
+  routes: RouteDef[];
+  keys: ApiKeyService;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+  /** Built renderer (index.html + assets), served at `/` when present. */
+  rendererDir?: string;
+  /** Extra express routers mounted before the API (practice stream pages, SSE). */
+  mounts?: { path: string; handler: express.RequestHandler }[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+function zodMessage(err: z.ZodError): string {
+  return err.issues
+    .map((i) => {
+      const where = i.path.length ? i.path.join('.') : '';
+      return where ? `${where}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError('VALIDATION_ERROR', `Invalid ${where}: ${zodMessage(result.error)}`);
+  return result.data;
+}
+
+function presentedKey(req: Request, res: Response): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (!m) throw new ApiError('INVALID_API_KEY', 'Authorization header must be `Bearer YOUR_API_KEY`');
+    return m[1];
+  }
+  const q = req.query.api_key;
+  if (typeof q === 'string' && q.length > 0) {
+    res.setHeader('Deprecation', 'true');
+    res.setHeader('Warning', '299 - "api_key in the query string is deprecated; send Authorization: Bearer"');
+    return q;
+  }
+  return undefined;
+}
+
+export class ApiServer {
+  readonly app = express();
+  private server: http.Server | null = null;
+  private port = 0;
+
+  constructor(private deps: ApiServerDeps) {
+    const app = this.app;
+    app.disable('x-powered-by');
+    app.set('etag', false);
+    app.set('query parser', 'simple');
+    app.use(hostGuard(() => this.port));
+    app.use(originGuard(() => this.port));
+    app.use((_req, res, next) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+    for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
+    const api = express.Router();
+    api.use(express.json({ limit: BODY_LIMIT, type: () => true }));
+    for (const r of deps.routes) this.register(api, r);
+    api.use((req, _res, next) => next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`)));
+    for (const base of API_BASES) app.use(base, api);
+    this.mountRenderer();
+    app.use((req: Request, _res: Response, next: NextFunction) =>
+      next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.path}`)),
+    );
+    app.use(this.errorHandler);
+  }
+
+  private register(router: express.Router, def: RouteDef): void {
+    const needsBody = def.method !== 'get' && def.method !== 'delete';
+    router[def.method](def.path, async (req: Request, res: Response) => {
+      let principal: Principal | null = null;
+      if (def.scope !== null) {
+        principal = this.deps.keys.authenticate(presentedKey(req, res));
+        if (principal.kind === 'key') {
+          const d = this.deps.rateLimiter.consume(principal.keyId!);
+          res.setHeader('X-RateLimit-Limit', String(d.limit));
+          res.setHeader('X-RateLimit-Remaining', String(d.remaining));
+          res.setHeader('X-RateLimit-Reset', String(d.reset));
+          if (!d.allowed) {
+            res.setHeader('Retry-After', String(d.retryAfterSeconds));
+            throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${d.limit} requests exceeded; retry after ${d.retryAfterSeconds}s`);
+          }
+        }
+        if (def.scope) requireScope(principal, def.scope);
+      }
+      const { api_key: _ignored, ...rawQuery } = req.query as Record<string, unknown>;
+      const query = def.query ? parseOrThrow(def.query, rawQuery, 'query') : rawQuery;
+      const params = def.params ? parseOrThrow(def.params, req.params, 'path') : req.params;
+      let body: unknown = undefined;
+      if (def.body) {
+        const raw = needsBody && req.body !== undefined ? req.body : {};
+        body = parseOrThrow(def.body, raw, 'body');
+      }
+      const out = await def.handler({ req, res, principal, query, body, params });
+      if (res.headersSent) return;
+      res.status(def.status ?? 200);
+      if (out instanceof MessageReply) {
+        res.json(out.data === undefined ? { success: true, message: out.message } : { success: true, message: out.message, data: out.data });
+      } else {
+        res.json({ success: true, data: out ?? null });
+      }
+    });
+  }
+
+  private mountRenderer(): void {
+    const dir = this.deps.rendererDir;
+    if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) return;
+    const csp =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    this.app.use((_req, res, next) => {
+      res.setHeader('Content-Security-Policy', csp);
+      res.setHeader('X-Frame-Options', 'DENY');
+      next();
+    });
+    this.app.use(express.static(dir, { index: 'index.html', etag: false }));
+    this.app.get(/^\/(?!api\/|v1\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  }
+
+  private errorHandler = (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let apiErr: ApiError;
+    if (err instanceof ApiError) apiErr = err;
+    else if (isBodyError(err, 'entity.too.large')) apiErr = new ApiError('PAYLOAD_TOO_LARGE', `Request body exceeds ${BODY_LIMIT}`);
+    else if (isBodyError(err, 'entity.parse.failed')) apiErr = new ApiError('VALIDATION_ERROR', 'Malformed JSON in request body');
+    else if (isBodyError(err, 'encoding.unsupported') || isBodyError(err, 'charset.unsupported'))
+      apiErr = new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Request body must be UTF-8 JSON');
+    else {
+      this.deps.logger.error(`Unhandled error on ${req.method} ${req.originalUrl}:`, err);
+      apiErr = new ApiError('INTERNAL_ERROR');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(apiErr.status).json({ success: false, error: { code: apiErr.code, message: apiErr.message } });
+  };
+
+  listen(port: number, host = '127.0.0.1'): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const server = http.createServer(this.app);
+      server.keepAliveTimeout = 65_000;
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        this.server = server;
+        this.port = (server.address() as AddressInfo).port;
+        resolve(this.port);
+      });
+    });
+  }
+
+  get listeningPort(): number {
+    return this.port;
+  }
+
+  close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+}
+
+function isBodyError(err: unknown, type: string): boolean {
+  return typeof err === 'object' && err !== null && (err as { type?: string }).type === type;
+}

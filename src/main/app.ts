@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { systemClock, type Clock } from './clock.js';
+import { openDatabase } from './db/database.js';
+import { EventBus } from './events/bus.js';
+import { EventPublisher } from './events/publisher.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { AccountStore } from './accounts/store.js';
+import { AccountService } from './accounts/service.js';
+import { ChatEventStore } from './analytics/store.js';
+import { AnalyticsService } from './analytics/service.js';
+import { ApiKeyStore } from './apikeys/store.js';
+import { ApiKeyService } from './apikeys/service.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from './apikeys/ratelimit.js';
+import { GiveawayStore } from './giveaway/store.js';
+import { GiveawayService } from './giveaway/service.js';
+import { MessageStore } from './messages/store.js';
+import { MessageService } from './messages/service.js';
+import { SettingsStore } from './settings/store.js';
+import { SettingsService } from './settings/service.js';
+import { ApiServer } from './api/server.js';
+import { coreRoutes } from './api/routes.js';
+import type { AppModule } from './module.js';
+import type { AppServices } from './services.js';
+import { eventStreamModule } from './api/stream.js';
+
+export const DEFAULT_PORT = 3847;
+
+export interface AppOptions {
+  dataDir: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  clock?: Clock;
+  logger?: Logger;
+  rateLimits?: RateLimitConfig;
+  /** Built renderer to serve at `/`. */
+  rendererDir?: string;
+  /** Extra modules built from the services (chat, bot, webhooks, practice); see modules.ts. */
+  modules?: (services: AppServices) => AppModule[];
+}
+
+export interface App {
+  services: AppServices;
+  server: ApiServer;
+  port: number;
+  baseUrl: string;
+  /** Per-launch dashboard token (all scopes); handed to the renderer by preload or the headless URL. */
+  sessionToken: string;
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every service from one data dir, starts the HTTP API and the modules. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const db = openDatabase(path.join(options.dataDir, 'buzzchat.db'));
+  const bus = new EventBus();
+  const events = new EventPublisher(bus, clock);
+  const chatEvents = new ChatEventStore(db);
+  const keys = new ApiKeyService(new ApiKeyStore(db), clock);
+  const accounts = new AccountService(new AccountStore(db), clock, events);
+  accounts.ensureDefault();
+  const services: AppServices = {
+    dataDir: options.dataDir,
+    db,
+    clock,
+    logger,
+    bus,
+    events,
+    keys,
+    accounts,
+    settings: new SettingsService(db, new SettingsStore(db), clock, events, logger),
+    messages: new MessageService(db, new MessageStore(db), chatEvents, clock, events),
+    giveaway: new GiveawayService(db, new GiveawayStore(db), clock, events),
+    chatEvents,
+    analytics: new AnalyticsService(chatEvents, clock),
+  };
+  const modules = [eventStreamModule(services), ...(options.modules?.(services) ?? [])];
+  const server = new ApiServer({
+    routes: [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])],
+    keys,
+    rateLimiter: new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS),
+    logger,
+    rendererDir: options.rendererDir,
+    mounts: modules.flatMap((m) => m.mounts ?? []),
+  });
+  const started: AppModule[] = [];
+  let port: number;
+  try {
+    port = await server.listen(options.port ?? DEFAULT_PORT);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    for (const m of modules) {
+      await m.start?.({ port, baseUrl });
+      started.push(m);
+    }
+  } catch (err) {
+    await stopAll(started, logger);
+    await server.close();
+    db.close();
+    throw err;
+  }
+  let stopping: Promise<void> | null = null;
+  return {
+    services,
+    server,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    sessionToken: keys.sessionToken,
+    stop: () =>
+      (stopping ??= (async () => {
+        await stopAll(started, logger);
+        await server.close();
+        db.close();
+      })()),
+  };
+}
+
+async function stopAll(modules: AppModule[], logger: Logger): Promise<void> {
+  for (const m of [...modules].reverse()) {
+    try {
+      await m.stop?.();
+    } catch (err) {
+      logger.error(`Stopping ${m.name} failed:`, err);
+    }
+  }
+}

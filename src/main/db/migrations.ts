@@ -1,0 +1,153 @@
+/**
+ * Numbered schema migrations: index i brings user_version i to i+1.
+ * Never edit a released migration; append a new one.
+ * Times are epoch milliseconds (INTEGER) unless the column name says otherwise.
+ */
+export const migrations: string[] = [
+  // 1: core tables
+  `
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    platform TEXT NOT NULL DEFAULT 'whatnot',
+    url TEXT,
+    host_username TEXT,
+    is_active INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX accounts_one_active ON accounts(is_active) WHERE is_active = 1;
+
+  CREATE TABLE settings (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    json TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE app_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    scopes TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER
+  );
+
+  CREATE TABLE rate_limits (
+    key_id TEXT NOT NULL,
+    window TEXT NOT NULL,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key_id, window)
+  );
+
+  CREATE TABLE giveaway_rounds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    opened_at INTEGER NOT NULL,
+    cleared_at INTEGER
+  );
+  CREATE INDEX giveaway_rounds_open ON giveaway_rounds(account_id, cleared_at);
+
+  CREATE TABLE giveaway_entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    round_id INTEGER NOT NULL REFERENCES giveaway_rounds(id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    user_key TEXT NOT NULL,
+    text TEXT,
+    source TEXT NOT NULL DEFAULT 'chat',
+    entered_at INTEGER NOT NULL
+  );
+  CREATE INDEX giveaway_entries_round ON giveaway_entries(round_id, id);
+  CREATE INDEX giveaway_entries_user ON giveaway_entries(round_id, user_key);
+
+  CREATE TABLE giveaway_draws (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    round_id INTEGER NOT NULL REFERENCES giveaway_rounds(id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    winners TEXT NOT NULL,
+    entries_snapshot TEXT NOT NULL,
+    method TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX giveaway_draws_account ON giveaway_draws(account_id, created_at);
+
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    status TEXT NOT NULL,
+    not_before INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER
+  );
+  CREATE INDEX messages_queue ON messages(account_id, status, not_before);
+
+  CREATE TABLE chat_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    direction TEXT NOT NULL,
+    cause TEXT,
+    username TEXT,
+    text TEXT NOT NULL,
+    row_key TEXT,
+    trigger TEXT,
+    message_id TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX chat_events_time ON chat_events(account_id, created_at);
+  CREATE INDEX chat_events_cause ON chat_events(account_id, direction, cause, created_at);
+  CREATE INDEX chat_events_trigger ON chat_events(account_id, trigger) WHERE trigger IS NOT NULL;
+
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    events TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    previous_secret TEXT,
+    previous_secret_expires_at INTEGER,
+    active INTEGER NOT NULL DEFAULT 1,
+    disabled_reason TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE webhook_deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    delivered_at INTEGER,
+    UNIQUE (webhook_id, event_id)
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(status, next_attempt_at);
+
+  CREATE TABLE webhook_attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+    attempt INTEGER NOT NULL,
+    status_code INTEGER,
+    latency_ms INTEGER,
+    error TEXT,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX webhook_attempts_delivery ON webhook_attempts(delivery_id);
+  `,
+];

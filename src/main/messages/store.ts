@@ -1,0 +1,87 @@
+import type { Db } from '../db/database.js';
+import type { Cause } from '../analytics/store.js';
+import type { MessageStatus } from './schema.js';
+
+export interface MessageRow {
+  id: string;
+  account_id: string;
+  text: string;
+  cause: Cause;
+  status: MessageStatus;
+  not_before: number;
+  attempts: number;
+  error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export class MessageStore {
+  private insertStmt;
+  private byIdStmt;
+  private nextDueStmt;
+  private setStatusStmt;
+  private listStmt;
+  private listByStatusStmt;
+  private requeueStmt;
+  private nextTimeStmt;
+  private rescheduleStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO messages (id, account_id, text, cause, status, not_before, created_at)
+       VALUES (@id, @accountId, @text, @cause, 'queued', @notBefore, @createdAt)`,
+    );
+    this.byIdStmt = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
+    this.nextDueStmt = db.prepare<[string, number], MessageRow>(
+      `SELECT * FROM messages WHERE account_id = ? AND status = 'queued' AND not_before <= ?
+       ORDER BY not_before, created_at, rowid LIMIT 1`,
+    );
+    this.nextTimeStmt = db.prepare<[string], { t: number | null }>(
+      `SELECT MIN(not_before) AS t FROM messages WHERE account_id = ? AND status = 'queued'`,
+    );
+    this.setStatusStmt = db.prepare(
+      `UPDATE messages SET status = @status, attempts = @attempts, error = @error, sent_at = @sentAt WHERE id = @id`,
+    );
+    this.listStmt = db.prepare<[string, number], MessageRow>(
+      'SELECT * FROM messages WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    );
+    this.listByStatusStmt = db.prepare<[string, string, number], MessageRow>(
+      'SELECT * FROM messages WHERE account_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    );
+    this.rescheduleStmt = db.prepare(`UPDATE messages SET status = 'queued', error = ?, not_before = ? WHERE id = ?`);
+    this.requeueStmt = db.prepare(`UPDATE messages SET status = 'queued' WHERE status = 'sending'`);
+  }
+
+  insert(m: { id: string; accountId: string; text: string; cause: Cause; notBefore: number; createdAt: number }): void {
+    this.insertStmt.run(m);
+  }
+
+  byId(id: string): MessageRow | undefined {
+    return this.byIdStmt.get(id);
+  }
+
+  nextDue(accountId: string, now: number): MessageRow | undefined {
+    return this.nextDueStmt.get(accountId, now);
+  }
+
+  nextDueTime(accountId: string): number | null {
+    return this.nextTimeStmt.get(accountId)?.t ?? null;
+  }
+
+  setStatus(id: string, status: MessageStatus, attempts: number, error: string | null, sentAt: number | null): void {
+    this.setStatusStmt.run({ id, status, attempts, error, sentAt });
+  }
+
+  list(accountId: string, status: MessageStatus | undefined, limit: number): MessageRow[] {
+    return status ? this.listByStatusStmt.all(accountId, status, limit) : this.listStmt.all(accountId, limit);
+  }
+
+  reschedule(id: string, error: string, notBefore: number): void {
+    this.rescheduleStmt.run(error, notBefore, id);
+  }
+
+  /** After a crash, a message caught mid-send goes back to the queue (at-least-once). */
+  requeueInterrupted(): number {
+    return this.requeueStmt.run().changes;
+  }
+}
