@@ -1,0 +1,21 @@
+import type { AppModule } from './module.js';
+import type { AppServices } from './services.js';
+
+export interface ModuleOptions {
+  /** Start the practice stream and connect the active account's chat to it. */
+  practice?: boolean;
+  /** Browser executable; otherwise BUZZCHAT_BROWSER or auto-detection. */
+  browserPath?: string;
+  /** Headless browser (tests, CI). */
+  headless?: boolean;
+  /** Do not launch any browser (API-only runs, most tests). */
+  noBrowser?: boolean;
+}
+
+/**
+ * The modules that run beside the core services, in start order. Shared by the Electron shell,
+ * the headless CLI and the tests, so they all run the same app.
+ */
+export function defaultModules(_options: ModuleOptions = {}): (s: AppServices) => AppModule[] {
+  return (_s) => [];
+}
