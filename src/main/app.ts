@@ -22,6 +22,7 @@ import { coreRoutes } from './api/routes.js';
 import type { AppModule } from './module.js';
 import type { AppServices } from './services.js';
 import { eventStreamModule } from './api/stream.js';
+import { openApiRoutes } from './api/openapi-routes.js';
 
 export const DEFAULT_PORT = 3847;
 
@@ -75,8 +76,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     analytics: new AnalyticsService(chatEvents, clock),
   };
   const modules = [eventStreamModule(services), ...(options.modules?.(services) ?? [])];
+  const routes = [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])];
+  routes.push(...openApiRoutes(routes));
   const server = new ApiServer({
-    routes: [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])],
+    routes,
     keys,
     rateLimiter: new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     logger,

@@ -31,6 +31,8 @@ export interface RouteDef<Q extends z.ZodType = z.ZodType, B extends z.ZodType =
   query?: Q;
   body?: B;
   params?: P;
+  /** Documented request body when `body` is looser than the real contract (validated in the service). */
+  bodyDoc?: z.ZodType;
   /** Schema of `data` in the success envelope; documentation only. */
   response?: z.ZodType;
   status?: number;
