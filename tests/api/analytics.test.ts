@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/main/clock.js';
+import type { Cause } from '../../src/main/analytics/store.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+afterEach(async () => t?.stop());
+
+const DAY = 86_400_000;
+
+describe('analytics', () => {
+  it('computes totals and breakdown percentages from stored events, per period', async () => {
+    const clock = new ManualClock(Date.UTC(2025, 0, 24, 12));
+    t = await startTestApp({ clock });
+    const { chatEvents, accounts } = t.app.services;
+    const accountId = accounts.active().id;
+    const sent = (cause: Cause, n: number, at: number) => {
+      for (let i = 0; i < n; i++) chatEvents.record({ accountId, direction: 'sent', cause, username: null, text: 'x', at });
+    };
+    const now = clock.now();
+    sent('welcome', 9, now - 1000);
+    sent('faq', 6, now - 1000);
+    sent('timer', 5, now - 1000);
+    sent('welcome', 10, now - 3 * DAY);
+    sent('timer', 4, now - 40 * DAY);
+    chatEvents.record({ accountId, direction: 'received', cause: null, username: 'a', text: 'hi', at: now - 10 });
+    chatEvents.record({ accountId, direction: 'received', cause: null, username: 'a', text: 'hi again', at: now - 10 });
+    chatEvents.record({ accountId, direction: 'received', cause: null, username: 'b', text: 'yo', at: now - 10 });
+
+    const day = (await t.call('GET', '/api/v1/analytics?period=day')).json.data;
+    expect(day).toMatchObject({ totalMessages: 20, welcomeMessages: 9, faqReplies: 6, timerMessages: 5, period: 'day' });
+    expect(day.breakdown).toEqual({ welcome: 45, faq: 30, timer: 25 });
+    expect(day).toMatchObject({ messagesReceived: 3, uniqueChatters: 2 });
+    const week = (await t.call('GET', '/api/v1/analytics')).json.data;
+    expect(week).toMatchObject({ period: 'week', totalMessages: 30, welcomeMessages: 19 });
+    expect(week.breakdown.welcome).toBe(63.3);
+    expect((await t.call('GET', '/api/v1/analytics?period=month')).json.data.totalMessages).toBe(30);
+    const all = (await t.call('GET', '/api/v1/analytics?period=all')).json.data;
+    expect(all).toMatchObject({ totalMessages: 34, timerMessages: 9, since: null });
+  });
+
+  it('answers zeros without dividing by zero, and validates period', async () => {
+    t = await startTestApp();
+    const r = await t.call('GET', '/api/v1/analytics?period=all');
+    expect(r.json.data.breakdown).toEqual({ welcome: 0, faq: 0, timer: 0 });
+    const bad = await t.call('GET', '/api/v1/analytics?period=year');
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('lists top FAQ triggers by count', async () => {
+    t = await startTestApp();
+    const accountId = t.app.services.accounts.active().id;
+    const hit = (trigger: string, n: number) => {
+      for (let i = 0; i < n; i++)
+        t.app.services.chatEvents.record({ accountId, direction: 'received', cause: 'faq', username: 'u', text: trigger, trigger, at: Date.now() });
+    };
+    hit('size', 2);
+    hit('shipping', 5);
+    hit('payment', 3);
+    const r = await t.call('GET', '/api/v1/analytics/faq-triggers');
+    expect(r.json.data.triggers).toEqual([
+      { keyword: 'shipping', count: 5 },
+      { keyword: 'payment', count: 3 },
+      { keyword: 'size', count: 2 },
+    ]);
+    expect((await t.call('GET', '/api/v1/analytics/faq-triggers?limit=1')).json.data.triggers).toHaveLength(1);
+    expect((await t.call('GET', '/api/v1/analytics/faq-triggers?limit=0')).status).toBe(400);
+  });
+});

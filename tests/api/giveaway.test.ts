@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+afterEach(async () => t?.stop());
+
+async function enter(t: TestApp, ...names: string[]) {
+  for (const username of names) {
+    const r = await t.call('POST', '/api/v1/giveaway/entries', { username });
+    expect(r.status).toBe(201);
+  }
+}
+
+describe('giveaway', () => {
+  it('lists entries in the reference shape, one per user by default', async () => {
+    t = await startTestApp();
+    await enter(t, 'viewer123', 'shopper456');
+    const dup = await t.call('POST', '/api/v1/giveaway/entries', { username: 'VIEWER123' });
+    expect(dup.json.data).toEqual({ accepted: false, reason: 'limit_reached' });
+    const r = await t.call('GET', '/api/v1/giveaway/entries');
+    expect(r.json.success).toBe(true);
+    expect(r.json.data.count).toBe(2);
+    expect(r.json.data.entries.map((e: { username: string }) => e.username)).toEqual(['viewer123', 'shopper456']);
+    expect(r.json.data.entries[0].timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('picks distinct winners, records the draw and refuses impossible counts', async () => {
+    t = await startTestApp();
+    await enter(t, 'a', 'b', 'c');
+    const r = await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 3 });
+    expect(r.status).toBe(200);
+    expect(new Set(r.json.data.winners)).toEqual(new Set(['a', 'b', 'c']));
+    expect(r.json.data.timestamp).toMatch(/Z$/);
+    for (const body of [{ count: 4 }, { count: 0 }, { count: 1.5 }, { count: '1' }, { count: 1, x: 1 }]) {
+      const bad = await t.call('POST', '/api/v1/giveaway/pick-winner', body);
+      expect(bad.status).toBe(400);
+      expect(bad.json.error.code).toBe('VALIDATION_ERROR');
+    }
+    const draws = await t.call('GET', '/api/v1/giveaway/draws');
+    expect(draws.json.data.draws).toHaveLength(1);
+    expect(draws.json.data.draws[0]).toMatchObject({ drawId: r.json.data.drawId, entriesCount: 3, count: 3 });
+    const snapshot = t.app.services.db.prepare('SELECT entries_snapshot FROM giveaway_draws').get() as { entries_snapshot: string };
+    expect(JSON.parse(snapshot.entries_snapshot).map((e: unknown[]) => e[0])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('defaults count to 1 and refuses a draw without entries', async () => {
+    t = await startTestApp();
+    const empty = await t.call('POST', '/api/v1/giveaway/pick-winner', {});
+    expect(empty.status).toBe(400);
+    expect(empty.json.error.code).toBe('VALIDATION_ERROR');
+    await enter(t, 'solo');
+    const r = await t.call('POST', '/api/v1/giveaway/pick-winner');
+    expect(r.json.data.winners).toEqual(['solo']);
+  });
+
+  it('clears entries with the reference message, keeping the old round for the audit', async () => {
+    t = await startTestApp();
+    await enter(t, 'a', 'b');
+    const r = await t.call('DELETE', '/api/v1/giveaway/entries');
+    expect(r.json).toMatchObject({ success: true, message: 'All entries cleared', data: { cleared: 2 } });
+    expect((await t.call('GET', '/api/v1/giveaway/entries')).json.data.count).toBe(0);
+    const kept = t.app.services.db.prepare('SELECT COUNT(*) AS n FROM giveaway_entries').get() as { n: number };
+    expect(kept.n).toBe(2);
+    await enter(t, 'a');
+    expect((await t.call('GET', '/api/v1/giveaway/entries')).json.data.count).toBe(1);
+  });
+
+  it('rerolls a winner without ever drawing a previous winner', async () => {
+    t = await startTestApp();
+    await enter(t, 'a', 'b', 'c');
+    const first = await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 2 });
+    const gone = first.json.data.winners[0];
+    const r = await t.call('POST', '/api/v1/giveaway/reroll', { username: gone });
+    expect(r.status).toBe(200);
+    expect(r.json.data.replaced).toBe(gone);
+    const remaining = ['a', 'b', 'c'].filter((u) => !first.json.data.winners.includes(u));
+    expect(r.json.data.winners).toEqual(remaining);
+    const notWinner = await t.call('POST', '/api/v1/giveaway/reroll', { username: 'zed' });
+    expect(notWinner.json.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('draws uniformly over entries (chi-square over 3,000 draws)', async () => {
+    t = await startTestApp();
+    const accountId = t.app.services.accounts.active().id;
+    const names = ['u1', 'u2', 'u3', 'u4'];
+    for (const username of names) t.app.services.giveaway.addEntry(accountId, { username, entriesPerUser: 1 });
+    const counts = new Map(names.map((n) => [n, 0]));
+    const N = 3000;
+    for (let i = 0; i < N; i++) {
+      const [w] = t.app.services.giveaway.drawWinners(accountId, 1).winners;
+      counts.set(w!, counts.get(w!)! + 1);
+    }
+    const expected = N / names.length;
+    const chi2 = [...counts.values()].reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+    // 3 degrees of freedom: p = 0.001 at 16.27. A biased shuffle (sort by Math.random) lands far above.
+    expect(chi2).toBeLessThan(16.27);
+  });
+
+  it('keeps giveaway state per account', async () => {
+    t = await startTestApp();
+    await enter(t, 'main-viewer');
+    const other = (await t.call('POST', '/api/v1/accounts', { name: 'Summer Sale' })).json.data.account.id;
+    const r = await t.call('GET', `/api/v1/giveaway/entries?account=${other}`);
+    expect(r.json.data.count).toBe(0);
+    expect((await t.call('GET', '/api/v1/giveaway/entries?account=acc_missing')).status).toBe(404);
+  });
+});
