@@ -150,4 +150,11 @@ export const migrations: string[] = [
   );
   CREATE INDEX webhook_attempts_delivery ON webhook_attempts(delivery_id);
   `,
+  // 2: webhooks - failure streak start (auto-disable), response excerpts, per-endpoint queue and log indexes
+  `
+  ALTER TABLE webhooks ADD COLUMN failing_since INTEGER;
+  ALTER TABLE webhook_attempts ADD COLUMN response_body TEXT;
+  CREATE INDEX webhook_deliveries_endpoint_due ON webhook_deliveries(webhook_id, status, next_attempt_at);
+  CREATE INDEX webhook_deliveries_log ON webhook_deliveries(webhook_id, id);
+  `,
 ];
