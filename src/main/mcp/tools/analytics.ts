@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { accountArg, guarded, loose, ok } from '../results.js';
+import type { ToolContext } from '../server.js';
+
+const periodArg = z.enum(['day', 'week', 'month', 'all']).optional().describe('Time period: day, week, month or all (default week)');
+
+/** Analytics and the webhooks a streamer has registered: read-only views. */
+export function registerInsightTools({ server, api, logger }: ToolContext): void {
+  server.registerTool(
+    'buzzchat_get_analytics',
+    {
+      title: 'Get chat analytics',
+      description:
+        'What the bot did in a period: messages sent by kind (welcome, FAQ, timer, commands, API), chat lines received, ' +
+        'unique chatters, and the top FAQ trigger keywords of the same period.',
+      inputSchema: z
+        .object({
+          period: periodArg,
+          account: accountArg,
+          topTriggers: z.number().int().min(1).max(100).optional().describe('How many top FAQ triggers to include (default 10)'),
+        })
+        .strict(),
+      outputSchema: loose({
+        totalMessages: z.number().int().describe('Messages the bot sent in the period'),
+        welcomeMessages: z.number().int(),
+        faqReplies: z.number().int(),
+        timerMessages: z.number().int(),
+        period: z.enum(['day', 'week', 'month', 'all']),
+        breakdown: loose({ welcome: z.number(), faq: z.number(), timer: z.number() }).describe('Percent of totalMessages'),
+        faqTriggers: z.array(loose({ keyword: z.string(), count: z.number().int() })).describe('Top FAQ trigger keywords'),
+      }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    guarded(logger, 'buzzchat_get_analytics', async ({ period, account, topTriggers }) => {
+      const [a, t] = await Promise.all([api.analytics(period, account), api.faqTriggers(period ?? 'week', topTriggers ?? 10, account)]);
+      const top = t.triggers.length ? ` Top FAQ triggers: ${t.triggers.map((x) => `${x.keyword} (${x.count})`).join(', ')}.` : '';
+      const summary =
+        `${a.period}: ${a.totalMessages} bot messages (${a.welcomeMessages} welcome, ${a.faqReplies} FAQ, ${a.timerMessages} timer), ` +
+        `${a.messagesReceived} chat lines from ${a.uniqueChatters} chatters.${top}`;
+      return ok(summary, { ...a, faqTriggers: t.triggers });
+    }),
+  );
+
+  server.registerTool(
+    'buzzchat_list_webhooks',
+    {
+      title: 'List webhooks',
+      description: 'Webhooks registered to receive BuzzChat events (giveaway entries and winners, messages, bot start/stop), with their state.',
+      inputSchema: z.object({}).strict(),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    guarded(logger, 'buzzchat_list_webhooks', async () => {
+      const data = await api.webhooks();
+      const hooks = Array.isArray(data.webhooks) ? (data.webhooks as Record<string, unknown>[]) : [];
+      const lines = hooks.map((h) => `${String(h.id)} ${String(h.url)} [${(h.events as string[] | undefined)?.join(', ') ?? ''}]${h.active === false ? ' (inactive)' : ''}`);
+      return ok(hooks.length ? `${hooks.length} webhook(s):\n${lines.join('\n')}` : 'No webhooks registered.', data);
+    }),
+  );
+}
