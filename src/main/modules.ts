@@ -1,5 +1,8 @@
 import type { AppModule } from './module.js';
 import type { AppServices } from './services.js';
+import { practiceModule } from './practice/module.js';
+
+export { practiceUrl } from './practice/module.js';
 
 export interface ModuleOptions {
   /** Start the practice stream and connect the active account's chat to it. */
@@ -16,6 +19,8 @@ export interface ModuleOptions {
  * The modules that run beside the core services, in start order. Shared by the Electron shell,
  * the headless CLI and the tests, so they all run the same app.
  */
-export function defaultModules(_options: ModuleOptions = {}): (s: AppServices) => AppModule[] {
-  return (_s) => [];
+export function defaultModules(options: ModuleOptions = {}): (s: AppServices) => AppModule[] {
+  return (s) => [
+    ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 })] : []),
+  ];
 }

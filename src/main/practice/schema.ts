@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+/** What a simulated viewer line is, as ground truth for tests and benches (never rendered into the page). */
+export const messageCategory = z.enum([
+  'greeting',
+  'faq',
+  'giveaway',
+  'decoy',
+  'repeat',
+  'emoji',
+  'long',
+  'chatter',
+  'join',
+  'injected',
+  'host',
+]);
+export type MessageCategory = z.infer<typeof messageCategory>;
+
+/** Relative weights of what simulated viewers do; categories left out keep their default weight. */
+export const chatMix = z
+  .object({
+    greeting: z.number().min(0).max(1000),
+    faq: z.number().min(0).max(1000),
+    giveaway: z.number().min(0).max(1000),
+    decoy: z.number().min(0).max(1000),
+    repeat: z.number().min(0).max(1000),
+    emoji: z.number().min(0).max(1000),
+    long: z.number().min(0).max(1000),
+    chatter: z.number().min(0).max(1000),
+    join: z.number().min(0).max(1000),
+  })
+  .strict();
+export type ChatMix = z.infer<typeof chatMix>;
+
+export const DEFAULT_MIX: ChatMix = {
+  greeting: 10,
+  faq: 12,
+  giveaway: 12,
+  decoy: 4,
+  repeat: 6,
+  emoji: 8,
+  long: 2,
+  chatter: 30,
+  join: 16,
+};
+
+/** One chat row as the server keeps it and pushes it to pages. */
+export const practiceMessage = z.object({
+  /** Monotonic across resets, so a reader's "after" cursor never goes backwards. */
+  seq: z.number().int(),
+  /** Stable platform id, rendered as data-message-id. */
+  id: z.string(),
+  kind: z.enum(['message', 'join']),
+  username: z.string(),
+  text: z.string(),
+  /** Posted by the logged-in host through the page's input. */
+  host: z.boolean(),
+  category: messageCategory,
+  /** Server epoch ms when the message entered the stream. */
+  ts: z.number(),
+});
+export type PracticeMessage = z.infer<typeof practiceMessage>;
+
+/** Behaviours real sites show that a driver must survive. Intervals of 0 turn the periodic form off. */
+export const hostileConfig = z
+  .object({
+    rerenderEveryMs: z.number().int().min(0).max(3_600_000),
+    reloadEveryMs: z.number().int().min(0).max(3_600_000),
+    detachEveryMs: z.number().int().min(0).max(3_600_000),
+    /** Rows beyond this many are removed from the DOM (virtualised list); 0 keeps up to the hard cap. */
+    virtualizeAfter: z.number().int().min(0).max(100_000),
+  })
+  .strict();
+export type HostileConfig = z.infer<typeof hostileConfig>;
+
+const name = z.string().trim().min(1).max(64);
+const text = z.string().min(1).max(2000);
+
+export const practiceOptions = z
+  .object({
+    hostName: name.default('PracticeHost'),
+    seed: z.number().int().default(1),
+    /** Simulated viewer messages per second. */
+    rate: z.number().min(0).max(20_000).default(1),
+    simulate: z.boolean().default(false),
+    live: z.boolean().default(true),
+    viewers: z.number().int().min(0).max(10_000_000).default(128),
+    giveawayKeyword: z.string().trim().min(1).max(32).default('enter'),
+    mix: chatMix.partial().default({}),
+    /** Messages shown on page load (history). */
+    historySize: z.number().int().min(0).max(1000).default(50),
+    /** Messages the server keeps for history and reconnect replay. */
+    bufferSize: z.number().int().min(10).max(100_000).default(2000),
+    hostile: hostileConfig.partial().default({}),
+  })
+  .strict();
+export type PracticeOptionsInput = z.input<typeof practiceOptions>;
+export type PracticeOptions = z.output<typeof practiceOptions>;
+
+// ---- Control API bodies ----
+
+const injectOne = z
+  .object({
+    username: name,
+    text,
+    kind: z.enum(['message', 'join']).default('message'),
+  })
+  .strict();
+
+export const injectOneBody = injectOne;
+export const injectManyBody = z.object({ messages: z.array(injectOne).min(1).max(5000) }).strict();
+
+export const configBody = z
+  .object({
+    rate: z.number().min(0).max(20_000),
+    mix: chatMix.partial(),
+    giveawayKeyword: z.string().trim().min(1).max(32),
+    seed: z.number().int(),
+    hostName: name,
+    viewers: z.number().int().min(0).max(10_000_000),
+    hostile: hostileConfig.partial(),
+  })
+  .partial()
+  .strict();
+export type ConfigBody = z.infer<typeof configBody>;
+
+export const simulationStartBody = z.object({ rate: z.number().min(0).max(20_000) }).partial().strict();
+
+export const burstBody = z.object({ count: z.number().int().min(1).max(10_000) }).strict();
+
+export const detachBody = z.object({ count: z.number().int().min(1).max(50) }).partial().strict();
+
+/** Whatnot has no published cap; 500 is the working one (platforms.md). */
+export const HOST_MESSAGE_MAX = 500;
+export const sendBody = z.object({ text: z.string().trim().min(1).max(HOST_MESSAGE_MAX) }).strict();
+
+export const listQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100_000).optional(),
+    afterSeq: z.coerce.number().int().min(0).optional(),
+    since: z.coerce.number().min(0).optional(),
+  })
+  .strict();

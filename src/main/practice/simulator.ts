@@ -1,0 +1,109 @@
+import { seededRandom, type ViewerChatGenerator } from './generator.js';
+import type { HostileConfig } from './schema.js';
+import type { PracticeStream } from './stream.js';
+
+/** Short enough that a trickle feels live, long enough that 1,000+ msg/s goes out as ~20-line batches. */
+const TICK_MS = 20;
+const VIEWER_DRIFT_MS = 2_000;
+
+/**
+ * Drives simulated viewers and the periodic hostile behaviours with real timers. Everything it schedules
+ * is unref'd and cleared by stop(), so it never keeps the process alive.
+ */
+export class PracticeSimulator {
+  private tickTimer: NodeJS.Timeout | null = null;
+  private driftTimer: NodeJS.Timeout | null = null;
+  private hostileTimers: NodeJS.Timeout[] = [];
+  private lastTick = 0;
+  private owed = 0;
+  private jitter: () => number;
+  private generated = 0;
+
+  constructor(
+    private stream: PracticeStream,
+    private generator: ViewerChatGenerator,
+    public rate: number,
+    seed: number,
+  ) {
+    this.jitter = seededRandom(seed ^ 0x5bd1e995);
+  }
+
+  setGenerator(g: ViewerChatGenerator): void {
+    this.generator = g;
+  }
+
+  get running(): boolean {
+    return this.tickTimer !== null;
+  }
+
+  get generatedCount(): number {
+    return this.generated;
+  }
+
+  start(rate?: number): void {
+    if (rate !== undefined) this.rate = rate;
+    if (this.tickTimer) return;
+    this.lastTick = performance.now();
+    this.owed = 0;
+    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    this.tickTimer.unref();
+    this.driftTimer = setInterval(() => this.driftViewers(), VIEWER_DRIFT_MS);
+    this.driftTimer.unref();
+  }
+
+  stop(): void {
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    if (this.driftTimer) clearInterval(this.driftTimer);
+    this.tickTimer = null;
+    this.driftTimer = null;
+  }
+
+  /** Produces n simulated lines right now (also used by tests and benches to skip waiting). */
+  burst(n: number): number {
+    const lines = [];
+    for (let i = 0; i < n; i++) lines.push(this.generator.next());
+    this.generated += n;
+    this.stream.append(lines);
+    return n;
+  }
+
+  /** (Re)schedules the periodic hostile behaviours; virtualisation is the page's own and only needs a state push. */
+  applyHostile(h: HostileConfig): void {
+    for (const t of this.hostileTimers) clearInterval(t);
+    this.hostileTimers = [];
+    const every = (ms: number, fn: () => void) => {
+      if (ms <= 0) return;
+      const t = setInterval(fn, ms);
+      t.unref();
+      this.hostileTimers.push(t);
+    };
+    every(h.rerenderEveryMs, () => this.stream.broadcast({ t: 'rerender' }));
+    every(h.reloadEveryMs, () => this.stream.broadcast({ t: 'reload' }));
+    every(h.detachEveryMs, () => this.stream.broadcast({ t: 'detach', count: 1 + Math.floor(this.jitter() * 3) }));
+  }
+
+  stopAll(): void {
+    this.stop();
+    for (const t of this.hostileTimers) clearInterval(t);
+    this.hostileTimers = [];
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    const dt = now - this.lastTick;
+    this.lastTick = now;
+    // Jitter each tick's share so arrivals are bursty like a real chat, while the long-run rate holds.
+    this.owed += (this.rate * dt * (0.5 + this.jitter())) / 1000;
+    const n = Math.floor(this.owed);
+    if (n <= 0) return;
+    this.owed -= n;
+    // A stalled event loop must not turn into one giant burst.
+    this.burst(Math.min(n, Math.max(50, Math.ceil(this.rate))));
+  }
+
+  private driftViewers(): void {
+    const delta = Math.round((this.jitter() - 0.45) * Math.max(4, this.stream.viewers * 0.03));
+    this.stream.viewers = Math.max(1, this.stream.viewers + delta);
+    this.stream.pushState();
+  }
+}

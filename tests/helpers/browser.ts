@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.BUZZCHAT_BROWSER ?? '/usr/bin/chromium';
+
+/** The flags every browser launch in this project uses (see docs/HELPERS-BRIEF.md). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestBrowser {
+  context: BrowserContext;
+  newPage(): Promise<Page>;
+  /** Closes the browser and deletes its profile; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Headless Debian Chromium with a fresh user-data-dir, for e2e tests. */
+export async function launchTestBrowser(opts: { headless?: boolean } = {}): Promise<TestBrowser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buzzchat-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: opts.headless ?? true,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (err) {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    context,
+    newPage: () => context.newPage(),
+    close: () =>
+      (closing ??= (async () => {
+        await context.close().catch(() => {});
+        fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      })()),
+  };
+}
