@@ -78,10 +78,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const modules = [eventStreamModule(services), ...(options.modules?.(services) ?? [])];
   const routes = [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])];
   routes.push(...openApiRoutes(routes));
+  const rateLimiter = new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
   const server = new ApiServer({
     routes,
     keys,
-    rateLimiter: new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS),
+    rateLimiter,
     logger,
     rendererDir: options.rendererDir,
     mounts: modules.flatMap((m) => m.mounts ?? []),
@@ -112,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       (stopping ??= (async () => {
         await stopAll(started, logger);
         await server.close();
+        rateLimiter.flush();
         db.close();
       })()),
   };

@@ -68,3 +68,18 @@ describe('analytics', () => {
     expect((await t.call('GET', '/api/v1/analytics/faq-triggers?limit=0')).status).toBe(400);
   });
 });
+
+describe('analytics rollups', () => {
+  it('keeps hourly rollups in step with stored events (migration 3 trigger)', async () => {
+    t = await startTestApp();
+    const accountId = t.app.services.accounts.active().id;
+    const at = Date.UTC(2025, 0, 24, 10, 30);
+    for (let i = 0; i < 5; i++) t.app.services.chatEvents.record({ accountId, direction: 'sent', cause: 'faq', username: null, text: 'x', at });
+    t.app.services.chatEvents.record({ accountId, direction: 'received', cause: null, username: 'ann', text: 'x', at });
+    const rows = t.app.services.db.prepare('SELECT direction, cause, n FROM chat_stats_hourly ORDER BY direction').all();
+    expect(rows).toEqual([
+      { direction: 'received', cause: '', n: 1 },
+      { direction: 'sent', cause: 'faq', n: 5 },
+    ]);
+  });
+});

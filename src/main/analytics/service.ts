@@ -6,17 +6,33 @@ const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: 86_400_000, wee
 
 const pct = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 10);
 
+/** Summaries are served from a cache this young; dashboards and integrations poll, chat moves on. */
+const CACHE_MS = 1000;
+
 export class AnalyticsService {
+  private cache = new Map<string, { at: number; value: ReturnType<AnalyticsService['compute']> }>();
+
   constructor(
     private events: ChatEventStore,
     private clock: Clock,
   ) {}
 
+  summary(accountId: string, period: Period) {
+    const key = `${accountId}|${period}`;
+    // Wall-clock monotonic time, not the injected clock: this is a cache, not domain time.
+    const now = performance.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < CACHE_MS) return hit.value;
+    const value = this.compute(accountId, period);
+    this.cache.set(key, { at: now, value });
+    return value;
+  }
+
   private since(period: Period): number {
     return period === 'all' ? 0 : this.clock.now() - PERIOD_MS[period];
   }
 
-  summary(accountId: string, period: Period) {
+  private compute(accountId: string, period: Period) {
     const since = this.since(period);
     const byCause = this.events.sentByCause(accountId, since);
     const get = (c: Parameters<typeof byCause.get>[0]) => byCause.get(c) ?? 0;

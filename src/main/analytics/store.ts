@@ -41,13 +41,14 @@ export class ChatEventStore {
       `INSERT INTO chat_events (account_id, direction, cause, username, text, row_key, trigger, message_id, created_at)
        VALUES (@accountId, @direction, @cause, @username, @text, @rowKey, @trigger, @messageId, @at)`,
     );
-    this.countsStmt = db.prepare<[string, number], { cause: Cause | null; n: number }>(
-      `SELECT cause, COUNT(*) AS n FROM chat_events
-       WHERE account_id = ? AND direction = 'sent' AND created_at >= ? GROUP BY cause`,
+    // Rollups (migration 3) are bucketed: counts by hour, distinct chatters by UTC day.
+    this.countsStmt = db.prepare<[string, number], { cause: Cause | ''; n: number }>(
+      `SELECT cause, SUM(n) AS n FROM chat_stats_hourly
+       WHERE account_id = ? AND direction = 'sent' AND hour >= ? / 3600000 GROUP BY cause`,
     );
-    this.receivedStmt = db.prepare<[string, number], { n: number; chatters: number }>(
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT username) AS chatters FROM chat_events
-       WHERE account_id = ? AND direction = 'received' AND created_at >= ?`,
+    this.receivedStmt = db.prepare<[string, number, string, number], { n: number; chatters: number }>(
+      `SELECT (SELECT COALESCE(SUM(n), 0) FROM chat_stats_hourly WHERE account_id = ? AND direction = 'received' AND hour >= ? / 3600000) AS n,
+              (SELECT COUNT(DISTINCT username) FROM chat_chatters_daily WHERE account_id = ? AND day >= ? / 86400000) AS chatters`,
     );
     this.triggersStmt = db.prepare<[string, number, number], { keyword: string; count: number }>(
       `SELECT trigger AS keyword, COUNT(*) AS count FROM chat_events
@@ -70,12 +71,14 @@ export class ChatEventStore {
     );
   }
 
+  /** Sent lines by cause since `since`, counted from the hour that contains it. */
   sentByCause(accountId: string, since: number): Map<Cause | null, number> {
-    return new Map(this.countsStmt.all(accountId, since).map((r) => [r.cause, r.n]));
+    return new Map(this.countsStmt.all(accountId, since).map((r) => [r.cause === '' ? null : r.cause, r.n]));
   }
 
+  /** Received lines (from the hour containing `since`) and distinct chatters (from its UTC day). */
   received(accountId: string, since: number): { n: number; chatters: number } {
-    return this.receivedStmt.get(accountId, since)!;
+    return this.receivedStmt.get(accountId, since, accountId, since)!;
   }
 
   topTriggers(accountId: string, since: number, limit: number): { keyword: string; count: number }[] {

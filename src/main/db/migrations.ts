@@ -157,4 +157,34 @@ export const migrations: string[] = [
   CREATE INDEX webhook_deliveries_endpoint_due ON webhook_deliveries(webhook_id, status, next_attempt_at);
   CREATE INDEX webhook_deliveries_log ON webhook_deliveries(webhook_id, id);
   `,
+  // 3: analytics rollups kept by triggers, so a summary reads hours and days instead of every chat line
+  `
+  CREATE TABLE chat_stats_hourly (
+    account_id TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    direction TEXT NOT NULL,
+    cause TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (account_id, direction, hour, cause)
+  ) WITHOUT ROWID;
+  CREATE TABLE chat_chatters_daily (
+    account_id TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    username TEXT NOT NULL,
+    PRIMARY KEY (account_id, day, username)
+  ) WITHOUT ROWID;
+  INSERT INTO chat_stats_hourly (account_id, hour, direction, cause, n)
+    SELECT account_id, created_at / 3600000, direction, COALESCE(cause, ''), COUNT(*) FROM chat_events
+    GROUP BY account_id, created_at / 3600000, direction, COALESCE(cause, '');
+  INSERT OR IGNORE INTO chat_chatters_daily (account_id, day, username)
+    SELECT DISTINCT account_id, created_at / 86400000, username FROM chat_events WHERE direction = 'received' AND username IS NOT NULL;
+  CREATE TRIGGER chat_events_rollup AFTER INSERT ON chat_events BEGIN
+    INSERT INTO chat_stats_hourly (account_id, hour, direction, cause, n)
+      VALUES (NEW.account_id, NEW.created_at / 3600000, NEW.direction, COALESCE(NEW.cause, ''), 1)
+      ON CONFLICT (account_id, direction, hour, cause) DO UPDATE SET n = n + 1;
+    INSERT OR IGNORE INTO chat_chatters_daily (account_id, day, username)
+      SELECT NEW.account_id, NEW.created_at / 86400000, NEW.username
+      WHERE NEW.direction = 'received' AND NEW.username IS NOT NULL;
+  END;
+  `,
 ];

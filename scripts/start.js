@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm start`: build, then open the desktop app; where Electron cannot run (no binary could be fetched,
+// or no display) run the same core headless with the practice stream, so a new user sees the bot work.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+function electronBinary() {
+  if (process.env.BUZZCHAT_HEADLESS === '1') return { reason: 'BUZZCHAT_HEADLESS=1' };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { reason: 'no display' };
+  // Electron >= 42 downloads its binary on first require; that needs the network.
+  const probe = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
+  return { reason: 'the Electron binary is not available' };
+}
+
+const electron = electronBinary();
+let child;
+if (electron.path) {
+  child = spawn(electron.path, [root], { cwd: root, stdio: 'inherit' });
+} else {
+  const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux';
+  console.log(`Starting BuzzChat headless (${electron.reason}) with the practice stream.`);
+  const args = [path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...(headless ? ['--headless'] : []), ...process.argv.slice(2)];
+  child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
