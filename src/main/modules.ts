@@ -1,6 +1,7 @@
 import type { AppModule } from './module.js';
 import type { AppServices } from './services.js';
 import { practiceModule } from './practice/module.js';
+import { webhooksModule } from './webhooks/module.js';
 
 export { practiceUrl } from './practice/module.js';
 
@@ -22,5 +23,6 @@ export interface ModuleOptions {
 export function defaultModules(options: ModuleOptions = {}): (s: AppServices) => AppModule[] {
   return (s) => [
     ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 })] : []),
+    webhooksModule(s),
   ];
 }
