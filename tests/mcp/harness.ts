@@ -7,6 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { defaultModules } from '../../src/main/modules.js';
 
 /**
  * The tests run the shipped artifact: `node bin/buzzchat-mcp.js` loading out/main/mcp.js, which `npm test`
@@ -20,9 +21,12 @@ export function assertBuilt(): void {
   if (!fs.existsSync(BUILT)) throw new Error('out/main/mcp.js is missing: run `npm run build` (npm test builds first)');
 }
 
-/** A core with rate limits out of the way: these tests count calls, not minutes. */
+/**
+ * The app as shipped minus the browser (so the modules' routes, e.g. webhooks, are there), with rate limits
+ * out of the way: these tests count calls, not minutes.
+ */
 export function startCore(): Promise<TestApp> {
-  return startTestApp({ rateLimits: { perMinute: 100_000, perDay: 1_000_000 } });
+  return startTestApp({ rateLimits: { perMinute: 100_000, perDay: 1_000_000 }, modules: defaultModules({ noBrowser: true }) });
 }
 
 export interface McpSession {

@@ -285,3 +285,18 @@ describe('resources', () => {
     expect(JSON.parse(content.text)).toEqual((await t.call('GET', '/api/v1/settings')).json.data);
   });
 });
+
+describe('webhooks', () => {
+  it('list_webhooks shows the webhooks registered through the API', async () => {
+    const empty = await call(mcp, 'buzzchat_list_webhooks');
+    expect(empty.structuredContent).toEqual({ webhooks: [] });
+    expect(textOf(empty)).toContain('No webhooks registered.');
+    const created = await t.call('POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/hooks', events: ['giveaway.entry', 'giveaway.winner'] });
+    expect(created.status).toBe(201);
+    const r = await call(mcp, 'buzzchat_list_webhooks');
+    const hooks = (r.structuredContent as { webhooks: { id: string; secret?: string }[] }).webhooks;
+    expect(hooks.map((h) => h.id)).toEqual([created.json.data.id]);
+    expect(hooks[0]!.secret).toBeUndefined();
+    expect(textOf(r)).toContain(`${created.json.data.id} http://127.0.0.1:9/hooks [giveaway.entry, giveaway.winner]`);
+  });
+});

@@ -4,6 +4,7 @@ import type { analyticsSchema, faqTriggersSchema } from '../analytics/schema.js'
 import type { entriesResponse, pickWinnerResponse } from '../giveaway/schema.js';
 import type { messageSchema, sendMessageResponse } from '../messages/schema.js';
 import type { Settings, SettingsPatch } from '../settings/schema.js';
+import type { WebhookView as Webhook } from '../webhooks/schema.js';
 
 /**
  * The MCP server's only way to the data: a small typed client of the local REST API (`/api/v1`).
@@ -33,7 +34,7 @@ export type Message = z.infer<typeof messageSchema>;
 export type SendResult = z.infer<typeof sendMessageResponse>;
 export type Period = 'day' | 'week' | 'month' | 'all';
 
-/** Chat and webhook routes are owned by their modules; the MCP server passes their data through as-is. */
+/** The chat module's routes are not typed here yet; the MCP server passes their data through as-is. */
 export type JsonObject = Record<string, unknown>;
 
 export interface ClientOptions {
@@ -110,7 +111,7 @@ export class BuzzChatClient {
   recentChat(limit?: number, account?: string): Promise<JsonObject> {
     return this.request('GET', '/chat/messages', { query: { limit, account } });
   }
-  webhooks(): Promise<JsonObject> {
+  webhooks(): Promise<{ webhooks: Webhook[] }> {
     return this.request('GET', '/webhooks');
   }
 

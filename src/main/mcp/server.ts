@@ -3,7 +3,7 @@ import type { BuzzChatClient } from './client.js';
 import type { Logger } from '../logger.js';
 import { registerResources } from './resources.js';
 import { registerAccountTools } from './tools/accounts.js';
-import { registerInsightTools } from './tools/analytics.js';
+import { registerInsightTools } from './tools/insights.js';
 import { registerChatTools } from './tools/chat.js';
 import { registerGiveawayTools } from './tools/giveaway.js';
 import { registerSettingsTools } from './tools/settings.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountArg, guarded, loose, ok } from '../results.js';
+import { accountArg, guarded, loose, ok, plural } from '../results.js';
 import type { ToolContext } from '../server.js';
 
 const periodArg = z.enum(['day', 'week', 'month', 'all']).optional().describe('Time period: day, week, month or all (default week)');
@@ -47,13 +47,23 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
       title: 'List webhooks',
       description: 'Webhooks registered to receive BuzzChat events (giveaway entries and winners, messages, bot start/stop), with their state.',
       inputSchema: z.object({}).strict(),
+      outputSchema: loose({
+        webhooks: z.array(
+          loose({
+            id: z.string().describe('wh_… id'),
+            url: z.string(),
+            events: z.array(z.string()).describe('Event types delivered'),
+            active: z.boolean().describe('false: paused or disabled after failing'),
+          }),
+        ),
+      }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_list_webhooks', async () => {
       const data = await api.webhooks();
-      const hooks = Array.isArray(data.webhooks) ? (data.webhooks as Record<string, unknown>[]) : [];
-      const lines = hooks.map((h) => `${String(h.id)} ${String(h.url)} [${(h.events as string[] | undefined)?.join(', ') ?? ''}]${h.active === false ? ' (inactive)' : ''}`);
-      return ok(hooks.length ? `${hooks.length} webhook(s):\n${lines.join('\n')}` : 'No webhooks registered.', data);
+      const hooks = data.webhooks;
+      const lines = hooks.map((h) => `${h.id} ${h.url} [${h.events.join(', ')}]${h.active === false ? ' (inactive)' : ''}`);
+      return ok(hooks.length ? `${plural(hooks.length, 'webhook')}:\n${lines.join('\n')}` : 'No webhooks registered.', data);
     }),
   );
 }
