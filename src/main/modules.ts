@@ -2,6 +2,7 @@ import type { AppModule } from './module.js';
 import type { AppServices } from './services.js';
 import { practiceModule } from './practice/module.js';
 import { webhooksModule } from './webhooks/module.js';
+import { chatModule } from './chat/module.js';
 
 export { practiceUrl } from './practice/module.js';
 
@@ -21,8 +22,13 @@ export interface ModuleOptions {
  * the headless CLI and the tests, so they all run the same app.
  */
 export function defaultModules(options: ModuleOptions = {}): (s: AppServices) => AppModule[] {
-  return (s) => [
-    ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 })] : []),
-    webhooksModule(s),
-  ];
+  return (s) => {
+    // After the practice stream (whose page it may open); the bot subscribes to chat.gateway.
+    const chat = chatModule(s, { practice: options.practice, browserPath: options.browserPath, headless: options.headless, noBrowser: options.noBrowser });
+    return [
+      ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 })] : []),
+      webhooksModule(s),
+      chat,
+    ];
+  };
 }

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Logger } from '../logger.js';
+import { BROWSER_ARGS } from './browser.js';
+import { INGEST_BINDING, pageScriptConfig, pageScriptSource, type PagePayload } from './page-script.js';
+import type { PlatformProfile } from './profiles.js';
+import type { ChatPoster } from './sender.js';
+
+export interface BrowserSessionOptions {
+  executablePath: string;
+  headless: boolean;
+  /** Persistent profile folder (one per account, so the seller logs in once). */
+  profileDir: string;
+  url: string;
+  profile: PlatformProfile;
+  logger: Logger;
+  onPayload(payload: PagePayload, frame: Frame): void;
+  /** The browser went away without being asked to (crash, window closed). */
+  onLost(reason: string): void;
+}
+
+type SelectorHealth = Record<string, { matched: string | null; tried: string[] }>;
+
+/**
+ * One persistent Chromium context showing one chat page. Knows how to launch, inject the ingest script,
+ * post into the chat input and probe selectors; restarts are the driver's business (onLost).
+ */
+export class BrowserSession implements ChatPoster {
+  private context: BrowserContext | null = null;
+  private page: Page | null = null;
+  private chatFrame: Frame | null = null;
+  private closing = false;
+  private inputSelector: string | null = null;
+
+  constructor(private o: BrowserSessionOptions) {}
+
+  async open(): Promise<void> {
+    fs.mkdirSync(this.o.profileDir, { recursive: true });
+    const context = await chromium.launchPersistentContext(this.o.profileDir, {
+      executablePath: this.o.executablePath,
+      headless: this.o.headless,
+      args: BROWSER_ARGS,
+      viewport: this.o.headless ? { width: 1280, height: 900 } : null,
+    });
+    this.context = context;
+    context.on('close', () => {
+      this.page = null;
+      this.chatFrame = null;
+      if (!this.closing) this.o.onLost('browser closed');
+    });
+    await context.exposeBinding(INGEST_BINDING, (source, payload: PagePayload) => {
+      if (payload && Array.isArray(payload.rows)) {
+        if (payload.attached) this.chatFrame = source.frame;
+        this.o.onPayload(payload, source.frame);
+      }
+    });
+    await context.addInitScript({ content: pageScriptSource(pageScriptConfig(this.o.profile)) });
+    const page = context.pages()[0] ?? (await context.newPage());
+    this.page = page;
+    page.on('crash', () => {
+      if (!this.closing) this.o.onLost('page crashed');
+    });
+    page.on('close', () => {
+      if (!this.closing && this.page === page) this.o.onLost('chat tab closed');
+    });
+    page.on('framenavigated', (f) => {
+      if (f === this.chatFrame) this.inputSelector = null;
+    });
+    await page.goto(this.o.url, { waitUntil: 'domcontentloaded' });
+  }
+
+  get url(): string | null {
+    return this.page && !this.page.isClosed() ? this.page.url() : null;
+  }
+
+  ready(): boolean {
+    return this.page !== null && !this.page.isClosed();
+  }
+
+  /** For tests and diagnostics: the page the chat runs in. */
+  currentPage(): Page | null {
+    return this.page;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const ctx = this.context;
+    this.context = null;
+    this.page = null;
+    await ctx?.close().catch(() => {});
+  }
+
+  private frame(): Frame {
+    if (!this.page || this.page.isClosed()) throw new Error('The chat page is not open');
+    return this.chatFrame && !this.chatFrame.isDetached() ? this.chatFrame : this.page.mainFrame();
+  }
+
+  async post(text: string): Promise<void> {
+    const frame = this.frame();
+    const sel = this.inputSelector ?? (await this.findFirst(frame, this.o.profile.selectors.chatInput));
+    if (!sel) throw new Error(`No chat input found (tried: ${this.o.profile.selectors.chatInput.join(' | ')})`);
+    this.inputSelector = sel;
+    const input = frame.locator(sel).first();
+    try {
+      const editable = await input.evaluate((el) => (el as HTMLElement).isContentEditable, undefined, { timeout: 2000 });
+      if (editable) {
+        // A contenteditable ignores value setters: type it the way a person would.
+        await input.click({ timeout: 2000 });
+        await frame.page().keyboard.press('ControlOrMeta+A');
+        await frame.page().keyboard.insertText(text);
+      } else {
+        await input.fill(text, { timeout: 2000 });
+      }
+      await input.press('Enter', { timeout: 2000 });
+    } catch (err) {
+      this.inputSelector = null;
+      throw err;
+    }
+    // Sites that do not send on Enter keep the text in the input: press their send button instead.
+    const left = await input.evaluate(
+      (el) =>
+        new Promise<string>((r) =>
+          setTimeout(() => r((el as HTMLElement).isContentEditable ? el.textContent ?? '' : (el as HTMLInputElement).value ?? ''), 0),
+        ),
+    );
+    if (left.trim().length === 0) return;
+    const button = await this.findSendButton(frame, sel);
+    if (!button) throw new Error(`Enter did not send and no send button was found (tried: ${this.o.profile.selectors.sendButton.join(' | ')})`);
+    await frame.locator(button).first().click({ timeout: 2000 });
+  }
+
+  private async findFirst(frame: Frame, selectors: string[]): Promise<string | null> {
+    return frame.evaluate((list) => {
+      for (const s of list) {
+        try {
+          if (document.querySelector(s)) return s;
+        } catch {
+          /* an invalid user selector is skipped; the health probe shows it never matches */
+        }
+      }
+      return null;
+    }, selectors);
+  }
+
+  /** A bare `button[type=submit]` only counts inside the chat input's own form. */
+  private async findSendButton(frame: Frame, inputSel: string): Promise<string | null> {
+    const list = this.o.profile.selectors.sendButton;
+    const found = await frame.evaluate(
+      ({ list, inputSel }) => {
+        const input = document.querySelector(inputSel);
+        for (const s of list) {
+          try {
+            if (/^button\[type=["']?submit["']?\]$/.test(s)) {
+              const form = input?.closest('form');
+              if (form?.querySelector(s)) return { s, inForm: true };
+            } else if (document.querySelector(s)) return { s, inForm: false };
+          } catch {
+            /* invalid selector */
+          }
+        }
+        return null;
+      },
+      { list, inputSel },
+    );
+    if (!found) return null;
+    return found.inForm ? `form:has(${inputSel}) ${found.s}` : found.s;
+  }
+
+  async probe(): Promise<SelectorHealth | null> {
+    try {
+      const frame = this.frame();
+      return (await frame.evaluate(() => (window as unknown as { __bcProbe?: () => unknown }).__bcProbe?.() ?? null)) as SelectorHealth | null;
+    } catch {
+      return null;
+    }
+  }
+
+  async reload(): Promise<void> {
+    await this.page?.reload({ waitUntil: 'domcontentloaded' });
+  }
+
+  async navigate(url: string): Promise<void> {
+    this.o.url = url;
+    await this.page?.goto(url, { waitUntil: 'domcontentloaded' });
+  }
+}

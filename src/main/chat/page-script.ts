@@ -1,0 +1,242 @@
+import type { PlatformProfile, SelectorSet } from './profiles.js';
+
+/** Name of the binding the page calls with new rows (context.exposeBinding). */
+export const INGEST_BINDING = '__buzzchatIngest';
+
+/** What the page script sends to Node: new rows, and page state when it changed. */
+export interface PageRow {
+  key: string;
+  kind: 'message' | 'join';
+  username: string;
+  text: string;
+  ts: number | null;
+  /** Present when the script attached to this document's first chat container: history. */
+  initial: boolean;
+}
+export interface PageState {
+  live: boolean;
+  loggedInAs: string | null;
+}
+export interface PagePayload {
+  /** Random per document: a reload is a new document. */
+  doc: string;
+  rows: PageRow[];
+  state?: PageState;
+  attached?: { container: string };
+}
+
+export interface PageScriptConfig {
+  binding: string;
+  sel: SelectorSet;
+  idAttr: string | null;
+  tsAttr: string | null;
+  frameUrlPattern: string | null;
+  joinTextPattern: string | null;
+}
+
+export function pageScriptConfig(profile: PlatformProfile): PageScriptConfig {
+  return {
+    binding: INGEST_BINDING,
+    sel: profile.selectors,
+    idAttr: profile.messageIdAttribute,
+    tsAttr: profile.timestampAttribute,
+    frameUrlPattern: profile.frameUrlPattern,
+    joinTextPattern: profile.joinTextPattern,
+  };
+}
+
+/** The init script source for a profile (plain JS text, so no bundler helper can leak into the page). */
+export function pageScriptSource(cfg: PageScriptConfig): string {
+  return `(${PAGE_SCRIPT})(${JSON.stringify(cfg)});`;
+}
+
+/**
+ * Runs in every frame of the chat page. Pushes rows through the binding as the page adds them
+ * (MutationObserver, no polling); re-attaches when the container is replaced; gives each row an identity:
+ * the platform id, else a key stored on the node, else - for a re-rendered copy of a row that just left
+ * the DOM - the key of that row, so a re-render is never a new message.
+ */
+const PAGE_SCRIPT = String.raw`function (cfg) {
+  if (window.__bcInstalled) return;
+  if (cfg.frameUrlPattern) { if (!new RegExp(cfg.frameUrlPattern).test(location.href)) return; }
+  else if (window.top !== window) return;
+  window.__bcInstalled = true;
+
+  var KEY = '__bcKey', GONE_MS = 5000, SIG_MAX = 5000;
+  var doc = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+  var counter = 0;
+  var frag = document.createDocumentFragment();
+  function valid(list) { return (list || []).filter(function (s) { try { frag.querySelector(s); return true; } catch (e) { return false; } }); }
+  var sel = {};
+  Object.keys(cfg.sel).forEach(function (r) { sel[r] = valid(cfg.sel[r]); });
+  var itemList = sel.messageItem.concat(sel.joinItem);
+  var itemAny = itemList.join(',');
+  var joinAny = sel.joinItem.join(',');
+  var joinRe = cfg.joinTextPattern ? new RegExp(cfg.joinTextPattern, 'i') : null;
+
+  function first(root, list) {
+    for (var i = 0; i < list.length; i++) { var el = root.querySelector(list[i]); if (el) return { el: el, sel: list[i] }; }
+    return null;
+  }
+  function clean(s) { return (s || '').replace(/\s+/g, ' ').trim(); }
+
+  function parse(row) {
+    var u = first(row, sel.username), t = first(row, sel.messageText);
+    var username = u ? clean(u.el.textContent).replace(/:$/, '') : '';
+    var text;
+    if (t) text = clean(t.el.textContent);
+    else {
+      // No text element: the row minus its username, never the whole row as both.
+      var copy = row.cloneNode(true), cu = u ? copy.querySelector(u.sel) : null;
+      if (cu) cu.remove();
+      text = clean(copy.textContent).replace(/^:\s*/, '');
+    }
+    var kind = 'message';
+    if (joinAny && row.matches(joinAny)) kind = 'join';
+    if (joinRe && !t) {
+      var m = joinRe.exec(clean(row.textContent));
+      if (m) { kind = 'join'; if (!username && m[1]) username = m[1]; }
+    }
+    if (kind === 'join') { if (!username) return null; }
+    else if (!username || !text) return null;
+    var ts = null;
+    if (cfg.tsAttr) { var raw = row.getAttribute(cfg.tsAttr); if (raw && isFinite(+raw)) ts = +raw; }
+    return { kind: kind, username: username, text: text, ts: ts };
+  }
+
+  var bySig = new Map();
+  function identify(row, p) {
+    if (cfg.idAttr) { var id = row.getAttribute(cfg.idAttr); if (id) return 'id:' + id; }
+    if (row[KEY]) return row[KEY];
+    var sig = p.kind + '\u0001' + p.username + '\u0001' + p.text, now = Date.now();
+    var list = bySig.get(sig);
+    if (list) {
+      for (var i = 0; i < list.length; i++) {
+        var c = list[i];
+        if (c.node !== row && !c.node.isConnected && c.goneAt && now - c.goneAt < GONE_MS) {
+          c.node = row; c.goneAt = 0; row[KEY] = c.key; return c.key;
+        }
+      }
+    } else { list = []; bySig.set(sig, list); }
+    var key = 'k:' + doc + ':' + (++counter);
+    row[KEY] = key;
+    list.push({ key: key, node: row, goneAt: 0 });
+    if (bySig.size > SIG_MAX) bySig.delete(bySig.keys().next().value);
+    return key;
+  }
+  function markGone(root) {
+    if (root.nodeType !== 1 || !itemAny) return;
+    var now = Date.now(), rows = root.matches(itemAny) ? [root] : root.querySelectorAll(itemAny);
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i]; if (!r[KEY]) continue;
+      var list = bySig.get(r.__bcSig);
+      if (list) for (var j = 0; j < list.length; j++) if (list[j].node === r) list[j].goneAt = now;
+    }
+  }
+
+  var pending = [], inflight = false, scheduled = false, nextState = null, attachedInfo = null;
+  var waiting = new Set();
+  function take(row, initial) {
+    if (row.__bcDone) return;
+    var p = parse(row);
+    if (!p) { waiting.add(row); return; }
+    waiting.delete(row);
+    row.__bcDone = true;
+    row.__bcSig = p.kind + '\u0001' + p.username + '\u0001' + p.text;
+    p.key = identify(row, p);
+    p.initial = initial;
+    pending.push(p);
+    schedule();
+  }
+  function schedule() { if (!scheduled) { scheduled = true; queueMicrotask(flush); } }
+  function flush() {
+    scheduled = false;
+    if (inflight) return;
+    if (!pending.length && !nextState && !attachedInfo) return;
+    var fn = window[cfg.binding];
+    if (typeof fn !== 'function') { setTimeout(schedule, 20); return; }
+    var payload = { doc: doc, rows: pending };
+    if (nextState) payload.state = nextState;
+    if (attachedInfo) payload.attached = attachedInfo;
+    pending = []; nextState = null; attachedInfo = null;
+    inflight = true;
+    // One call in flight at a time: rows that arrive meanwhile go out together when it returns.
+    Promise.resolve(fn(payload)).catch(function () {}).then(function () { inflight = false; if (pending.length || nextState || attachedInfo) schedule(); });
+  }
+
+  function outermost(rows, container) {
+    return rows.filter(function (r) { var up = r.parentElement && r.parentElement.closest(itemAny); return !up || !container.contains(up); });
+  }
+  function rowsIn(node, container) {
+    if (node.nodeType !== 1 || !itemAny) return [];
+    if (node.matches(itemAny)) return outermost([node], container);
+    return outermost(Array.prototype.slice.call(node.querySelectorAll(itemAny)), container);
+  }
+
+  var container = null, observer = null, attachedOnce = false;
+  function onRows(records) {
+    for (var i = 0; i < records.length; i++) {
+      var rec = records[i];
+      for (var j = 0; j < rec.removedNodes.length; j++) markGone(rec.removedNodes[j]);
+      for (var k = 0; k < rec.addedNodes.length; k++) {
+        var rows = rowsIn(rec.addedNodes[k], container);
+        for (var n = 0; n < rows.length; n++) take(rows[n], false);
+      }
+      if (waiting.size && rec.target.nodeType === 1) {
+        var w = rec.target.closest(itemAny);
+        if (w && waiting.has(w)) take(w, false);
+      }
+    }
+  }
+  function attach(el, selector) {
+    if (observer) observer.disconnect();
+    if (container) markGone(container);
+    container = el;
+    var initial = !attachedOnce;
+    attachedOnce = true;
+    waiting = new Set();
+    var rows = itemAny ? outermost(Array.prototype.slice.call(el.querySelectorAll(itemAny)), el) : [];
+    for (var i = 0; i < rows.length; i++) take(rows[i], initial);
+    observer = new MutationObserver(onRows);
+    observer.observe(el, { childList: true, subtree: true, characterData: true });
+    attachedInfo = { container: selector };
+    checkState();
+    schedule();
+  }
+  function findContainer() {
+    var f = first(document, sel.chatContainer);
+    if (f && f.el !== container) attach(f.el, f.sel);
+  }
+
+  var lastState = '', stateTimer = 0;
+  function checkState() {
+    stateTimer = 0;
+    var who = first(document, sel.loggedInUser);
+    var s = { live: !!first(document, sel.liveIndicator), loggedInAs: who ? clean(who.el.textContent).replace(/^@/, '') || null : null };
+    var j = JSON.stringify(s);
+    if (j !== lastState) { lastState = j; nextState = s; schedule(); }
+  }
+  function onDocument() {
+    if (!container || !container.isConnected) findContainer();
+    if (!stateTimer) stateTimer = setTimeout(checkState, 100);
+  }
+
+  window.__bcProbe = function () {
+    var out = {}, row = container && container.querySelector(itemAny || '*');
+    var rowRoles = { username: 1, messageText: 1 };
+    Object.keys(cfg.sel).forEach(function (r) {
+      var root = rowRoles[r] ? row : (r === 'messageItem' ? container : document);
+      var f = root ? first(root, sel[r]) : null;
+      out[r] = { matched: f ? f.sel : null, tried: cfg.sel[r] };
+    });
+    return out;
+  };
+
+  function start() {
+    new MutationObserver(onDocument).observe(document.documentElement, { childList: true, subtree: true });
+    findContainer();
+    checkState();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}`;

@@ -1,0 +1,151 @@
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { MessageService } from '../messages/service.js';
+import type { MessageRow } from '../messages/store.js';
+import type { SettingsService } from '../settings/service.js';
+import type { SelfTracker } from './ingest.js';
+
+/** Writes one text into the page's chat; throws when it cannot (no input, page gone). */
+export interface ChatPoster {
+  post(text: string): Promise<void>;
+  /** Whether the page is there to post into at all (else messages wait, untouched, in the queue). */
+  ready(): boolean;
+}
+
+export interface SendTimes {
+  lastPostAt: number;
+  lastSentAt: number | null;
+}
+
+export interface SendQueueOptions {
+  /** How long to wait for our own echo before counting an attempt as failed. */
+  echoTimeoutMs?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt. */
+  retryBaseMs?: number;
+}
+
+/**
+ * Drains one account's durable queue into the chat: one message at a time, at least
+ * `sendMinSpacingMs` apart, each confirmed by its echo or retried with backoff and then failed.
+ * Sleeps between messages: woken by onQueued, by a timer at the next due time, or by the page becoming ready.
+ */
+export class SendQueue {
+  private timer: NodeJS.Timeout | null = null;
+  private draining = false;
+  private again = false;
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  private readonly echoTimeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly retryBaseMs: number;
+
+  constructor(
+    private accountId: string,
+    private messages: MessageService,
+    private settings: SettingsService,
+    private clock: Clock,
+    private logger: Logger,
+    private poster: ChatPoster,
+    private self: SelfTracker,
+    private maxLength: number,
+    /** Outlives the queue (a browser restart makes a new one), so spacing holds across restarts. */
+    private times: SendTimes,
+    options: SendQueueOptions = {},
+  ) {
+    this.echoTimeoutMs = options.echoTimeoutMs ?? 5000;
+    this.maxAttempts = options.maxAttempts ?? 3;
+    this.retryBaseMs = options.retryBaseMs ?? 1000;
+  }
+
+  start(): void {
+    this.unsubscribe = this.messages.onQueued((id) => {
+      // Called inside enqueue (maybe inside the caller's transaction): drain once that has returned.
+      if (id === this.accountId) queueMicrotask(() => this.wake());
+    });
+    this.wake();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.draining = true;
+    void this.drain()
+      .catch((err) => this.logger.error('Send queue failed:', err))
+      .finally(() => {
+        this.draining = false;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private sleepUntil(at: number): void {
+    const ms = Math.max(0, at - this.clock.now());
+    if (this.timer) clearTimeout(this.timer);
+    // setTimeout caps at ~24.8 days; a far-off message just re-arms.
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, Math.min(ms, 2 ** 31 - 1));
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      this.again = false;
+      if (!this.poster.ready()) return;
+      const spacing = this.settings.get(this.accountId).sendMinSpacingMs;
+      const notBefore = this.times.lastPostAt + spacing;
+      const now = this.clock.now();
+      const next = this.messages.nextDueTime(this.accountId);
+      if (next === null) return;
+      if (next > now || notBefore > now) {
+        this.sleepUntil(Math.max(next, notBefore));
+        return;
+      }
+      const row = this.messages.claimNext(this.accountId);
+      if (!row) continue;
+      await this.sendOne(row);
+    }
+  }
+
+  private async sendOne(row: MessageRow): Promise<void> {
+    const text = row.text.length > this.maxLength ? row.text.slice(0, this.maxLength) : row.text;
+    const echo = this.self.expect(text);
+    let error: string;
+    try {
+      this.times.lastPostAt = this.clock.now();
+      await this.poster.post(text);
+      if (await echo.wait(this.echoTimeoutMs)) {
+        this.times.lastSentAt = this.clock.now();
+        this.messages.markSent(row.id);
+        return;
+      }
+      error = `Not seen in chat within ${this.echoTimeoutMs} ms`;
+    } catch (err) {
+      echo.cancel();
+      error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    }
+    if (this.stopped) {
+      // Shutting down mid-send: leave it for the next session rather than burn an attempt.
+      this.messages.markFailed(row.id, error, 0);
+      return;
+    }
+    const final = row.attempts >= this.maxAttempts;
+    this.logger.warn(`Send attempt ${row.attempts} of ${row.id} failed: ${error}${final ? ' (giving up)' : ''}`);
+    this.messages.markFailed(row.id, error, final ? null : this.retryBaseMs * 2 ** (row.attempts - 1));
+  }
+}
