@@ -3,6 +3,7 @@ import type { AppServices } from './services.js';
 import { practiceModule } from './practice/module.js';
 import { webhooksModule } from './webhooks/module.js';
 import { chatModule } from './chat/module.js';
+import { botModule } from './bot/module.js';
 
 export { practiceUrl } from './practice/module.js';
 
@@ -28,6 +29,8 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
     return [
       ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 })] : []),
       webhooksModule(s),
+      // Before chat: subscribed to the gateway before the driver delivers its first line.
+      botModule(s, chat.gateway),
       chat,
     ];
   };
