@@ -42,6 +42,8 @@ export async function startChatHarness(
   let chat!: ChatModule;
   const lines: ChatLine[] = [];
   const t = await startTestApp({
+    // Tests poll message status quickly; the API's rate limit is not what they are about.
+    rateLimits: { perMinute: 1_000_000, perDay: 10_000_000 },
     modules: (s) => {
       // Settings first: the queue reads spacing and the host name from the first line on.
       if (opts.settings) s.settings.update(s.accounts.active().id, opts.settings);

@@ -24,3 +24,82 @@ describe('chat ingest on the practice stream', () => {
     expect(line.receivedAt).toBeGreaterThanOrEqual(line.pageTs!);
   });
 });
+
+describe('identity and dedupe', () => {
+  it('does not re-deliver rows after a re-render, detached nodes put back, or a reload', async () => {
+    const a = await h.inject('dedupe_a', 'first line');
+    const b = await h.inject('dedupe_b', 'second line');
+    await h.waitFor('both lines', () => h.lines.some((l) => l.rowKey === `id:${b.id}`));
+    const before = h.lines.length;
+    await h.practice('POST', '/rerender');
+    await h.practice('POST', '/detach', { count: 3 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.lines.length).toBe(before);
+
+    const page = h.chat.driver.session(h.accountId)!.currentPage()!;
+    const reloaded = page.waitForEvent('load');
+    await h.practice('POST', '/reload');
+    await reloaded;
+    // A line after the reload proves the new document is attached and reporting.
+    const c = await h.inject('dedupe_c', 'after the reload');
+    await h.waitFor('the line after reload', () => h.lines.some((l) => l.rowKey === `id:${c.id}`));
+    expect(h.lines.length).toBe(before + 1);
+    expect(h.lines.filter((l) => l.rowKey === `id:${a.id}`)).toHaveLength(1);
+    expect(h.chat.driver.duplicatesDropped(h.accountId)).toBeGreaterThan(0);
+  });
+
+  it('keeps two identical messages from one user as two lines (identity, not content)', async () => {
+    const x = await h.inject('repeater', 'enter');
+    const y = await h.inject('repeater', 'enter');
+    await h.waitFor('both', () => h.lines.some((l) => l.rowKey === `id:${y.id}`));
+    expect(h.lines.filter((l) => l.rowKey === `id:${x.id}` || l.rowKey === `id:${y.id}`)).toHaveLength(2);
+  });
+
+  it('marks join rows as joins', async () => {
+    const j = await h.inject('newcomer', 'joined', 'join');
+    const line = await h.waitFor('the join', () => h.lines.find((l) => l.rowKey === `id:${j.id}`));
+    expect(line).toMatchObject({ kind: 'join', username: 'newcomer' });
+  });
+});
+
+describe('own messages', () => {
+  it('flags rows by the logged-in host as self (name read from the page)', async () => {
+    await h.practice('POST', '/send', { text: 'typed by the host by hand' });
+    const line = await h.waitFor('the host line', () => h.lines.find((l) => l.text === 'typed by the host by hand'));
+    expect(line.self).toBe(true);
+    expect(line.username).toBe('PracticeHost');
+  });
+});
+
+describe('status', () => {
+  it('reports connection, platform, live state, logged-in name and which selectors matched', async () => {
+    const res = await h.t.call('GET', '/api/v1/chat/status');
+    expect(res.status).toBe(200);
+    const st = res.json.data;
+    expect(st).toMatchObject({ accountId: h.accountId, platform: 'practice', connected: true, live: true, loggedInAs: 'PracticeHost', lastError: null });
+    expect(st.url).toMatch(/\/practice\/$/);
+    expect(st.selectorHealth.chatContainer.matched).toBe('[data-testid="chat-messages"]');
+    expect(st.selectorHealth.messageItem.matched).toBe('[data-testid="chat-message"]');
+    expect(st.selectorHealth.username.matched).toBe('[data-testid="username"]');
+    expect(st.selectorHealth.messageText.matched).toBe('[data-testid="message-text"]');
+    expect(st.selectorHealth.chatInput.matched).toBe('textarea[placeholder*="message"]');
+    expect(st.selectorHealth.liveIndicator.matched).toBe('[data-testid="live-indicator"]');
+    expect(st.lastMessageAt).not.toBeNull();
+    expect(st.queue).toEqual({ queued: 0, lastSentAt: null });
+  });
+
+  it('follows the LIVE badge', async () => {
+    await h.practice('POST', '/live/end');
+    await h.waitFor('not live', () => !h.chat.gateway.isLive(h.accountId));
+    await h.practice('POST', '/live/start');
+    await h.waitFor('live again', () => h.chat.gateway.isLive(h.accountId));
+  });
+
+  it('needs chat:read and gives the moderator commands of the platform', async () => {
+    const { key } = h.t.app.services.keys.create('limited', ['analytics:read'] as never);
+    const res = await h.t.call('GET', '/api/v1/chat/status', undefined, { key });
+    expect(res.status).toBe(403);
+    expect(h.chat.gateway.moderatorCommand(h.accountId, 'hide', '@troll')).toBe('/hide troll');
+    expect(h.chat.gateway.moderatorCommand(h.accountId, 'slow', '10')).toBe('/slow 10');
+  });
+});
