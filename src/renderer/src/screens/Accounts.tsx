@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { Badge, Card, ConfirmButton, Notice } from '../components/ui.js';
+import { formatDateTime } from '../format.js';
+import { useArea } from '../hooks.js';
+import { PLATFORMS, type Account, type Platform } from '../api/types.js';
+
+export function Accounts() {
+  const a = useArea('accounts');
+  useEffect(() => {
+    void a.load();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div className="screen">
+      <h1>Accounts</h1>
+      <p className="muted">Each account has its own settings, giveaway, analytics and browser profile.</p>
+      <Notice tone="bad">{a.error}</Notice>
+      <Card title="Add an account">
+        <CreateAccount busy={a.busy === 'create'} onCreate={a.create} />
+      </Card>
+      <Card title="Accounts">
+        <ul className="accounts">
+          {a.list.map((acc) => (
+            <AccountRow key={acc.id} account={acc} busy={a.busy === acc.id} onRename={(n) => a.rename(acc.id, n)} onSwitch={() => void a.switchTo(acc.id)} onDelete={() => void a.remove(acc.id)} />
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
+
+function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string; platform: Platform; url?: string | null }) => Promise<boolean> }) {
+  const [name, setName] = useState('');
+  const [platform, setPlatform] = useState<Platform>('whatnot');
+  const [url, setUrl] = useState('');
+  return (
+    <form
+      className="row wrap"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onCreate({ name: name.trim(), platform, url: url.trim() || null }).then((ok) => ok && (setName(''), setUrl('')));
+      }}
+    >
+      <input aria-label="Account name" placeholder="Account name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+      <select aria-label="Platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
+        {PLATFORMS.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </select>
+      <input aria-label="Live page URL" className="grow" placeholder="Live page URL (optional)" value={url} onChange={(e) => setUrl(e.target.value)} />
+      <button className="btn btn-primary" disabled={props.busy || !name.trim()}>
+        Add
+      </button>
+    </form>
+  );
+}
+
+function AccountRow(props: { account: Account; busy: boolean; onRename: (name: string) => Promise<boolean>; onSwitch: () => void; onDelete: () => void }) {
+  const { account } = props;
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(account.name);
+  return (
+    <li className={`account ${account.isActive ? 'account-active' : ''}`}>
+      <div className="account-main">
+        {editing ? (
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void props.onRename(name.trim()).then((ok) => ok && setEditing(false));
+            }}
+          >
+            <input aria-label="New name" value={name} autoFocus maxLength={100} onChange={(e) => setName(e.target.value)} />
+            <button className="btn btn-small btn-primary" disabled={props.busy || !name.trim()}>
+              Save
+            </button>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => (setEditing(false), setName(account.name))}>
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <>
+            <strong>{account.name}</strong> {account.isActive && <Badge tone="good">active</Badge>} <Badge>{account.platform}</Badge>
+            <div className="muted small">
+              {account.url ?? 'No live URL'} · created {formatDateTime(account.createdAt)}
+            </div>
+          </>
+        )}
+      </div>
+      {!editing && (
+        <div className="account-actions">
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(true)}>
+            Rename
+          </button>
+          {!account.isActive && (
+            <button type="button" className="btn btn-small" disabled={props.busy} onClick={props.onSwitch}>
+              Switch to
+            </button>
+          )}
+          {!account.isActive && <ConfirmButton small label="Delete" confirmLabel="Delete all its data?" disabled={props.busy} onConfirm={props.onDelete} />}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { Card, Notice } from '../components/ui.js';
+import { useArea } from '../hooks.js';
+import type { Section } from '../stores/settings.js';
+import { FaqEditor, CommandsEditor, TimersEditor } from './settings/RuleEditors.js';
+import { GiveawaySettingsEditor, ModerationEditor } from './settings/ModerationGiveawayEditors.js';
+import { WelcomeEditor } from './settings/WelcomeEditor.js';
+import type { EditorProps } from './settings/types.js';
+
+const TABS: { id: Section; label: string; editor: (p: EditorProps) => React.JSX.Element }[] = [
+  { id: 'welcome', label: 'Welcome & pacing', editor: WelcomeEditor },
+  { id: 'faq', label: 'FAQ rules', editor: FaqEditor },
+  { id: 'timers', label: 'Timers', editor: TimersEditor },
+  { id: 'commands', label: 'Commands', editor: CommandsEditor },
+  { id: 'moderation', label: 'Moderation', editor: ModerationEditor },
+  { id: 'giveaway', label: 'Giveaway', editor: GiveawaySettingsEditor },
+];
+
+export function BotSettings() {
+  const s = useArea('settings');
+  const [tab, setTab] = useState<Section>('welcome');
+  useEffect(() => {
+    void s.load();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const current = TABS.find((t) => t.id === tab)!;
+  const Editor = current.editor;
+  const dirty = s.isDirty(tab);
+  const notice = s.notice[tab];
+  return (
+    <div className="screen">
+      <h1>Bot settings</h1>
+      <Notice tone="bad">{s.loadError}</Notice>
+      <nav className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} className={`tab ${t.id === tab ? 'tab-active' : ''}`} onClick={() => setTab(t.id)}>
+            {t.label}
+            {s.isDirty(t.id) && <span className="dot" title="Unsaved changes" />}
+          </button>
+        ))}
+      </nav>
+      <Card>
+        {s.draft ? <Editor draft={s.draft} errors={s.errors} edit={s.edit} /> : <div className="muted">Loading…</div>}
+        <div className="save-bar">
+          {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+          <span className="spacer" />
+          <button type="button" className="btn btn-ghost" disabled={!dirty || s.saving !== null} onClick={() => s.revert(tab)}>
+            Discard
+          </button>
+          <button type="button" className="btn btn-primary" disabled={!dirty || s.saving !== null} onClick={() => void s.save(tab)}>
+            {s.saving === tab ? 'Saving…' : 'Save changes'}
+          </button>
+        </div>
+      </Card>
+    </div>
+  );
+}

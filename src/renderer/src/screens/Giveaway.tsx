@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import { Badge, Card, ConfirmButton, Empty, Notice, Stat } from '../components/ui.js';
+import { formatDateTime, formatNumber, formatTime } from '../format.js';
+import { useArea } from '../hooks.js';
+import type { Draw, DrawResult, GiveawayEntry } from '../api/types.js';
+
+export function Giveaway() {
+  const g = useArea('giveaway');
+  const [count, setCount] = useState(1);
+  useEffect(() => {
+    void g.load();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <div className="screen">
+      <h1>Giveaway</h1>
+      <Notice tone="bad">{g.error}</Notice>
+      <div className="grid grid-giveaway">
+        <Card title="Current round">
+          <div className="stats stats-2">
+            <Stat label="Entries" value={formatNumber(g.count)} />
+            <Stat label="Unique viewers" value={formatNumber(g.uniqueUsers)} />
+          </div>
+          <form
+            className="row draw-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void g.draw(count);
+            }}
+          >
+            <label className="inline-field">
+              Winners
+              <input type="number" min={1} max={1000} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} aria-label="Number of winners" />
+            </label>
+            <button className="btn btn-primary" disabled={g.busy !== null || g.uniqueUsers === 0}>
+              Draw {count === 1 ? 'a winner' : `${count} winners`}
+            </button>
+            <ConfirmButton label="Clear entries" confirmLabel={`Clear ${g.count} entries?`} disabled={g.busy !== null || g.count === 0} onConfirm={() => void g.clear()} />
+          </form>
+          <AddEntry busy={g.busy === 'add'} onAdd={g.addEntry} />
+          {g.lastDraw && <LastDraw draw={g.lastDraw} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
+        </Card>
+        <Card title={<>Entries <Badge tone="info">live</Badge></>}>
+          <EntryList entries={g.entries} total={g.count} />
+        </Card>
+      </div>
+      <Card title="Draw history">
+        <DrawHistory draws={g.draws} />
+      </Card>
+    </div>
+  );
+}
+
+function AddEntry(props: { busy: boolean; onAdd: (username: string) => Promise<boolean> }) {
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="row add-entry"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim()) void props.onAdd(name.trim()).then((ok) => ok && setName(''));
+      }}
+    >
+      <input placeholder="Add a viewer by name" aria-label="Viewer name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+      <button className="btn" disabled={props.busy || !name.trim()}>
+        Add entry
+      </button>
+    </form>
+  );
+}
+
+function LastDraw(props: { draw: DrawResult; busy: boolean; onReroll: (username: string) => void }) {
+  return (
+    <div className="winners">
+      <div className="winners-title">
+        {props.draw.replaced ? `Rerolled ${props.draw.replaced}` : 'Winners'} <span className="muted small">from {props.draw.entriesCount} entries at {formatTime(props.draw.timestamp)}</span>
+      </div>
+      <ul>
+        {props.draw.winners.map((w) => (
+          <li key={w}>
+            <span className="winner-name">🏆 {w}</span>
+            <button type="button" className="btn btn-small btn-ghost" disabled={props.busy} onClick={() => props.onReroll(w)} title="Replace this winner (no-show)">
+              Reroll
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function EntryList(props: { entries: GiveawayEntry[]; total: number }) {
+  if (props.entries.length === 0) return <Empty>No entries yet. Viewers enter by typing the keyword in chat.</Empty>;
+  const shown = props.entries.slice(-200).reverse();
+  return (
+    <>
+      <ul className="entries">
+        {shown.map((e, i) => (
+          <li key={`${e.username}-${e.timestamp}-${i}`}>
+            <span>{e.username}</span>
+            <span className="muted small">
+              {e.source !== 'chat' && e.source !== 'live' ? `${e.source} · ` : ''}
+              {formatTime(e.timestamp)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {props.total > shown.length && <div className="muted small">Showing the latest {shown.length} of {props.total}.</div>}
+    </>
+  );
+}
+
+function DrawHistory(props: { draws: Draw[] }) {
+  if (props.draws.length === 0) return <Empty>No draws in this round yet.</Empty>;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>Winners</th>
+          <th>Entries</th>
+          <th>Method</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...props.draws].reverse().map((d) => (
+          <tr key={d.drawId}>
+            <td>{formatDateTime(d.timestamp)}</td>
+            <td>{d.winners.join(', ')}</td>
+            <td>{d.entriesCount}</td>
+            <td className="muted small">{d.method}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

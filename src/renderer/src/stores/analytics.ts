@@ -1,0 +1,43 @@
+import { createStore } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client.js';
+import type { Analytics, FaqTrigger, LiveEvent, Period } from '../api/types.js';
+import { coalesce, errorText } from './coalesce.js';
+
+export interface AnalyticsState {
+  period: Period;
+  data: Analytics | null;
+  triggers: FaqTrigger[];
+  loading: boolean;
+  error: string | null;
+  load(period?: Period): Promise<void>;
+  onEvent(e: LiveEvent): void;
+  dispose(): void;
+}
+
+export function createAnalyticsStore(api: ApiClient) {
+  const refresh = coalesce(() => void store.getState().load(), 3000);
+  const store = createStore<AnalyticsState>()((set, get) => ({
+    period: 'week',
+    data: null,
+    triggers: [],
+    loading: false,
+    error: null,
+    load: async (period = get().period) => {
+      set({ period, loading: true, error: null });
+      try {
+        const [data, triggers] = await Promise.all([api.getAnalytics(period), api.getFaqTriggers(period, 10)]);
+        // A slower answer for a period the user already left must not overwrite the newer one.
+        if (get().period === period) set({ data, triggers });
+      } catch (err) {
+        set({ error: errorText(err) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+    onEvent: (e) => {
+      if ((e.type === "message.sent" || e.type === "message.received") && store.getState().data) refresh();
+    },
+    dispose: () => refresh.cancel(),
+  }));
+  return store;
+}

@@ -1,0 +1,23 @@
+/**
+ * Runs `fn` at most once per `ms`, trailing: bursts of live events (a busy chat) become one refetch.
+ * `cancel` is for store teardown so no timer outlives a test or a closed window.
+ */
+export function coalesce(fn: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      fn();
+    }, ms);
+  };
+  run.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return run;
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

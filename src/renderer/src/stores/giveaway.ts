@@ -1,0 +1,116 @@
+import { createStore } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client.js';
+import type { Draw, DrawResult, GiveawayEntry, LiveEvent } from '../api/types.js';
+import { coalesce, errorText } from './coalesce.js';
+
+export interface GiveawayState {
+  entries: GiveawayEntry[];
+  count: number;
+  uniqueUsers: number;
+  roundId: number | null;
+  draws: Draw[];
+  lastDraw: DrawResult | null;
+  busy: 'draw' | 'reroll' | 'clear' | 'add' | null;
+  error: string | null;
+  load(): Promise<void>;
+  draw(count: number): Promise<void>;
+  reroll(username: string, drawId: string): Promise<void>;
+  clear(): Promise<void>;
+  addEntry(username: string): Promise<boolean>;
+  onEvent(e: LiveEvent): void;
+  dispose(): void;
+}
+
+/** Entries kept in memory for the live list; the count always comes from the server. */
+const ENTRIES_SHOWN = 5000;
+
+const userKey = (u: string) => u.normalize('NFKC').trim().toLowerCase();
+
+export function createGiveawayStore(api: ApiClient) {
+  const refreshDraws = coalesce(() => {
+    api.getDraws().then((draws) => store.setState({ draws }), () => {});
+  }, 300);
+  // Users already in the list, so live entries update the unique count without a refetch.
+  let users = new Set<string>();
+
+  const run = async (busy: GiveawayState['busy'], fn: () => Promise<void>) => {
+    store.setState({ busy, error: null });
+    try {
+      await fn();
+    } catch (err) {
+      store.setState({ error: errorText(err) });
+    } finally {
+      store.setState({ busy: null });
+    }
+  };
+
+  const store = createStore<GiveawayState>()((set, get) => ({
+    entries: [],
+    count: 0,
+    uniqueUsers: 0,
+    roundId: null,
+    draws: [],
+    lastDraw: null,
+    busy: null,
+    error: null,
+    load: async () => {
+      try {
+        let [e, draws] = await Promise.all([api.getEntries(ENTRIES_SHOWN), api.getDraws()]);
+        // The list shows the newest entries; a big round is fetched again from its tail.
+        if (e.count > e.entries.length) e = await api.getEntries(ENTRIES_SHOWN, e.count - ENTRIES_SHOWN);
+        users = new Set(e.entries.map((x) => userKey(x.username)));
+        // uniqueUsers comes from the server; `users` only tells whether a live entrant is new among those shown.
+        set({ entries: e.entries, count: e.count, uniqueUsers: e.uniqueUsers, roundId: e.roundId, draws, error: null });
+      } catch (err) {
+        set({ error: errorText(err) });
+      }
+    },
+    draw: (count) =>
+      run('draw', async () => {
+        const r = await api.pickWinners(count);
+        set({ lastDraw: r });
+        set({ draws: await api.getDraws() });
+      }),
+    reroll: (username, drawId) =>
+      run('reroll', async () => {
+        const r = await api.reroll(username, drawId);
+        set({ lastDraw: r });
+        set({ draws: await api.getDraws() });
+      }),
+    clear: () =>
+      run('clear', async () => {
+        await api.clearEntries();
+        users = new Set();
+        set({ entries: [], count: 0, uniqueUsers: 0, lastDraw: null });
+        await get().load();
+      }),
+    addEntry: async (username) => {
+      let ok = false;
+      await run('add', async () => {
+        const r = await api.addEntry(username);
+        if (!r.accepted) throw new Error(`${username} already has the maximum number of entries`);
+        ok = true;
+      });
+      return ok;
+    },
+    onEvent: (e) => {
+      const d = e.data as Record<string, unknown>;
+      if (e.type === 'giveaway.entry') {
+        const entry: GiveawayEntry = { username: String(d.username ?? '?'), timestamp: String(d.entryTime ?? e.timestamp), source: 'live' };
+        const key = userKey(entry.username);
+        const isNew = !users.has(key);
+        users.add(key);
+        set((s) => ({
+          entries: s.entries.length < ENTRIES_SHOWN ? [...s.entries, entry] : s.entries,
+          count: s.count + 1,
+          uniqueUsers: s.uniqueUsers + (isNew ? 1 : 0),
+        }));
+      } else if (e.type === 'giveaway.cleared') {
+        users = new Set();
+        set({ entries: [], count: 0, uniqueUsers: 0, roundId: typeof d.roundId === 'number' ? d.roundId : null, draws: [], lastDraw: null });
+      } else if (e.type === 'giveaway.winner') refreshDraws();
+    },
+    dispose: () => refreshDraws.cancel(),
+  }));
+  return store;
+}

@@ -1,0 +1,68 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client.js';
+import type { LiveEvent } from '../api/types.js';
+import { createAccountsStore } from './accounts.js';
+import { createAnalyticsStore } from './analytics.js';
+import { createChatStore } from './chat.js';
+import { createGiveawayStore } from './giveaway.js';
+import { createKeysStore } from './keys.js';
+import { createLiveStore } from './live.js';
+import { createOverviewStore } from './overview.js';
+import { createSettingsStore } from './settings.js';
+import { createWebhooksStore } from './webhooks.js';
+
+/** One store per screen area, all built from one API client; the live stream fans out to them. */
+export function createStores(api: ApiClient) {
+  const stores = {
+    live: createLiveStore(),
+    overview: createOverviewStore(api),
+    chat: createChatStore(api),
+    giveaway: createGiveawayStore(api),
+    settings: createSettingsStore(api),
+    analytics: createAnalyticsStore(api),
+    webhooks: createWebhooksStore(api),
+    keys: createKeysStore(api),
+    accounts: createAccountsStore(api, () => reloadAccountScoped()),
+  };
+
+  /** Everything that belongs to the active account: refetched after a switch. */
+  function reloadAccountScoped(): void {
+    void stores.overview.getState().load();
+    void stores.chat.getState().load();
+    void stores.giveaway.getState().load();
+    void stores.settings.getState().load();
+    if (stores.analytics.getState().data) void stores.analytics.getState().load();
+  }
+
+  const listeners: StoreApi<{ onEvent(e: LiveEvent): void }>[] = [
+    stores.live,
+    stores.overview,
+    stores.chat,
+    stores.giveaway,
+    stores.settings,
+    stores.analytics,
+    stores.webhooks,
+    stores.accounts,
+  ];
+
+  return {
+    ...stores,
+    dispatch(e: LiveEvent): void {
+      for (const s of listeners) {
+        try {
+          s.getState().onEvent(e);
+        } catch (err) {
+          console.warn(`Handling ${e.type} failed`, err);
+        }
+      }
+    },
+    reloadAccountScoped,
+    dispose(): void {
+      stores.overview.getState().dispose();
+      stores.giveaway.getState().dispose();
+      stores.analytics.getState().dispose();
+    },
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;

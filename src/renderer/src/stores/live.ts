@@ -1,0 +1,70 @@
+import { createStore } from 'zustand/vanilla';
+import type { StreamState } from '../api/events.js';
+import type { LiveEvent } from '../api/types.js';
+
+/** The live stream's state and the activity feed shown on the overview. */
+export interface ActivityItem {
+  id: string;
+  type: string;
+  at: string;
+  text: string;
+  tone: 'info' | 'good' | 'warn';
+}
+
+export interface LiveState {
+  stream: StreamState;
+  detail: string | null;
+  feed: ActivityItem[];
+  setStream(state: StreamState, detail?: string): void;
+  onEvent(e: LiveEvent): void;
+}
+
+const FEED_MAX = 100;
+
+/** One line of human text per event; null for events too chatty or internal for the feed. */
+export function describeEvent(e: LiveEvent): Omit<ActivityItem, 'id' | 'at' | 'type'> | null {
+  const d = e.data as Record<string, unknown>;
+  const s = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+  switch (e.type) {
+    case 'bot.started':
+      return { text: 'Bot started', tone: 'good' };
+    case 'bot.stopped':
+      return { text: 'Bot stopped', tone: 'warn' };
+    case 'giveaway.entry':
+      return { text: `${s(d.username)} entered the giveaway`, tone: 'info' };
+    case 'giveaway.winner':
+      return { text: `Winner${Array.isArray(d.winners) && d.winners.length > 1 ? 's' : ''}: ${(d.winners as string[] | undefined)?.join(', ') ?? ''}`, tone: 'good' };
+    case 'giveaway.cleared':
+      return { text: `Giveaway cleared (${s(d.cleared)} entries)`, tone: 'info' };
+    case 'message.sent':
+      return { text: `Sent (${s(d.cause)}): ${s(d.message)}`, tone: 'info' };
+    case 'message.failed':
+      return { text: `Send failed: ${s(d.message)} — ${s(d.error)}`, tone: 'warn' };
+    case 'message.received':
+      return { text: `${s(d.username)}: ${s(d.text ?? d.message)}`, tone: 'info' };
+    case 'chat.status':
+      return { text: d.connected === false ? 'Chat disconnected' : 'Chat connected', tone: d.connected === false ? 'warn' : 'good' };
+    case 'accounts.switched':
+      return { text: 'Switched account', tone: 'info' };
+    case 'settings.updated':
+      return { text: `Settings saved (${Array.isArray(d.fields) ? d.fields.join(', ') : ''})`, tone: 'info' };
+    case 'webhook.disabled':
+      return { text: `Webhook disabled after failures: ${s(d.url ?? d.webhookId)}`, tone: 'warn' };
+    default:
+      return null;
+  }
+}
+
+export function createLiveStore() {
+  return createStore<LiveState>()((set) => ({
+    stream: 'connecting',
+    detail: null,
+    feed: [],
+    setStream: (stream, detail) => set({ stream, detail: detail ?? null }),
+    onEvent: (e) => {
+      const item = describeEvent(e);
+      if (!item) return;
+      set((s) => ({ feed: [{ id: e.id, type: e.type, at: e.timestamp, ...item }, ...s.feed].slice(0, FEED_MAX) }));
+    },
+  }));
+}

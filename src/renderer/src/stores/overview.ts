@@ -1,0 +1,94 @@
+import { createStore } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client.js';
+import { toChatStatus } from '../api/normalize.js';
+import type { Analytics, ChatStatus, LiveEvent } from '../api/types.js';
+import { coalesce, errorText } from './coalesce.js';
+
+export interface OverviewState {
+  loaded: boolean;
+  botActive: boolean | null;
+  toggling: boolean;
+  /** null with chatAvailable=false: the chat module is not part of this build (404). */
+  chat: ChatStatus | null;
+  chatAvailable: boolean;
+  today: Analytics | null;
+  error: string | null;
+  load(): Promise<void>;
+  toggleBot(): Promise<void>;
+  chatBusy: boolean;
+  setChatConnected(connect: boolean): Promise<void>;
+  onEvent(e: LiveEvent): void;
+  dispose(): void;
+}
+
+export function createOverviewStore(api: ApiClient) {
+  const refreshToday = coalesce(() => {
+    api.getAnalytics('day').then((today) => store.setState({ today }), () => {});
+  }, 2000);
+  const refreshChat = coalesce(() => void loadChat(), 1000);
+
+  async function loadChat() {
+    try {
+      const chat = await api.getChatStatus();
+      store.setState({ chat, chatAvailable: chat !== null });
+    } catch (err) {
+      store.setState({ chat: null, chatAvailable: true, error: errorText(err) });
+    }
+  }
+
+  const store = createStore<OverviewState>()((set, get) => ({
+    loaded: false,
+    botActive: null,
+    toggling: false,
+    chatBusy: false,
+    chat: null,
+    chatAvailable: true,
+    today: null,
+    error: null,
+    load: async () => {
+      set({ error: null });
+      try {
+        const [settings, today] = await Promise.all([api.getSettings(), api.getAnalytics('day'), loadChat()]);
+        set({ botActive: settings.botActive, today, loaded: true });
+      } catch (err) {
+        set({ error: errorText(err), loaded: true });
+      }
+    },
+    toggleBot: async () => {
+      const current = get().botActive;
+      if (current === null || get().toggling) return;
+      set({ toggling: true, error: null });
+      try {
+        set({ botActive: await api.setBotActive(!current) });
+      } catch (err) {
+        set({ error: errorText(err) });
+      } finally {
+        set({ toggling: false });
+      }
+    },
+    setChatConnected: async (connect) => {
+      set({ chatBusy: true, error: null });
+      try {
+        set({ chat: connect ? await api.connectChat() : await api.disconnectChat() });
+      } catch (err) {
+        set({ error: errorText(err) });
+      } finally {
+        set({ chatBusy: false });
+      }
+    },
+    onEvent: (e) => {
+      if (e.type === 'bot.started') set({ botActive: true });
+      else if (e.type === 'bot.stopped') set({ botActive: false });
+      else if (e.type === 'chat.status') {
+        // The event may carry the full status; refetching keeps one source of truth for its shape.
+        if (typeof e.data === 'object' && 'connected' in e.data) set({ chat: toChatStatus(e.data), chatAvailable: true });
+        refreshChat();
+      } else if (e.type === 'message.sent' || e.type === 'message.received' || e.type === 'chat.message') refreshToday();
+    },
+    dispose: () => {
+      refreshToday.cancel();
+      refreshChat.cancel();
+    },
+  }));
+  return store;
+}

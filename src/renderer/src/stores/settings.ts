@@ -1,0 +1,128 @@
+import { createStore } from 'zustand/vanilla';
+import { ApiRequestError, type ApiClient } from '../api/client.js';
+import type { LiveEvent, Settings, SettingsPatch } from '../api/types.js';
+import { errorText } from './coalesce.js';
+
+/** Each editor saves only its own top-level fields, so unsaved edits elsewhere are never sent by accident. */
+export const SECTIONS = {
+  welcome: [
+    'welcomeEnabled',
+    'welcomeMessage',
+    'welcomeMessages',
+    'welcomeDelay',
+    'welcomeMaxPerMinute',
+    'botMaxMessagesPerMinute',
+    'hostUsername',
+    'sendMinSpacingMs',
+  ],
+  faq: ['faqRules'],
+  timers: ['timerMessages'],
+  commands: ['commands'],
+  moderation: ['moderation'],
+  giveaway: ['giveaway'],
+} as const satisfies Record<string, readonly (keyof Settings)[]>;
+export type Section = keyof typeof SECTIONS;
+
+export interface SettingsState {
+  saved: Settings | null;
+  draft: Settings | null;
+  /** Field path (`faqRules.0.triggers`) -> server message, from the last failed save. */
+  errors: Record<string, string>;
+  /** Per-section message: a save error without a field path, or "Saved". */
+  notice: Partial<Record<Section, { tone: 'good' | 'bad'; text: string }>>;
+  saving: Section | null;
+  loadError: string | null;
+  load(): Promise<void>;
+  edit(update: (draft: Settings) => Settings): void;
+  isDirty(section: Section): boolean;
+  save(section: Section): Promise<boolean>;
+  revert(section: Section): void;
+  onEvent(e: LiveEvent): void;
+}
+
+function pick(s: Settings, section: Section): Partial<Settings> {
+  const out: Record<string, unknown> = {};
+  for (const k of SECTIONS[section]) out[k] = s[k];
+  return out as Partial<Settings>;
+}
+
+function sectionOf(path: string): Section | null {
+  const top = path.split('.')[0] as keyof Settings;
+  for (const [section, fields] of Object.entries(SECTIONS) as [Section, readonly string[]][]) if (fields.includes(top)) return section;
+  return null;
+}
+
+export function createSettingsStore(api: ApiClient) {
+  return createStore<SettingsState>()((set, get) => ({
+    saved: null,
+    draft: null,
+    errors: {},
+    notice: {},
+    saving: null,
+    loadError: null,
+    load: async () => {
+      try {
+        const s = await api.getSettings();
+        set({ saved: s, draft: structuredClone(s), loadError: null, errors: {}, notice: {} });
+      } catch (err) {
+        set({ loadError: errorText(err) });
+      }
+    },
+    edit: (update) => {
+      const d = get().draft;
+      if (d) set({ draft: update(structuredClone(d)) });
+    },
+    isDirty: (section) => {
+      const { saved, draft } = get();
+      return !!saved && !!draft && JSON.stringify(pick(saved, section)) !== JSON.stringify(pick(draft, section));
+    },
+    save: async (section) => {
+      const draft = get().draft;
+      if (!draft) return false;
+      const clearSection = (errors: Record<string, string>) =>
+        Object.fromEntries(Object.entries(errors).filter(([p]) => sectionOf(p) !== section));
+      set((s) => ({ saving: section, errors: clearSection(s.errors), notice: { ...s.notice, [section]: undefined } }));
+      try {
+        const next = await api.patchSettings(pick(draft, section) as SettingsPatch);
+        // Take the server's normalised values (ids, trimmed text, defaults) for this section only.
+        set((s) => ({
+          saved: next,
+          draft: s.draft ? { ...s.draft, ...pick(next, section) } : structuredClone(next),
+          notice: { ...s.notice, [section]: { tone: 'good' as const, text: 'Saved' } },
+        }));
+        return true;
+      } catch (err) {
+        const fields = err instanceof ApiRequestError ? err.fieldErrors : {};
+        const text = Object.keys(fields).length > 0 ? 'Please fix the highlighted fields.' : errorText(err);
+        set((s) => ({ errors: { ...s.errors, ...fields }, notice: { ...s.notice, [section]: { tone: 'bad' as const, text } } }));
+        return false;
+      } finally {
+        set({ saving: null });
+      }
+    },
+    revert: (section) => {
+      const { saved, draft } = get();
+      if (!saved || !draft) return;
+      set((s) => ({
+        draft: { ...draft, ...structuredClone(pick(saved, section)) } as Settings,
+        errors: Object.fromEntries(Object.entries(s.errors).filter(([p]) => sectionOf(p) !== section)),
+        notice: { ...s.notice, [section]: undefined },
+      }));
+    },
+    onEvent: (e) => {
+      if (e.type !== 'settings.updated' && e.type !== 'bot.started' && e.type !== 'bot.stopped') return;
+      const { saved, draft } = get();
+      if (!saved || !draft) return;
+      // Saved elsewhere (API, MCP, another window): refresh the sections the user is not editing.
+      void api.getSettings().then((next) => {
+        const cur = get();
+        if (!cur.draft || !cur.saved) return;
+        let merged = { ...cur.draft, botActive: next.botActive } as Settings;
+        for (const section of Object.keys(SECTIONS) as Section[]) {
+          if (!cur.isDirty(section)) merged = { ...merged, ...structuredClone(pick(next, section)) } as Settings;
+        }
+        set({ saved: next, draft: merged });
+      }, () => {});
+    },
+  }));
+}
