@@ -80,6 +80,13 @@ describe('FAQ matching', () => {
     expect(match('size xl')).toBeNull();
   });
 
+  it('accepts regexes that are valid only outside Unicode mode', () => {
+    const match = matcher([rule(['pre\\-order'], 'po', { matchMode: 'regex' }), rule(['\\p{Lu}{4,}'], 'caps', { matchMode: 'regex', caseSensitive: true })]);
+    expect(match('can I pre-order?')?.ruleId).toBe('faq_0');
+    expect(match('ÉTÉ SALE')?.ruleId).toBe('faq_1');
+    expect(match('été sale')).toBeNull();
+  });
+
   it('skips disabled rules', () => {
     const match = matcher([rule(['ship'], 'x', { enabled: false })]);
     expect(match('ship?')).toBeNull();

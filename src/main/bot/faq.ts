@@ -50,7 +50,8 @@ export class FaqMatcher {
       const patterns: PatternRule['patterns'] = [];
       for (const trigger of r.triggers) {
         if (r.matchMode === 'regex') {
-          patterns.push({ re: new RegExp(trigger, r.caseSensitive ? 'u' : 'iu'), trigger });
+          const re = compileRegex(trigger, r.caseSensitive);
+          if (re) patterns.push({ re, trigger });
           continue;
         }
         const ws = triggerWords(trigger);
@@ -137,6 +138,21 @@ export class FaqResponder {
     const response = rotation.pick(this.matcher.rules.get(match.ruleId)!.responses) ?? null;
     return { match, response };
   }
+}
+
+/**
+ * Unicode mode when the pattern allows it (so `\p{L}` and astral characters work); otherwise as the
+ * settings schema validated it, since e.g. `\-` is legal only outside Unicode mode.
+ */
+function compileRegex(pattern: string, caseSensitive: boolean): RegExp | null {
+  for (const flags of caseSensitive ? ['u', ''] : ['iu', 'i']) {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      /* try the next flags */
+    }
+  }
+  return null;
 }
 
 function prune(m: Map<string, number>, before: number): void {

@@ -33,7 +33,7 @@ export class Moderator {
     const cfg = this.cfg;
     if (!cfg?.enabled) return null;
     let violation: Pick<ModerateAction, 'reason' | 'detail'> | null = null;
-    const word = this.blocked.first(w.folded)?.value ?? this.blockedPatterns.find((p) => p.re.test(text))?.word;
+    const word = this.blocked.first(w.folded)?.value ?? this.blockedPatterns.find((p) => p.re.test(text.normalize('NFKC')))?.word;
     if (word !== undefined) violation = { reason: 'blocked-word', detail: word };
     else if (cfg.maxRepeats > 0) {
       const key = fold(text).replace(/\s+/g, ' ').trim();

@@ -169,7 +169,14 @@ export function botModule(s: AppServices, gateway: ChatGateway & GatewayExtras, 
             s.logger.error('Bot failed on a chat line:', err);
           }
         }),
-        s.settings.onChange((accountId, next) => engines.get(accountId)?.configure(next)),
+        s.settings.onChange((accountId, next) => {
+          try {
+            engines.get(accountId)?.configure(next);
+          } catch (err) {
+            // The settings are saved already; keep the previous rules rather than fail the request.
+            s.logger.error(`Bot could not apply the settings of ${accountId}:`, err);
+          }
+        }),
         s.bus.subscribe((event) => {
           try {
             onBusEvent(event);

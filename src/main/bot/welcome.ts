@@ -1,7 +1,6 @@
 import type { Settings } from '../settings/schema.js';
 import { send, type SendAction } from './actions.js';
-import type { Budget } from './budget.js';
-import { RateWindow } from './phrase-trie.js';
+import { RateWindow, type Budget } from './budget.js';
 import { joinNames, render, Rotation } from './text.js';
 
 /** Names in one coalesced welcome; more wait for the next one. */
