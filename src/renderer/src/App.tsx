@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from './api/client.js';
 import { connectEvents } from './api/events.js';
 import { StoresContext, useArea } from './hooks.js';
+import { Icon, type IconName } from './components/icons.js';
 import { createStores } from './stores/index.js';
 import { Accounts } from './screens/Accounts.js';
 import { Analytics } from './screens/Analytics.js';
@@ -13,15 +14,15 @@ import { Overview } from './screens/Overview.js';
 import { Webhooks } from './screens/Webhooks.js';
 
 const SCREENS = [
-  { id: 'overview', label: 'Overview', icon: '◉', view: Overview },
-  { id: 'chat', label: 'Live chat', icon: '💬', view: LiveChat },
-  { id: 'giveaway', label: 'Giveaway', icon: '🎁', view: Giveaway },
-  { id: 'settings', label: 'Bot settings', icon: '⚙', view: BotSettings },
-  { id: 'analytics', label: 'Analytics', icon: '📊', view: Analytics },
-  { id: 'webhooks', label: 'Webhooks', icon: '🔗', view: Webhooks },
-  { id: 'keys', label: 'API keys', icon: '🔑', view: ApiKeys },
-  { id: 'accounts', label: 'Accounts', icon: '👤', view: Accounts },
-] as const;
+  { id: 'overview', label: 'Overview', icon: 'overview', view: Overview },
+  { id: 'chat', label: 'Live chat', icon: 'chat', view: LiveChat },
+  { id: 'giveaway', label: 'Giveaway', icon: 'gift', view: Giveaway },
+  { id: 'settings', label: 'Bot settings', icon: 'settings', view: BotSettings },
+  { id: 'analytics', label: 'Analytics', icon: 'analytics', view: Analytics },
+  { id: 'webhooks', label: 'Webhooks', icon: 'webhooks', view: Webhooks },
+  { id: 'keys', label: 'API keys', icon: 'keys', view: ApiKeys },
+  { id: 'accounts', label: 'Accounts', icon: 'accounts', view: Accounts },
+] as const satisfies readonly { id: string; label: string; icon: IconName; view: () => React.JSX.Element }[];
 type ScreenId = (typeof SCREENS)[number]['id'];
 
 function screenFromHash(): ScreenId {
@@ -89,7 +90,7 @@ function Sidebar(props: { current: ScreenId }) {
         >
           {accounts.list.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name} ({a.platform})
+              {a.name}
             </option>
           ))}
         </select>
@@ -97,8 +98,8 @@ function Sidebar(props: { current: ScreenId }) {
       <nav className="nav">
         {SCREENS.map((s) => (
           <a key={s.id} href={`#/${s.id}`} className={`nav-item ${props.current === s.id ? 'nav-active' : ''}`} aria-current={props.current === s.id ? 'page' : undefined}>
-            <span className="nav-icon" aria-hidden="true">
-              {s.icon}
+            <span className="nav-icon">
+              <Icon name={s.icon} />
             </span>
             {s.label}
           </a>

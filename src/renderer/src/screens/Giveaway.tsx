@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Icon } from '../components/icons.js';
 import { Badge, Card, ConfirmButton, Empty, Notice, Stat } from '../components/ui.js';
 import { formatDateTime, formatNumber, formatTime } from '../format.js';
 import { useArea } from '../hooks.js';
@@ -16,7 +17,10 @@ export function Giveaway() {
       <h1>Giveaway</h1>
       <Notice tone="bad">{g.error}</Notice>
       <div className="grid grid-giveaway">
-        <Card title="Current round">
+        <Card
+          title="Current round"
+          actions={<ConfirmButton small label="Clear entries" confirmLabel={`Clear ${g.count} entries?`} disabled={g.busy !== null || g.count === 0} onConfirm={() => void g.clear()} />}
+        >
           <div className="stats stats-2">
             <Stat label="Entries" value={formatNumber(g.count)} />
             <Stat label="Unique viewers" value={formatNumber(g.uniqueUsers)} />
@@ -35,7 +39,6 @@ export function Giveaway() {
             <button className="btn btn-primary" disabled={g.busy !== null || g.uniqueUsers === 0}>
               Draw {count === 1 ? 'a winner' : `${count} winners`}
             </button>
-            <ConfirmButton label="Clear entries" confirmLabel={`Clear ${g.count} entries?`} disabled={g.busy !== null || g.count === 0} onConfirm={() => void g.clear()} />
           </form>
           <AddEntry busy={g.busy === 'add'} onAdd={g.addEntry} />
           {g.lastDraw && <LastDraw draw={g.lastDraw} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
@@ -78,7 +81,9 @@ function LastDraw(props: { draw: DrawResult; busy: boolean; onReroll: (username:
       <ul>
         {props.draw.winners.map((w) => (
           <li key={w}>
-            <span className="winner-name">🏆 {w}</span>
+            <span className="winner-name">
+              <Icon name="trophy" size={20} /> {w}
+            </span>
             <button type="button" className="btn btn-small btn-ghost" disabled={props.busy} onClick={() => props.onReroll(w)} title="Replace this winner (no-show)">
               Reroll
             </button>

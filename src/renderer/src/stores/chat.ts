@@ -43,8 +43,8 @@ export function createChatStore(api: ApiClient) {
       set({ error: null });
       try {
         const [history, outgoing] = await Promise.all([api.getChatMessages(), api.listMessages(undefined, OUTGOING_MAX)]);
-        // History arrives oldest-first or newest-first depending on the module; show oldest at the top.
-        const sorted = (history ?? []).slice().sort((a, b) => a.at.localeCompare(b.at));
+        // The route answers newest first; lines of the same millisecond keep that order reversed.
+        const sorted = (history ?? []).slice().reverse().sort((a, b) => a.at.localeCompare(b.at));
         set({ lines: mergeLines(sorted, get().lines), historyAvailable: history !== null, outgoing });
       } catch (err) {
         set({ error: errorText(err) });

@@ -47,6 +47,8 @@ export function describeEvent(e: LiveEvent): Omit<ActivityItem, 'id' | 'at' | 't
     case 'accounts.switched':
       return { text: 'Switched account', tone: 'info' };
     case 'settings.updated':
+      // A bot toggle already shows as "Bot started/stopped".
+      if (Array.isArray(d.fields) && d.fields.length === 1 && d.fields[0] === 'botActive') return null;
       return { text: `Settings saved (${Array.isArray(d.fields) ? d.fields.join(', ') : ''})`, tone: 'info' };
     case 'webhook.disabled':
       return { text: `Webhook disabled after failures: ${s(d.url ?? d.webhookId)}`, tone: 'warn' };
