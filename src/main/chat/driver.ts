@@ -27,6 +27,7 @@ class AccountChat {
   browser: BrowserSession | null = null;
   connected = false;
   live = false;
+  viewers: number | null = null;
   loggedInAs: string | null = null;
   lastMessageAt: number | null = null;
   lastError: string | null = null;
@@ -78,6 +79,10 @@ export class ChatDriver implements ChatGateway {
 
   isLive(accountId: string): boolean {
     return this.chats.get(accountId)?.live ?? false;
+  }
+
+  viewerCount(accountId: string): number | null {
+    return this.chats.get(accountId)?.viewers ?? null;
   }
 
   moderatorCommand(accountId: string, action: ModeratorAction, arg: string): string | null {
@@ -253,6 +258,7 @@ export class ChatDriver implements ChatGateway {
     if (payload.state) {
       c.live = payload.state.live;
       c.loggedInAs = payload.state.loggedInAs;
+      c.viewers = payload.state.viewers;
       changed = true;
     }
     const lines = c.ingest.accept(payload);

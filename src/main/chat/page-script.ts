@@ -16,6 +16,7 @@ export interface PageRow {
 export interface PageState {
   live: boolean;
   loggedInAs: string | null;
+  viewers: number | null;
 }
 export interface PagePayload {
   /** Random per document: a reload is a new document. */
@@ -165,7 +166,7 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   }
 
   function outermost(rows, container) {
-    return rows.filter(function (r) { var up = r.parentElement && r.parentElement.closest(itemAny); return !up || !container.contains(up); });
+    return rows.filter(function (r) { var up = r.parentElement && r.parentElement.closest(itemAny); return !up || up === container || !container.contains(up); });
   }
   function rowsIn(node, container) {
     if (node.nodeType !== 1 || !itemAny) return [];
@@ -212,7 +213,10 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   function checkState() {
     stateTimer = 0;
     var who = first(document, sel.loggedInUser);
-    var s = { live: !!first(document, sel.liveIndicator), loggedInAs: who ? clean(who.el.textContent).replace(/^@/, '') || null : null };
+    var vc = first(document, sel.viewerCount), digits = vc ? clean(vc.el.textContent).replace(/[^0-9.kKmM]/g, '') : '';
+    var viewers = null;
+    if (digits) { var n = parseFloat(digits); if (isFinite(n)) viewers = Math.round(n * (/k/i.test(digits) ? 1e3 : /m/i.test(digits) ? 1e6 : 1)); }
+    var s = { live: !!first(document, sel.liveIndicator), loggedInAs: who ? clean(who.el.textContent).replace(/^@/, '') || null : null, viewers: viewers };
     var j = JSON.stringify(s);
     if (j !== lastState) { lastState = j; nextState = s; schedule(); }
   }

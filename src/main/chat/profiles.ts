@@ -11,6 +11,7 @@ export const SELECTOR_ROLES = [
   'liveIndicator',
   'loggedInUser',
   'joinItem',
+  'viewerCount',
 ] as const;
 export type SelectorRole = (typeof SELECTOR_ROLES)[number];
 
@@ -64,6 +65,7 @@ const whatnot: PlatformProfile = {
     liveIndicator: ['[data-testid="live-indicator"]', '.live-badge', '[class*="LiveBadge"]', '[class*="live-indicator"]'],
     loggedInUser: ['[data-testid="host-username"]', '[data-testid="current-user"]', '[data-testid="logged-in-user"]', '[class*="CurrentUser"] [class*="name"]'],
     joinItem: ['[data-testid="join-message"]', '[data-testid="chat-join"]', '[data-kind="join"]', '[class*="JoinMessage"]'],
+    viewerCount: ['[data-testid="viewer-count"]', '[class*="ViewerCount"]', '[class*="viewer-count"]'],
   },
   messageIdAttribute: 'data-message-id',
   timestampAttribute: 'data-ts',
@@ -85,6 +87,7 @@ const youtube: PlatformProfile = {
     liveIndicator: ['.ytp-live-badge', '[class*="live-badge"]', 'yt-live-chat-header-renderer'],
     loggedInUser: ['yt-live-chat-message-input-renderer #author-name', '#input-container #author-name'],
     joinItem: ['yt-live-chat-membership-item-renderer'],
+    viewerCount: [],
   },
   messageIdAttribute: 'id',
   timestampAttribute: null,
@@ -106,6 +109,7 @@ const twitch: PlatformProfile = {
     liveIndicator: ['.live-indicator-container', '[class*="live-indicator"]', '[data-a-target="animated-channel-viewers-count"]'],
     loggedInUser: ['[data-a-target="user-display-name"]'],
     joinItem: [],
+    viewerCount: ['[data-a-target="animated-channel-viewers-count"]'],
   },
   messageIdAttribute: 'data-a-id',
   timestampAttribute: null,
@@ -127,6 +131,7 @@ const kick: PlatformProfile = {
     liveIndicator: ['[class*="live-badge"]', '[class*="LiveBadge"]'],
     loggedInUser: [],
     joinItem: [],
+    viewerCount: [],
   },
   messageIdAttribute: 'data-chat-entry',
   timestampAttribute: null,
@@ -148,6 +153,7 @@ const ebay: PlatformProfile = {
     liveIndicator: ['[class*="live-badge"]', '[class*="LiveBadge"]', '[class*="live-indicator"]'],
     loggedInUser: [],
     joinItem: [],
+    viewerCount: [],
   },
   messageIdAttribute: null,
   timestampAttribute: null,

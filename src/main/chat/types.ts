@@ -45,4 +45,6 @@ export interface ChatGateway {
   isLive(accountId: string): boolean;
   /** The platform's moderator command for an action (e.g. Whatnot `/hide user`), or null when it has none. */
   moderatorCommand(accountId: string, action: ModeratorAction, arg: string): string | null;
+  /** Viewer count the stream page shows, when it shows one. */
+  viewerCount?(accountId: string): number | null;
 }
