@@ -52,7 +52,8 @@ export async function startChatHarness(
       const p = practiceModule(s, { simulate: false, historySize: 20, ...opts.practice });
       // Lines already on screen when the driver attaches: they must arrive as history and trigger nothing.
       p.controller.stream.append(HISTORY.map(([username, text]) => ({ kind: 'message' as const, username, text, category: 'injected' as const })));
-      return [p, chat, ...(opts.extra?.(s, chat) ?? [])];
+      // Extra modules (the bot) start before the chat, so they hear its first line.
+      return [p, ...(opts.extra?.(s, chat) ?? []), chat];
     },
   });
   const accountId = t.app.services.accounts.active().id;
