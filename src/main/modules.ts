@@ -1,6 +1,7 @@
 import type { AppModule } from './module.js';
 import type { AppServices } from './services.js';
 import { practiceModule } from './practice/module.js';
+import { practiceDemoModule } from './practice/demo.js';
 import { webhooksModule } from './webhooks/module.js';
 import { chatModule } from './chat/module.js';
 import { botModule } from './bot/module.js';
@@ -27,7 +28,7 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
     // After the practice stream (whose page it may open); the bot subscribes to chat.gateway.
     const chat = chatModule(s, { practice: options.practice, browserPath: options.browserPath, headless: options.headless, noBrowser: options.noBrowser });
     return [
-      ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 })] : []),
+      ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 }), practiceDemoModule(s)] : []),
       webhooksModule(s),
       // Before chat: subscribed to the gateway before the driver delivers its first line.
       botModule(s, chat.gateway),

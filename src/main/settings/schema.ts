@@ -127,6 +127,8 @@ export const settingsPatchSchema = z
   .strict();
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+/** What a caller may send (defaults not yet applied). */
+export type SettingsPatchInput = z.input<typeof settingsPatchSchema>;
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModules } from '../../src/main/modules.js';
+import { PRACTICE_ACCOUNT_NAME } from '../../src/main/practice/demo.js';
+import { startTestApp, tempDir, type TestApp } from '../helpers/app.js';
+
+// The new user's first run: `buzzchat serve --practice` with the same modules the CLI uses.
+let t: TestApp;
+let mainAccount: string;
+beforeAll(async () => {
+  const dataDir = tempDir();
+  // A seller's real account exists already and must not be touched by practice mode.
+  const first = await startTestApp({ dataDir });
+  mainAccount = first.app.services.accounts.active().id;
+  await first.call('PATCH', '/api/v1/settings', { welcomeMessage: 'Real shop welcome {username}' });
+  await first.stop();
+  t = await startTestApp({ dataDir, modules: defaultModules({ practice: true, headless: true }) });
+}, 60_000);
+afterAll(async () => t?.stop());
+
+async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('practice mode', () => {
+  it('runs on its own practice account with the bot on, leaving real accounts alone', async () => {
+    const accounts = (await t.call('GET', '/api/v1/accounts')).json.data.accounts;
+    const active = accounts.find((a: { isActive: boolean }) => a.isActive);
+    expect(active).toMatchObject({ name: PRACTICE_ACCOUNT_NAME, platform: 'practice' });
+    expect((await t.call('GET', '/api/v1/settings')).json.data.botActive).toBe(true);
+    const real = (await t.call('GET', `/api/v1/settings?account=${mainAccount}`)).json.data;
+    expect(real).toMatchObject({ welcomeMessage: 'Real shop welcome {username}', botActive: false });
+  });
+
+  it('connects the chat to the practice stream and answers a viewer in the page', async () => {
+    const status = await until('chat connected', async () => {
+      const s = (await t.call('GET', '/api/v1/chat/status')).json.data;
+      return s?.connected ? s : undefined;
+    });
+    expect(status).toMatchObject({ platform: 'practice', live: true, loggedInAs: 'PracticeHost' });
+    await fetch(`${t.app.baseUrl}/practice/api/inject`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'first_time_viewer', text: 'how much is shipping?' }),
+    });
+    const reply = await until('the FAQ reply in the practice chat', async () => {
+      const res = await fetch(`${t.app.baseUrl}/practice/api/host-messages`);
+      const body = (await res.json()) as { data: { messages: { text: string }[] } };
+      return body.data.messages.find((m) => m.text.startsWith('Shipping is $5'));
+    });
+    expect(reply.text).toContain('free over $50');
+  });
+});
