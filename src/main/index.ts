@@ -173,7 +173,8 @@ function createMenu(): void {
 }
 
 function startupErrorMessage(err: unknown, port: number): { title: string; detail: string } {
-  if (err instanceof DatabaseOpenError) return { title: 'BuzzChat cannot open its database', detail: err.message };
+  // By name too: a second copy of the class (e.g. two bundles of the core) would defeat instanceof.
+  if (err instanceof DatabaseOpenError || (err as Error)?.name === 'DatabaseOpenError') return { title: 'BuzzChat cannot open its database', detail: (err as Error).message };
   if ((err as { code?: string }).code === 'EADDRINUSE') {
     return {
       title: `Port ${port} is already in use`,
