@@ -30,7 +30,7 @@ export class BrowserSession implements ChatPoster {
   private page: Page | null = null;
   private chatFrame: Frame | null = null;
   private closing = false;
-  private inputSelector: string | null = null;
+  private input: { sel: string; editable: boolean } | null = null;
 
   constructor(private o: BrowserSessionOptions) {}
 
@@ -64,7 +64,7 @@ export class BrowserSession implements ChatPoster {
       if (!this.closing && this.page === page) this.o.onLost('chat tab closed');
     });
     page.on('framenavigated', (f) => {
-      if (f === this.chatFrame) this.inputSelector = null;
+      if (f === this.chatFrame) this.input = null;
     });
     await page.goto(this.o.url, { waitUntil: 'domcontentloaded' });
   }
@@ -97,23 +97,25 @@ export class BrowserSession implements ChatPoster {
 
   async post(text: string): Promise<void> {
     const frame = this.frame();
-    const sel = this.inputSelector ?? (await this.findFirst(frame, this.o.profile.selectors.chatInput));
-    if (!sel) throw new Error(`No chat input found (tried: ${this.o.profile.selectors.chatInput.join(' | ')})`);
-    this.inputSelector = sel;
-    const input = frame.locator(sel).first();
+    // Which input and whether it is contenteditable are cached: each round trip to the page is latency.
+    const found = this.input ?? (await this.findInput(frame, this.o.profile.selectors.chatInput));
+    if (!found) throw new Error(`No chat input found (tried: ${this.o.profile.selectors.chatInput.join(' | ')})`);
+    this.input = found;
+    const input = frame.locator(found.sel).first();
+    const keyboard = frame.page().keyboard;
     try {
-      const editable = await input.evaluate((el) => (el as HTMLElement).isContentEditable, undefined, { timeout: 2000 });
-      if (editable) {
+      if (found.editable) {
         // A contenteditable ignores value setters: type it the way a person would.
         await input.click({ timeout: 2000 });
-        await frame.page().keyboard.press('ControlOrMeta+A');
-        await frame.page().keyboard.insertText(text);
+        await keyboard.press('ControlOrMeta+A');
+        await keyboard.insertText(text);
       } else {
+        // fill() sends real input events, which a React-controlled textarea needs; it also focuses it.
         await input.fill(text, { timeout: 2000 });
       }
-      await input.press('Enter', { timeout: 2000 });
+      await keyboard.press('Enter');
     } catch (err) {
-      this.inputSelector = null;
+      this.input = null;
       throw err;
     }
     // Sites that do not send on Enter keep the text in the input: press their send button instead.
@@ -124,16 +126,17 @@ export class BrowserSession implements ChatPoster {
         ),
     );
     if (left.trim().length === 0) return;
-    const button = await this.findSendButton(frame, sel);
+    const button = await this.findSendButton(frame, found.sel);
     if (!button) throw new Error(`Enter did not send and no send button was found (tried: ${this.o.profile.selectors.sendButton.join(' | ')})`);
     await frame.locator(button).first().click({ timeout: 2000 });
   }
 
-  private async findFirst(frame: Frame, selectors: string[]): Promise<string | null> {
+  private async findInput(frame: Frame, selectors: string[]): Promise<{ sel: string; editable: boolean } | null> {
     return frame.evaluate((list) => {
       for (const s of list) {
         try {
-          if (document.querySelector(s)) return s;
+          const el = document.querySelector(s) as HTMLElement | null;
+          if (el) return { sel: s, editable: el.isContentEditable };
         } catch {
           /* an invalid user selector is skipped; the health probe shows it never matches */
         }

@@ -1,0 +1,65 @@
+// A real app for the chat benches: practice stream + bot + chat driver in headless Chromium, connected.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../src/main/app.js';
+import { botModule } from '../../src/main/bot/module.js';
+import { chatModule, type ChatModule } from '../../src/main/chat/module.js';
+import type { ChatLine } from '../../src/main/chat/types.js';
+import { silentLogger } from '../../src/main/logger.js';
+import { practiceModule } from '../../src/main/practice/module.js';
+import type { PracticeController } from '../../src/main/practice/controller.js';
+import type { PracticeOptionsInput } from '../../src/main/practice/schema.js';
+
+export interface ChatBenchApp {
+  app: App;
+  chat: ChatModule;
+  practice: PracticeController;
+  accountId: string;
+  lines: ChatLine[];
+  stop(): Promise<void>;
+}
+
+export async function startChatBenchApp(settings: Record<string, unknown>, practice: PracticeOptionsInput = {}): Promise<ChatBenchApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buzzchat-bench-'));
+  let chat!: ChatModule;
+  let ctl!: PracticeController;
+  const lines: ChatLine[] = [];
+  const app = await createApp({
+    dataDir,
+    port: 0,
+    logger: silentLogger,
+    modules: (s) => {
+      s.settings.update(s.accounts.active().id, settings);
+      chat = chatModule(s, { practice: true, headless: true, browserPath: process.env.BUZZCHAT_BROWSER ?? '/usr/bin/chromium' });
+      chat.gateway.onLine((l) => lines.push(l));
+      const p = practiceModule(s, { simulate: false, historySize: 0, ...practice });
+      ctl = p.controller;
+      return [p, botModule(s, chat.gateway, { tickMs: 0 }), chat];
+    },
+  });
+  const accountId = app.services.accounts.active().id;
+  const end = Date.now() + 30_000;
+  while (!(await chat.driver.status(accountId)).selectorHealth.chatContainer?.matched) {
+    if (Date.now() > end) throw new Error('the chat did not attach to the practice page');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    app,
+    chat,
+    practice: ctl,
+    accountId,
+    lines,
+    stop: async () => {
+      await app.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const round1 = (n: number) => Math.round(n * 10) / 10;
