@@ -115,6 +115,7 @@ function WebhookRow(props: {
     <tr className={props.selected ? 'row-selected' : ''}>
       <td className="url-cell">
         <div>{hook.url}</div>
+        {typeof hook.disabledReason === 'string' && <div className="field-error">Disabled by BuzzChat: {hook.disabledReason}</div>}
         {test && <TestOutcome test={test} />}
       </td>
       <td className="small">{hook.events.join(', ')}</td>
@@ -137,13 +138,13 @@ function WebhookRow(props: {
 function TestOutcome({ test }: { test: WebhookTestResult | { error: string } }) {
   if ('delivered' in test) {
     return (
-      <div className="small">
+      <div className="small test-outcome">
         {test.delivered ? <Badge tone="good">Delivered</Badge> : <Badge tone="bad">Not delivered</Badge>}{' '}
         {test.responseCode !== null && `HTTP ${test.responseCode}`} {test.responseTime !== null && `· ${test.responseTime} ms`} {test.error && `· ${test.error}`}
       </div>
     );
   }
-  return <div className="field-error">{test.error}</div>;
+  return <div className="field-error test-outcome">{test.error}</div>;
 }
 
 function Deliveries({ list }: { list: WebhookDelivery[] }) {

@@ -90,7 +90,7 @@ function toLocalInput(iso: string): string {
 export function itemErrors(errors: Record<string, string>, prefix: string, shownFields: string[]): string[] {
   return Object.entries(errors)
     .filter(([p]) => (p === prefix || p.startsWith(`${prefix}.`)) && !shownFields.some((f) => p === `${prefix}.${f}` || p.startsWith(`${prefix}.${f}.`)))
-    .map(([p, m]) => (p === prefix ? m : `${p.slice(prefix.length + 1)}: ${m}`));
+    .map(([p, m]) => (p === prefix ? m : `${p.slice(prefix.length + 1)}: ${m}`).replace(/`/g, ''));
 }
 
 /** The first error at or below a path (array items: `triggers.2` shows on the triggers field). */
