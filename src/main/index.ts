@@ -3,6 +3,7 @@
  * and the application menu. The only file in src/main that imports `electron`; everything else is the
  * same core the headless CLI runs.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app as electronApp, BrowserWindow, dialog, Menu, nativeImage, shell, Tray, type MenuItemConstructorOptions } from 'electron';
@@ -203,6 +204,11 @@ async function start(): Promise<void> {
     return;
   }
   createMenu();
+  // The dashboard is always the built renderer served by the core (same origin as the API, one CSP),
+  // also under `electron-vite dev`, whose dev-server URL is deliberately not used.
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    dialog.showErrorBox('BuzzChat dashboard is not built', `${RENDERER_DIR} has no index.html. Run \`npm run build\`; the API keeps running meanwhile.`);
+  }
   win = createWindow(core);
   try {
     createTray(core);

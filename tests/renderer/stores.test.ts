@@ -120,14 +120,19 @@ describe('chat store', () => {
     expect(c.getState().outgoing[0]).toMatchObject({ messageId: queued.messageId, cause: 'timer' });
   });
 
-  it('appends chat.message events as lines, once per row', () => {
+  it('appends chat.message events of the active account as lines, once per row', async () => {
+    await stores.accounts.getState().load();
     const c = stores.chat;
     const line = { accountId: 'acc', platform: 'practice', kind: 'message', username: 'zoe', text: 'hi all', rowKey: 'row-9', history: false, self: false, pageTs: null, receivedAt: Date.now() };
-    const event = { id: 'evt_x', type: 'chat.message' as const, timestamp: new Date().toISOString(), accountId: 'acc', data: line };
+    const accountId = stores.accounts.getState().active()!.id;
+    const event = { id: 'evt_x', type: 'chat.message' as const, timestamp: new Date().toISOString(), accountId, data: line };
     stores.dispatch(event);
     stores.dispatch({ ...event, id: 'evt_y' });
     expect(c.getState().lines.filter((l) => l.key === 'row-9')).toHaveLength(1);
     expect(c.getState().lines.at(-1)).toMatchObject({ username: 'zoe', text: 'hi all', self: false });
+    // Another account's chat (its session runs in the background) stays off this screen.
+    stores.dispatch({ ...event, id: 'evt_z', accountId: 'acc_other', data: { ...line, rowKey: 'row-10', text: 'elsewhere' } });
+    expect(c.getState().lines.some((l) => l.text === 'elsewhere')).toBe(false);
   });
 });
 

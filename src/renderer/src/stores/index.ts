@@ -27,6 +27,8 @@ export function createStores(api: ApiClient) {
 
   /** Everything that belongs to the active account: refetched after a switch. */
   function reloadAccountScoped(): void {
+    // Lines and queue of the previous account must not linger under the new one.
+    stores.chat.setState({ lines: [], outgoing: [], sendError: null });
     void stores.overview.getState().load();
     void stores.chat.getState().load();
     void stores.giveaway.getState().load();
@@ -48,6 +50,9 @@ export function createStores(api: ApiClient) {
   return {
     ...stores,
     dispatch(e: LiveEvent): void {
+      // The stream carries every account's events; screens show the active account only.
+      const active = stores.accounts.getState().active()?.id;
+      if (e.type !== 'accounts.switched' && e.accountId !== null && active !== undefined && e.accountId !== active) return;
       for (const s of listeners) {
         try {
           s.getState().onEvent(e);
