@@ -87,7 +87,7 @@ export async function startChatHarness(
     stop: () => t.stop(),
   };
   // Connected means the page attached its chat container (history delivered).
-  await waitFor('the chat to attach', () => chat.driver.session(accountId)?.currentPage() && lines.length >= HISTORY.length, 20_000);
+  await waitFor('the chat to attach', () => chat.driver.session(accountId)?.attached && lines.length >= HISTORY.length, 20_000);
   return h;
 }
 

@@ -38,7 +38,7 @@ describe('browser loss', () => {
     process.kill(pid!, 'SIGKILL');
     await h.waitFor('a new browser session', () => {
       const s = h.chat.driver.session(h.accountId);
-      return s !== null && s !== before && s.ready();
+      return s !== null && s !== before && s.ready() && s.attached;
     }, 20_000);
     // Rows posted while the browser was down are on screen when it comes back: history, never triggers.
     await expectWorking('kill');
@@ -53,7 +53,7 @@ describe('browser loss', () => {
     await before.currentPage()!.context().close();
     await h.waitFor('a new browser session', () => {
       const s = h.chat.driver.session(h.accountId);
-      return s !== null && s !== before && s.ready();
+      return s !== null && s !== before && s.ready() && s.attached;
     }, 20_000);
     await expectWorking('close');
     expect(noDuplicates()).toEqual([]);

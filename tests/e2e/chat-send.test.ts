@@ -47,14 +47,23 @@ describe('sending', () => {
 
   it('keeps sendMinSpacingMs between two posts', async () => {
     await h.t.call('PATCH', '/api/v1/settings', { sendMinSpacingMs: 400 });
-    const since = Date.now();
+    // Stamp each post where it happens: the Enter that submits it in the page.
+    const page = h.chat.driver.session(h.accountId)!.currentPage()!;
+    await page.evaluate(() => {
+      const w = window as unknown as { __posts: number[] };
+      w.__posts = [];
+      document.querySelector('textarea')!.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') w.__posts.push(performance.now());
+      });
+    });
     const ids = [await send('spaced one'), await send('spaced two'), await send('spaced three')];
     for (const id of ids) await waitStatus(id, 'sent');
-    const ts = (await hostMessages()).filter((x) => x.ts >= since && x.text.startsWith('spaced')).map((x) => x.ts);
-    expect(ts).toHaveLength(3);
-    // The page's server stamps arrival; allow a little network jitter below the spacing.
-    expect(ts[1]! - ts[0]!).toBeGreaterThanOrEqual(370);
-    expect(ts[2]! - ts[1]!).toBeGreaterThanOrEqual(370);
+    const posts = await page.evaluate(() => (window as unknown as { __posts: number[] }).__posts);
+    expect(posts).toHaveLength(3);
+    expect(posts[1]! - posts[0]!).toBeGreaterThanOrEqual(390);
+    expect(posts[2]! - posts[1]!).toBeGreaterThanOrEqual(390);
+    const texts = (await hostMessages()).map((x) => x.text);
+    expect(texts.filter((t) => t.startsWith('spaced'))).toEqual(['spaced one', 'spaced two', 'spaced three']);
     await h.t.call('PATCH', '/api/v1/settings', { sendMinSpacingMs: 0 });
   });
 

@@ -30,6 +30,8 @@ export class BrowserSession implements ChatPoster {
   private page: Page | null = null;
   private chatFrame: Frame | null = null;
   private closing = false;
+  /** The page has shown its chat container at least once (the ingest script reported it). */
+  attached = false;
   private input: { sel: string; editable: boolean } | null = null;
 
   constructor(private o: BrowserSessionOptions) {}
@@ -50,7 +52,10 @@ export class BrowserSession implements ChatPoster {
     });
     await context.exposeBinding(INGEST_BINDING, (source, payload: PagePayload) => {
       if (payload && Array.isArray(payload.rows)) {
-        if (payload.attached) this.chatFrame = source.frame;
+        if (payload.attached) {
+          this.chatFrame = source.frame;
+          this.attached = true;
+        }
         this.o.onPayload(payload, source.frame);
       }
     });
@@ -95,7 +100,7 @@ export class BrowserSession implements ChatPoster {
     return this.chatFrame && !this.chatFrame.isDetached() ? this.chatFrame : this.page.mainFrame();
   }
 
-  async post(text: string): Promise<void> {
+  async post(text: string, submitting: () => void = () => {}): Promise<void> {
     const frame = this.frame();
     // Which input and whether it is contenteditable are cached: each round trip to the page is latency.
     const found = this.input ?? (await this.findInput(frame, this.o.profile.selectors.chatInput));
@@ -113,6 +118,7 @@ export class BrowserSession implements ChatPoster {
         // fill() sends real input events, which a React-controlled textarea needs; it also focuses it.
         await input.fill(text, { timeout: 2000 });
       }
+      submitting();
       await keyboard.press('Enter');
     } catch (err) {
       this.input = null;
@@ -128,6 +134,7 @@ export class BrowserSession implements ChatPoster {
     if (left.trim().length === 0) return;
     const button = await this.findSendButton(frame, found.sel);
     if (!button) throw new Error(`Enter did not send and no send button was found (tried: ${this.o.profile.selectors.sendButton.join(' | ')})`);
+    submitting();
     await frame.locator(button).first().click({ timeout: 2000 });
   }
 

@@ -7,7 +7,8 @@ import type { SelfTracker } from './ingest.js';
 
 /** Writes one text into the page's chat; throws when it cannot (no input, page gone). */
 export interface ChatPoster {
-  post(text: string): Promise<void>;
+  /** `submitting` is called right before the text is submitted (Enter), which is what spacing is measured from. */
+  post(text: string, submitting: () => void): Promise<void>;
   /** Whether the page is there to post into at all (else messages wait, untouched, in the queue). */
   ready(): boolean;
 }
@@ -127,8 +128,7 @@ export class SendQueue {
     const echo = this.self.expect(text);
     let error: string;
     try {
-      this.times.lastPostAt = this.clock.now();
-      await this.poster.post(text);
+      await this.poster.post(text, () => (this.times.lastPostAt = this.clock.now()));
       if (await echo.wait(this.echoTimeoutMs)) {
         this.times.lastSentAt = this.clock.now();
         this.messages.markSent(row.id);
