@@ -13,6 +13,7 @@ const BENCHES: { file: string; title: string; goal: string }[] = [
   { file: 'webhooks.ts', title: 'Webhook deliveries to a local receiver', goal: '>= 500 deliveries/s' },
   { file: 'chat-latency.ts', title: 'Reaction latency in Chromium (row inserted -> reply visible)', goal: 'p50 <= 30 ms, p99 <= 100 ms, throttling off' },
   { file: 'giveaway-flood.ts', title: 'Giveaway flood: 1,000 msg/s for 60 s on the practice stream', goal: '0 lost, 0 duplicated entries' },
+  { file: 'dashboard.ts', title: 'Dashboard in Chromium: cold load and API call -> screen via the event stream', goal: 'load p50 < 500 ms; event p99 < 100 ms' },
 ];
 const only = process.argv.slice(2);
 
