@@ -17,11 +17,16 @@ describe('chat ingest on the practice stream', () => {
   });
 
   it('pushes a new row to Node with username, text, page timestamp and identity', async () => {
+    const events: { type: string; data: Record<string, unknown> }[] = [];
+    const off = h.t.app.services.bus.subscribe((e) => events.push(e));
     const m = await h.inject('viewer_one', 'what is the shipping cost?');
     const line = await h.waitFor('the line', () => h.lines.find((l) => l.rowKey === `id:${m.id}`));
     expect(line).toMatchObject({ kind: 'message', username: 'viewer_one', text: 'what is the shipping cost?', history: false, self: false });
     expect(line.pageTs).toBeTypeOf('number');
     expect(line.receivedAt).toBeGreaterThanOrEqual(line.pageTs!);
+    off();
+    // Dashboards see the same line on the bus.
+    expect(events.find((e) => e.type === 'chat.message' && e.data.rowKey === `id:${m.id}`)?.data).toMatchObject({ username: 'viewer_one', history: false });
   });
 });
 

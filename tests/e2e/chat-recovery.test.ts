@@ -74,3 +74,21 @@ describe('browser loss', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('account switch', () => {
+  it('closes the old account chat and opens the new one (practice mode: the practice page)', async () => {
+    const first = h.accountId;
+    const created = await h.t.call('POST', '/api/v1/accounts', { name: 'Second Store', platform: 'whatnot' });
+    expect(created.status).toBeLessThan(300);
+    const second = created.json.data.account.id;
+    const sw = await h.t.call('POST', '/api/v1/accounts/switch', { accountId: second });
+    expect(sw.status).toBe(200);
+    await h.waitFor('the second account to attach', () => h.chat.driver.session(second)?.attached, 20_000);
+    await h.waitFor('the first account to close', () => h.chat.driver.session(first) === null);
+    const st = (await h.t.call('GET', `/api/v1/chat/status?account=${second}`)).json.data;
+    expect(st).toMatchObject({ accountId: second, connected: true, platform: 'practice' });
+    const m = await h.inject('switch_viewer', 'hello second store');
+    const line = await h.waitFor('a line for the second account', () => h.lines.find((l) => l.rowKey === `id:${m.id}`));
+    expect(line.accountId).toBe(second);
+  });
+});

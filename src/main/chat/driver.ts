@@ -44,7 +44,7 @@ class AccountChat {
   constructor(
     readonly accountId: string,
     readonly platform: string,
-    readonly profile: PlatformProfile,
+    public profile: PlatformProfile,
     now: () => number,
     hostName: () => string | null,
   ) {
@@ -134,22 +134,27 @@ export class ChatDriver implements ChatGateway {
     if (!c) {
       const account = this.s.accounts.get(accountId);
       const platform = !account.url && this.o.practice ? 'practice' : account.platform;
-      let profile: PlatformProfile;
-      try {
-        profile = profileWithOverrides(platform, loadSelectorOverrides(this.s.dataDir));
-      } catch (err) {
-        throw new ApiError('CHAT_UNAVAILABLE', (err as Error).message);
-      }
+      const profile = this.loadProfile(platform);
       c = new AccountChat(accountId, platform, profile, () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername);
       this.chats.set(accountId, c);
     }
     return c;
   }
 
+  private loadProfile(platform: string): PlatformProfile {
+    try {
+      return profileWithOverrides(platform, loadSelectorOverrides(this.s.dataDir));
+    } catch (err) {
+      throw new ApiError('CHAT_UNAVAILABLE', (err as Error).message);
+    }
+  }
+
   async connect(accountId: string, url?: string): Promise<ChatSessionStatus> {
     const target = this.urlFor(accountId, url);
     if (!target) throw new ApiError('VALIDATION_ERROR', 'The account has no live page URL; pass `url` or set the account URL');
     const c = this.chatFor(accountId);
+    // An edited selectors.json takes effect on the next connect, no restart needed.
+    c.profile = this.loadProfile(c.platform);
     if (c.wanted && c.url === target && c.browser) return this.status(accountId);
     if (c.browser) await this.shutdown(c);
     c.url = target;
@@ -285,8 +290,9 @@ export class ChatDriver implements ChatGateway {
     const id = c?.accountId ?? accountId!;
     const queued = this.s.messages.list(id, 'queued', 500).length;
     const health: ChatSessionStatus['selectorHealth'] = {};
+    const profile = c?.profile ?? this.profileOrNull(id);
     for (const role of SELECTOR_ROLES) {
-      health[role] = c?.health[role] ?? { matched: null, tried: c?.profile.selectors[role] ?? [] };
+      health[role] = c?.health[role] ?? { matched: null, tried: profile?.selectors[role] ?? [] };
     }
     return {
       accountId: id,
@@ -300,6 +306,14 @@ export class ChatDriver implements ChatGateway {
       selectorHealth: health,
       queue: { queued, lastSentAt: c?.times.lastSentAt ? new Date(c.times.lastSentAt).toISOString() : null },
     };
+  }
+
+  private profileOrNull(accountId: string): PlatformProfile | null {
+    try {
+      return this.chatFor(accountId).profile;
+    } catch {
+      return null;
+    }
   }
 
   /** Current status; probes the selectors afresh when a page is open. */

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatModule, type ChatModule } from '../../src/main/chat/module.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+// The API side without a browser (noBrowser): what a headless API-only run answers.
+let t: TestApp;
+let chat: ChatModule;
+beforeAll(async () => {
+  t = await startTestApp({ modules: (s) => [(chat = chatModule(s, { noBrowser: true }))] });
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+describe('chat routes without a browser', () => {
+  it('status: disconnected, every selector role listed with what would be tried', async () => {
+    const res = await t.call('GET', '/api/v1/chat/status');
+    expect(res.status).toBe(200);
+    const st = res.json.data;
+    expect(st).toMatchObject({ connected: false, live: false, url: null, platform: 'whatnot', queue: { queued: 0, lastSentAt: null } });
+    expect(Object.keys(st.selectorHealth)).toEqual(expect.arrayContaining(['chatInput', 'chatContainer', 'sendButton', 'messageItem', 'username', 'messageText', 'liveIndicator']));
+    expect(st.selectorHealth.chatInput).toMatchObject({ matched: null, tried: expect.arrayContaining(['textarea[placeholder*="chat"]']) });
+  });
+
+  it('connect without any URL is a validation error; with one it records it and says why nothing opened', async () => {
+    const none = await t.call('POST', '/api/v1/chat/connect', {});
+    expect(none.status).toBe(400);
+    expect(none.json.error.message).toMatch(/no live page URL/);
+    const res = await t.call('POST', '/api/v1/chat/connect', { url: 'https://www.whatnot.com/live/abc' });
+    expect(res.status).toBe(200);
+    expect(res.json.data).toMatchObject({ connected: false, url: 'https://www.whatnot.com/live/abc', lastError: expect.stringMatching(/noBrowser/) });
+    expect(res.json.data.selectorHealth.chatInput.tried[0]).toBe('textarea[placeholder*="chat"]');
+    const off = await t.call('POST', '/api/v1/chat/disconnect');
+    expect(off.json.data.connected).toBe(false);
+  });
+
+  it('messages: recent recorded lines, newest first, with limit', async () => {
+    const s = t.app.services;
+    const accountId = s.accounts.active().id;
+    for (let i = 0; i < 3; i++) s.chatEvents.record({ accountId, direction: 'received', cause: null, username: `u${i}`, text: `line ${i}`, rowKey: `id:${i}`, at: 1000 + i });
+    const res = await t.call('GET', '/api/v1/chat/messages?limit=2');
+    expect(res.status).toBe(200);
+    expect(res.json.data.messages.map((m: { text: string }) => m.text)).toEqual(['line 2', 'line 1']);
+    expect(res.json.data.messages[0]).toMatchObject({ direction: 'received', username: 'u2', rowKey: 'id:2' });
+    expect((await t.call('GET', '/api/v1/chat/messages?limit=0')).status).toBe(400);
+  });
+
+  it('scopes: chat:read to read, chat:write to connect', async () => {
+    const { key } = t.app.services.keys.create('reader', ['chat:read']);
+    expect((await t.call('GET', '/api/v1/chat/status', undefined, { key })).status).toBe(200);
+    expect((await t.call('POST', '/api/v1/chat/disconnect', undefined, { key })).status).toBe(403);
+  });
+
+  it('gives the bot the platform moderator commands and no live state without a page', () => {
+    const id = t.app.services.accounts.active().id;
+    expect(chat.gateway.isLive(id)).toBe(false);
+    expect(chat.gateway.moderatorCommand(id, 'hide', 'troll')).toBe('/hide troll');
+    expect(chat.gateway.viewerCount?.(id)).toBeNull();
+  });
+});
