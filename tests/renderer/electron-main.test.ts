@@ -97,13 +97,16 @@ vi.mock('../../src/main/modules.js', async (importOriginal) => {
 });
 
 const blockers: net.Server[] = [];
+const dirs: string[] = [];
 afterAll(() => {
   for (const b of blockers) b.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   delete process.env.BUZZCHAT_PORT;
 });
 
 async function boot(port: string, prepare?: (dataDir: string) => void): Promise<void> {
   h.dataDir = tempDir('buzzchat-electron-');
+  dirs.push(h.dataDir);
   prepare?.(h.dataDir);
   h.windows.length = 0;
   h.errors.length = 0;
