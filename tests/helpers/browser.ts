@@ -2,19 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { BROWSER_ARGS } from '../../src/main/chat/browser.js';
 
 export const CHROMIUM_PATH = process.env.BUZZCHAT_BROWSER ?? '/usr/bin/chromium';
 
-/** The flags every browser launch in this project uses (see docs/HELPERS-BRIEF.md). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The same flags the chat driver launches with; tests run as root here, so without the sandbox. */
+export const CHROMIUM_ARGS = ['--no-sandbox', ...BROWSER_ARGS];
 
 export interface TestBrowser {
   context: BrowserContext;

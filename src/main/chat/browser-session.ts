@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { Logger } from '../logger.js';
-import { BROWSER_ARGS } from './browser.js';
+import { BROWSER_ARGS, useChromiumSandbox } from './browser.js';
 import { INGEST_BINDING, pageScriptConfig, pageScriptSource, type PagePayload } from './page-script.js';
 import type { PlatformProfile } from './profiles.js';
 import type { ChatPoster } from './sender.js';
@@ -42,6 +42,8 @@ export class BrowserSession implements ChatPoster {
       executablePath: this.o.executablePath,
       headless: this.o.headless,
       args: BROWSER_ARGS,
+      // Playwright turns the sandbox off unless asked; a seller's everyday browsing must keep it.
+      chromiumSandbox: useChromiumSandbox(),
       viewport: this.o.headless ? { width: 1280, height: 900 } : null,
     });
     this.context = context;

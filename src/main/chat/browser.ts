@@ -22,7 +22,6 @@ export const realProbeEnv: BrowserProbeEnv = {
 
 /** Flags for an automated, quiet Chromium (no sync, no updater, no first-run UI). */
 export const BROWSER_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -34,6 +33,15 @@ export const BROWSER_ARGS = [
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
+
+/**
+ * The seller browses real sites in this browser, so Chromium's sandbox stays on. It is turned off only where
+ * Chromium cannot start with it: as root on Linux (CI, containers), or when BUZZCHAT_NO_SANDBOX=1.
+ */
+export function useChromiumSandbox(env: Record<string, string | undefined> = process.env): boolean {
+  if (env.BUZZCHAT_NO_SANDBOX === '1') return false;
+  return !(process.platform === 'linux' && process.getuid?.() === 0);
+}
 
 export class BrowserNotFoundError extends Error {
   constructor(readonly looked: string[]) {
