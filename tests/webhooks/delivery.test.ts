@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/main/clock.js';
 import type { BusEvent } from '../../src/main/events/bus.js';
 import type { Logger } from '../../src/main/logger.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
@@ -189,6 +190,45 @@ describe('webhook delivery', () => {
     expect(re.json.data).toMatchObject({ active: true, disabledReason: null });
     await waitForDeliveries(t, id, (ds) => ds.length === 2 && ds.every((d: any) => d.status === 'delivered'));
     expect(new Set(rx.ofType('giveaway.entry').map((r) => r.json.data.username))).toEqual(new Set(['one', 'two']));
+  });
+
+  it('default health rule: a burst of failures does not disable; failing for 5 days (and 20+ attempts) does', async () => {
+    const clock = new ManualClock(Date.now());
+    t = await startWebhookApp({ retrySchedule: Array(30).fill(10) }, { clock });
+    const rx = await receiver();
+    rx.reply = () => ({ status: 500 });
+    const { id } = await t.register(rx.url(), ['giveaway.entry']);
+    for (let i = 0; i < 25; i++) enter(t, `burst${i}`);
+    await waitForDeliveries(t, id, (ds) => ds.length === 25 && ds.every((d: any) => d.attempts === 1));
+    expect((await t.call('GET', `/api/v1/webhooks/${id}`)).json.data.active).toBe(true);
+    clock.advance(5 * 24 * 3600_000 - 1000);
+    await waitFor(() => rx.received.length >= 50, 3000, 'second attempts');
+    expect((await t.call('GET', `/api/v1/webhooks/${id}`)).json.data.active).toBe(true);
+    clock.advance(2000);
+    const view = await waitFor(
+      () => t!.webhooks.service.list().find((w) => w.id === id && !w.active),
+      3000,
+      'disabled after 5 days',
+    );
+    expect(view.disabledReason).toMatch(new RegExp(`since ${new Date(clock.now() - 5 * 24 * 3600_000 - 1000).toISOString().slice(0, 10)}`));
+  });
+
+  it('pages the delivery log newest first and filters by status', async () => {
+    t = await startWebhookApp();
+    const rx = await receiver();
+    const { id } = await t.register(rx.url(), ['giveaway.entry']);
+    for (const u of ['a', 'b', 'c']) enter(t, u);
+    await waitForDeliveries(t, id, (ds) => ds.length === 3 && ds.every((d: any) => d.status === 'delivered'));
+    const p1 = (await t.call('GET', `/api/v1/webhooks/${id}/deliveries?limit=2`)).json.data;
+    expect(p1.deliveries).toHaveLength(2);
+    expect(p1.deliveries[0].id).toBeGreaterThan(p1.deliveries[1].id);
+    const p2 = (await t.call('GET', `/api/v1/webhooks/${id}/deliveries?limit=2&before=${p1.nextBefore}`)).json.data;
+    expect(p2.deliveries).toHaveLength(1);
+    expect(p2.nextBefore).toBeNull();
+    const names = [...p1.deliveries, ...p2.deliveries].map((d: any) => rx.received.find((r) => r.json.id === d.eventId)!.json.data.username);
+    expect(names).toEqual(['c', 'b', 'a']);
+    expect((await t.call('GET', `/api/v1/webhooks/${id}/deliveries?status=dead`)).json.data.deliveries).toEqual([]);
+    expect((await t.call('GET', `/api/v1/webhooks/${id}/deliveries?status=delivered`)).json.data.deliveries).toHaveLength(3);
   });
 
   it('vets resolved addresses at delivery time (DNS rebinding); allowPrivateNetworks lifts it', async () => {

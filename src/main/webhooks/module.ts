@@ -22,7 +22,9 @@ export function webhooksModule(s: AppServices, overrides: Partial<WebhookOptions
   const worker = new DeliveryWorker(s.db, store, service, s.clock, s.logger, options);
   service.setListener({
     onDue: () => worker.wake(),
-    onConfigChanged: () => worker.resetConnections(),
+    onConfigChanged: (config) => {
+      if (!config.allowPrivateNetworks) worker.resetConnections();
+    },
   });
   // Subscribed for the bus's whole life, not just between start and stop: an event published while the
   // worker is stopped must still reach the outbox (it is delivered on the next start).

@@ -39,7 +39,12 @@ export const webhookSchema = z.object({
 export type WebhookView = z.infer<typeof webhookSchema>;
 
 export const createdWebhookSchema = webhookSchema.extend({
-  secret: z.string().describe('whsec_… - shown only in this response; store it to verify signatures'),
+  secret: z
+    .string()
+    .describe(
+      'whsec_… - shown only in this response. X-BuzzChat-Signature = hex HMAC-SHA256 of the raw body keyed with this whole string; ' +
+        'webhook-signature (Standard Webhooks) = v1,base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body" keyed with the base64-decoded part after whsec_',
+    ),
 });
 
 export const rotatedSecretSchema = z.object({

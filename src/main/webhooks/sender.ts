@@ -32,10 +32,14 @@ export class WebhookHttpClient {
     this.httpsAgent = new https.Agent(opts);
   }
 
-  /** Drops pooled connections, e.g. after allowPrivateNetworks was turned off. */
-  resetConnections(): void {
-    this.close();
+  /**
+   * New connections from now on, e.g. after allowPrivateNetworks was turned off (a pooled socket may point at
+   * an address no longer allowed). Requests in flight finish on the old agents, which are then destroyed.
+   */
+  resetConnections(graceMs: number): void {
+    const old = [this.httpAgent, this.httpsAgent];
     this.createAgents();
+    setTimeout(() => old.forEach((a) => a.destroy()), graceMs).unref();
   }
 
   close(): void {

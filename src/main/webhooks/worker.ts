@@ -75,7 +75,7 @@ export class DeliveryWorker {
   }
 
   resetConnections(): void {
-    this.client.resetConnections();
+    this.client.resetConnections(this.options.timeoutMs + 1000);
   }
 
   private fill(): void {
