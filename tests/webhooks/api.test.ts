@@ -140,6 +140,10 @@ describe('webhooks API', () => {
     expect(w.status).toBe(403);
     expect(w.json.error.code).toBe('INSUFFICIENT_SCOPE');
     expect((await t.call('PATCH', '/api/v1/webhooks/config', { allowPrivateNetworks: true }, { key: reader })).status).toBe(403);
+    // Lifting SSRF protection is an admin act, beyond managing webhooks.
+    const writer = t.app.services.keys.create('writer', ['webhooks:write']).key;
+    expect((await t.call('PATCH', '/api/v1/webhooks/config', { allowPrivateNetworks: true }, { key: writer })).json.error.code).toBe('INSUFFICIENT_SCOPE');
+    expect((await t.call('GET', '/api/v1/webhooks/config')).json.data.allowPrivateNetworks).toBe(false);
     expect((await t.call('GET', '/api/v1/webhooks', undefined, { key: other })).status).toBe(403);
     expect((await t.call('GET', '/api/v1/webhooks', undefined, { key: null })).status).toBe(401);
   });

@@ -37,8 +37,9 @@ export function webhookRoutes(service: WebhookService, worker: DeliveryWorker) {
       method: 'patch',
       path: '/webhooks/config',
       tag: TAG,
-      summary: 'Change app-wide webhook settings (allowPrivateNetworks)',
-      scope: 'webhooks:write',
+      summary: 'Change app-wide webhook settings (allowPrivateNetworks); needs keys:admin, since it lifts SSRF protection',
+      // An integration allowed to add webhooks must not be able to point them at the LAN on its own.
+      scope: 'keys:admin',
       body: webhookConfigPatch,
       response: webhookConfigSchema,
       handler: ({ body }) => service.setConfig(body),
