@@ -24,10 +24,23 @@ export function queuedCount(outgoing: OutgoingMessage[]): number {
   return outgoing.filter((m) => m.status === 'queued' || m.status === 'sending').length;
 }
 
+/** A bot post is stored as `sent` and seen again as the host's echo in chat: show it once. */
+const ECHO_WINDOW_MS = 30_000;
+
+function isEchoOf(line: ChatLine, others: ChatLine[]): boolean {
+  if (!line.self) return false;
+  const at = Date.parse(line.at);
+  return others.some((o) => o.self && o.text === line.text && Math.abs(Date.parse(o.at) - at) <= ECHO_WINDOW_MS);
+}
+
 function mergeLines(current: ChatLine[], incoming: ChatLine[]): ChatLine[] {
   const seen = new Set(current.map((l) => l.key));
   const next = [...current];
-  for (const l of incoming) if (!seen.has(l.key)) (seen.add(l.key), next.push(l));
+  for (const l of incoming) {
+    if (seen.has(l.key) || isEchoOf(l, next.slice(-50))) continue;
+    seen.add(l.key);
+    next.push(l);
+  }
   return next.slice(-LINES_MAX);
 }
 
