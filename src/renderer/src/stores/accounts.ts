@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { Account, LiveEvent, Platform } from '../api/types.js';
-import { errorText } from './coalesce.js';
+import { busyRunner, errorText } from './coalesce.js';
 
 export interface AccountsState {
   list: Account[];
@@ -19,18 +19,7 @@ export interface AccountsState {
 /** `onSwitched` lets the root reload every account-scoped store after a switch (here or elsewhere). */
 export function createAccountsStore(api: ApiClient, onSwitched: () => void) {
   const store = createStore<AccountsState>()((set, get) => {
-    const run = async (busy: string, fn: () => Promise<void>): Promise<boolean> => {
-      set({ busy, error: null });
-      try {
-        await fn();
-        return true;
-      } catch (err) {
-        set({ error: errorText(err) });
-        return false;
-      } finally {
-        set({ busy: null });
-      }
-    };
+    const run = busyRunner(set);
     return {
       list: [],
       busy: null,

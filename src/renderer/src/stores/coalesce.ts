@@ -21,3 +21,22 @@ export function coalesce(fn: () => void, ms: number): { (): void; cancel(): void
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/**
+ * The one way a store runs a user action: marks it busy, shows its error, and resolves to whether it
+ * succeeded (so a form can close on success).
+ */
+export function busyRunner(set: (partial: { busy?: string | null; error?: string | null }) => void) {
+  return async (busy: string, fn: () => Promise<void>): Promise<boolean> => {
+    set({ busy, error: null });
+    try {
+      await fn();
+      return true;
+    } catch (err) {
+      set({ error: errorText(err) });
+      return false;
+    } finally {
+      set({ busy: null });
+    }
+  };
+}

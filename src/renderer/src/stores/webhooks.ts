@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { LiveEvent, Webhook, WebhookDelivery, WebhookTestResult } from '../api/types.js';
-import { errorText } from './coalesce.js';
+import { busyRunner, errorText } from './coalesce.js';
 
 export interface WebhooksState {
   /** null = webhooks are not part of this build (404 on the list). */
@@ -26,18 +26,7 @@ export interface WebhooksState {
 
 export function createWebhooksStore(api: ApiClient) {
   const store = createStore<WebhooksState>()((set, get) => {
-    const run = async (busy: string, fn: () => Promise<void>): Promise<boolean> => {
-      set({ busy, error: null });
-      try {
-        await fn();
-        return true;
-      } catch (err) {
-        set({ error: errorText(err) });
-        return false;
-      } finally {
-        set({ busy: null });
-      }
-    };
+    const run = busyRunner(set);
     return {
       list: null,
       loaded: false,
