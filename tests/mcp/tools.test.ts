@@ -300,3 +300,22 @@ describe('webhooks', () => {
     expect(textOf(r)).toContain(`${created.json.data.id} http://127.0.0.1:9/hooks [giveaway.entry, giveaway.winner]`);
   });
 });
+
+describe('chat against the real core', () => {
+  it('get_chat_status, get_recent_chat and the chat resource read the chat module routes', async () => {
+    const status = await call(mcp, 'buzzchat_get_chat_status');
+    expect(status.isError).toBeFalsy();
+    const rest = (await t.call('GET', '/api/v1/chat/status')).json.data;
+    expect(rest.connected).toBe(false);
+    expect(JSON.stringify(status.structuredContent)).toContain(rest.accountId);
+
+    t.app.services.chatEvents.record({ accountId, direction: 'received', cause: null, username: 'mcp_viewer', text: 'is this live?', at: t.app.services.clock.now() });
+    const recent = await call(mcp, 'buzzchat_get_recent_chat', { limit: 5 });
+    expect(recent.isError).toBeFalsy();
+    expect(textOf(recent)).toContain('mcp_viewer');
+    expect(textOf(recent)).toContain('is this live?');
+
+    const read = await mcp.client.readResource({ uri: 'buzzchat://chat/recent' });
+    expect((read.contents[0] as { text: string }).text).toContain('is this live?');
+  });
+});
