@@ -118,6 +118,20 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('.secret-value').count()).toBe(0);
   });
 
+  it("edits an account's live page URL, and the overview offers it to connect to", async () => {
+    await page.getByRole('link', { name: /Accounts/ }).click();
+    const row = page.locator('.account-active');
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await row.getByLabel('Live page URL').fill('https://www.whatnot.com/live/abc-123');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('https://www.whatnot.com/live/abc-123').waitFor();
+    expect(t.app.services.accounts.active().url).toBe('https://www.whatnot.com/live/abc-123');
+    await page.getByRole('link', { name: /Overview/ }).click();
+    // No browser in this test: the chat is disconnected, so the card offers the account's page to connect to.
+    await page.getByText('Disconnected').waitFor();
+    await expect.poll(() => page.getByLabel('Live page URL').inputValue()).toBe('https://www.whatnot.com/live/abc-123');
+  });
+
   it('renders every screen without errors', async () => {
     // Chat history and analytics as the chat driver and bot would have recorded them.
     const accountId = t.app.services.accounts.active().id;

@@ -149,13 +149,18 @@ describe('keys and accounts stores', () => {
     expect((await t.call('GET', '/api/v1/analytics', undefined, { key })).status).toBe(401);
   });
 
-  it('creates, renames, switches (reloading account data) and deletes accounts', async () => {
+  it('creates, edits, switches (reloading account data) and deletes accounts', async () => {
     const a = stores.accounts;
     await a.getState().load();
     const first = a.getState().active()!;
     expect(await a.getState().create({ name: 'Summer Sale', platform: 'twitch' })).toBe(true);
     const second = a.getState().list.find((x) => x.name === 'Summer Sale')!;
-    expect(await a.getState().rename(second.id, 'Summer Sale 2')).toBe(true);
+    expect(await a.getState().update(second.id, { name: 'Summer Sale 2', url: 'https://www.twitch.tv/shop' })).toBe(true);
+    expect(a.getState().list.find((x) => x.id === second.id)).toMatchObject({ name: 'Summer Sale 2', url: 'https://www.twitch.tv/shop' });
+    // A bad URL is refused with the API's message and changes nothing.
+    expect(await a.getState().update(second.id, { url: 'ftp://nope' })).toBe(false);
+    expect(a.getState().error).toMatch(/http/);
+    expect((await t.call('GET', '/api/v1/accounts')).json.data.accounts.find((x: { id: string }) => x.id === second.id).url).toBe('https://www.twitch.tv/shop');
     await stores.settings.getState().load();
     expect(await a.getState().switchTo(second.id)).toBe(true);
     expect(a.getState().active()?.id).toBe(second.id);

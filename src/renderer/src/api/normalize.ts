@@ -1,4 +1,4 @@
-import type { ChatLine, ChatStatus, WebhookDelivery } from './types.js';
+import type { ChatLine, ChatStatus, SelectorHealth, WebhookDelivery } from './types.js';
 
 /**
  * Shapes from modules the dashboard does not own (chat driver, webhooks) are read field by field with
@@ -47,7 +47,16 @@ export function toChatStatus(raw: unknown): ChatStatus {
     lastMessageAt: iso(r.lastMessageAt),
     lastError: str(r.lastError),
     queued: num(queue.queued),
+    selectors: toSelectorHealth(r.selectorHealth),
   };
+}
+
+function toSelectorHealth(raw: unknown): SelectorHealth[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  return Object.entries(raw as Loose).map(([role, v]) => {
+    const e = (typeof v === 'object' && v !== null ? v : {}) as Loose;
+    return { role, matched: str(e.matched), tried: Array.isArray(e.tried) ? e.tried.filter((t): t is string => typeof t === 'string') : [] };
+  });
 }
 
 export function toDelivery(raw: unknown): WebhookDelivery {

@@ -130,6 +130,14 @@ export interface ChatStatus {
   lastMessageAt: string | null;
   lastError: string | null;
   queued: number | null;
+  /** Per selector role (chatInput, messageItem, ...): the selector that matched, null when none did. */
+  selectors: SelectorHealth[];
+}
+
+export interface SelectorHealth {
+  role: string;
+  matched: string | null;
+  tried: string[];
 }
 
 export interface Webhook {

@@ -21,7 +21,7 @@ export function Accounts() {
       <Card title="Accounts">
         <ul className="accounts">
           {a.list.map((acc) => (
-            <AccountRow key={acc.id} account={acc} busy={a.busy === acc.id} onRename={(n) => a.rename(acc.id, n)} onSwitch={() => void a.switchTo(acc.id)} onDelete={() => void a.remove(acc.id)} />
+            <AccountRow key={acc.id} account={acc} busy={a.busy === acc.id} onUpdate={(patch) => a.update(acc.id, patch)} onSwitch={() => void a.switchTo(acc.id)} onDelete={() => void a.remove(acc.id)} />
           ))}
         </ul>
       </Card>
@@ -42,13 +42,7 @@ function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string;
       }}
     >
       <input aria-label="Account name" placeholder="Account name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
-      <select aria-label="Platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
-        {PLATFORMS.map((p) => (
-          <option key={p} value={p}>
-            {p}
-          </option>
-        ))}
-      </select>
+      <PlatformSelect value={platform} onChange={setPlatform} />
       <input aria-label="Live page URL" className="grow" placeholder="Live page URL (optional)" value={url} onChange={(e) => setUrl(e.target.value)} />
       <button className="btn btn-primary" disabled={props.busy || !name.trim()}>
         Add
@@ -57,26 +51,31 @@ function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string;
   );
 }
 
-function AccountRow(props: { account: Account; busy: boolean; onRename: (name: string) => Promise<boolean>; onSwitch: () => void; onDelete: () => void }) {
+function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: { name: string; platform: Platform; url: string | null }) => Promise<boolean>; onSwitch: () => void; onDelete: () => void }) {
   const { account } = props;
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(account.name);
+  const [platform, setPlatform] = useState<Platform>(account.platform);
+  const [url, setUrl] = useState(account.url ?? '');
+  const reset = () => (setEditing(false), setName(account.name), setPlatform(account.platform), setUrl(account.url ?? ''));
   return (
     <li className={`account ${account.isActive ? 'account-active' : ''}`}>
       <div className="account-main">
         {editing ? (
           <form
-            className="row"
+            className="row wrap"
             onSubmit={(e) => {
               e.preventDefault();
-              void props.onRename(name.trim()).then((ok) => ok && setEditing(false));
+              void props.onUpdate({ name: name.trim(), platform, url: url.trim() || null }).then((ok) => ok && setEditing(false));
             }}
           >
-            <input aria-label="New name" value={name} autoFocus maxLength={100} onChange={(e) => setName(e.target.value)} />
+            <input aria-label="Account name" value={name} autoFocus maxLength={100} onChange={(e) => setName(e.target.value)} />
+            <PlatformSelect value={platform} onChange={setPlatform} />
+            <input aria-label="Live page URL" className="grow" placeholder="Live page URL (optional)" value={url} onChange={(e) => setUrl(e.target.value)} />
             <button className="btn btn-small btn-primary" disabled={props.busy || !name.trim()}>
               Save
             </button>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => (setEditing(false), setName(account.name))}>
+            <button type="button" className="btn btn-small btn-ghost" onClick={reset}>
               Cancel
             </button>
           </form>
@@ -92,7 +91,7 @@ function AccountRow(props: { account: Account; busy: boolean; onRename: (name: s
       {!editing && (
         <div className="account-actions">
           <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(true)}>
-            Rename
+            Edit
           </button>
           {!account.isActive && (
             <button type="button" className="btn btn-small" disabled={props.busy} onClick={props.onSwitch}>
@@ -103,5 +102,17 @@ function AccountRow(props: { account: Account; busy: boolean; onRename: (name: s
         </div>
       )}
     </li>
+  );
+}
+
+function PlatformSelect(props: { value: Platform; onChange: (p: Platform) => void }) {
+  return (
+    <select aria-label="Platform" value={props.value} onChange={(e) => props.onChange(e.target.value as Platform)}>
+      {PLATFORMS.map((p) => (
+        <option key={p} value={p}>
+          {p}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,13 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Card, Empty, Notice, Stat, Toggle } from '../components/ui.js';
 import { formatNumber, formatTime, timeAgo } from '../format.js';
 import { useArea } from '../hooks.js';
-import type { ChatStatus } from '../api/types.js';
+import type { ChatStatus, SelectorHealth } from '../api/types.js';
 import type { ActivityItem } from '../stores/live.js';
 
 export function Overview() {
   const o = useArea('overview');
   const live = useArea('live');
+  const accounts = useArea('accounts');
   useEffect(() => {
     void o.load();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -23,7 +24,7 @@ export function Overview() {
             {o.botActive ? 'Welcomes, FAQ replies, timers and giveaway entries are active.' : 'The bot reads chat but does not reply or send.'}
           </p>
         </Card>
-        <ChatStatusCard chat={o.chat} available={o.chatAvailable} loaded={o.loaded} busy={o.chatBusy} onConnect={(v) => void o.setChatConnected(v)} />
+        <ChatStatusCard chat={o.chat} accountUrl={accounts.active()?.url ?? null} available={o.chatAvailable} loaded={o.loaded} busy={o.chatBusy} onConnect={(v, url) => void o.setChatConnected(v, url)} />
         <Card title="Today">
           <div className="stats stats-2">
             <Stat label="Bot messages" value={formatNumber(o.today?.totalMessages)} />
@@ -38,11 +39,17 @@ export function Overview() {
   );
 }
 
-function ChatStatusCard(props: { chat: ChatStatus | null; available: boolean; loaded: boolean; busy: boolean; onConnect: (connect: boolean) => void }) {
+function ChatStatusCard(props: { chat: ChatStatus | null; accountUrl: string | null; available: boolean; loaded: boolean; busy: boolean; onConnect: (connect: boolean, url?: string) => void }) {
   const { chat } = props;
-  const action = chat && (
-    <button type="button" className="btn btn-small" disabled={props.busy} onClick={() => props.onConnect(!chat.connected)}>
-      {chat.connected ? 'Disconnect' : 'Connect'}
+  // The live page changes with every show on most platforms: let the seller paste this show's URL here.
+  const known = chat?.url ?? props.accountUrl;
+  const [url, setUrl] = useState('');
+  useEffect(() => {
+    if (known && !url) setUrl(known);
+  }, [known]); // eslint-disable-line react-hooks/exhaustive-deps
+  const action = chat?.connected && (
+    <button type="button" className="btn btn-small" disabled={props.busy} onClick={() => props.onConnect(false)}>
+      Disconnect
     </button>
   );
   return (
@@ -71,10 +78,47 @@ function ChatStatusCard(props: { chat: ChatStatus | null; available: boolean; lo
               </>
             )}
           </dl>
+          {!chat.connected && (
+            <form
+              className="row connect-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                props.onConnect(true, url.trim() || undefined);
+              }}
+            >
+              <input aria-label="Live page URL" placeholder="Live page URL (blank: the account's)" value={url} onChange={(e) => setUrl(e.target.value)} />
+              <button className="btn btn-small btn-primary" disabled={props.busy}>
+                Connect
+              </button>
+            </form>
+          )}
           {chat.lastError && <Notice tone="warn">{chat.lastError}</Notice>}
+          <SelectorHealthList selectors={chat.selectors} connected={chat.connected} />
         </div>
       )}
     </Card>
+  );
+}
+
+/** Which selector found each part of the chat: when a site changes its markup, this says what broke. */
+function SelectorHealthList(props: { selectors: SelectorHealth[]; connected: boolean }) {
+  if (!props.connected || props.selectors.length === 0) return null;
+  const missing = props.selectors.filter((s) => s.matched === null);
+  return (
+    <details className="selectors">
+      <summary>
+        Page selectors:{' '}
+        {missing.length === 0 ? <Badge tone="good">all found</Badge> : <Badge tone="warn">{`${missing.length} not found`}</Badge>}
+      </summary>
+      <ul>
+        {props.selectors.map((s) => (
+          <li key={s.role} title={`Tried: ${s.tried.join('  ·  ')}`}>
+            <span className="muted">{s.role}</span> {s.matched === null ? <Badge tone="warn">not found</Badge> : <code>{s.matched}</code>}
+          </li>
+        ))}
+      </ul>
+      {missing.length > 0 && <p className="muted small">Add your own selectors in selectors.json in the data folder; they are tried first on the next connect.</p>}
+    </details>
   );
 }
 

@@ -10,7 +10,7 @@ export interface AccountsState {
   load(): Promise<void>;
   active(): Account | null;
   create(input: { name: string; platform: Platform; url?: string | null }): Promise<boolean>;
-  rename(id: string, name: string): Promise<boolean>;
+  update(id: string, patch: { name?: string; platform?: Platform; url?: string | null }): Promise<boolean>;
   switchTo(id: string): Promise<boolean>;
   remove(id: string): Promise<void>;
   onEvent(e: LiveEvent): void;
@@ -37,9 +37,9 @@ export function createAccountsStore(api: ApiClient, onSwitched: () => void) {
           await api.createAccount(input);
           await get().load();
         }),
-      rename: (id, name) =>
+      update: (id, patch) =>
         run(id, async () => {
-          const a = await api.updateAccount(id, { name });
+          const a = await api.updateAccount(id, patch);
           set((s) => ({ list: s.list.map((x) => (x.id === id ? a : x)) }));
         }),
       switchTo: (id) =>

@@ -16,7 +16,8 @@ export interface OverviewState {
   load(): Promise<void>;
   toggleBot(): Promise<void>;
   chatBusy: boolean;
-  setChatConnected(connect: boolean): Promise<void>;
+  /** Connect (to `url`, else the account's live page) or disconnect the chat. */
+  setChatConnected(connect: boolean, url?: string): Promise<void>;
   onEvent(e: LiveEvent): void;
   dispose(): void;
 }
@@ -66,10 +67,10 @@ export function createOverviewStore(api: ApiClient) {
         set({ toggling: false });
       }
     },
-    setChatConnected: async (connect) => {
+    setChatConnected: async (connect, url) => {
       set({ chatBusy: true, error: null });
       try {
-        set({ chat: connect ? await api.connectChat() : await api.disconnectChat() });
+        set({ chat: connect ? await api.connectChat(url) : await api.disconnectChat() });
       } catch (err) {
         set({ error: errorText(err) });
       } finally {
