@@ -17,12 +17,14 @@ export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
-const LOOPBACK = new net.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// One list per family: a BlockList checks an IPv4 address against IPv6 rules as its IPv4-mapped form, so
+// an IPv6 rule such as ::ffff:0:0/96 in a shared list would match (and refuse) every IPv4 address.
+const LOOPBACK4 = new net.BlockList();
+LOOPBACK4.addSubnet('127.0.0.0', 8, 'ipv4');
+const LOOPBACK6 = new net.BlockList();
+LOOPBACK6.addAddress('::1', 'ipv6');
 
-// BlockList matches IPv4-mapped IPv6 (::ffff:a.b.c.d) against the IPv4 rules too.
-const PRIVATE = new net.BlockList();
+const PRIVATE4 = new net.BlockList();
 for (const [net4, prefix] of [
   ['0.0.0.0', 8], // "this network"; 0.0.0.0 reaches the local host
   ['10.0.0.0', 8],
@@ -35,26 +37,63 @@ for (const [net4, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
 ] as const) {
-  PRIVATE.addSubnet(net4, prefix, 'ipv4');
+  PRIVATE4.addSubnet(net4, prefix, 'ipv4');
 }
+const PRIVATE6 = new net.BlockList();
 for (const [net6, prefix] of [
   ['::', 96], // unspecified and IPv4-compatible
-  ['::ffff:0:0', 96], // IPv4-mapped (a public one still names an IPv4 host; use the IPv4 form)
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
   ['fec0::', 10], // deprecated site-local
   ['ff00::', 8], // multicast
 ] as const) {
-  PRIVATE.addSubnet(net6, prefix, 'ipv6');
+  PRIVATE6.addSubnet(net6, prefix, 'ipv6');
+}
+
+/** The 16 bytes of an IPv6 address (net.isIP already said it is one; a zone id is not expected). */
+function ipv6Bytes(ip: string): number[] {
+  let text = ip;
+  const tail: number[] = [];
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    tail.push(...dotted[1]!.split('.').map(Number));
+    text = text.slice(0, -dotted[1]!.length) + '0:0';
+  }
+  const [head, rest] = text.split('::') as [string, string | undefined];
+  const groups = (g: string | undefined) => (g ? g.split(':').filter(Boolean).map((h) => parseInt(h, 16)) : []);
+  const hi = groups(head);
+  const lo = groups(rest);
+  const words = rest === undefined ? hi : [...hi, ...new Array<number>(8 - hi.length - lo.length).fill(0), ...lo];
+  const bytes = words.flatMap((w) => [w >> 8, w & 0xff]);
+  if (tail.length) bytes.splice(12, 4, ...tail);
+  return bytes;
+}
+
+/**
+ * The IPv4 host an IPv6 address stands for, where the network delivers it to that host: IPv4-mapped
+ * (::ffff:a.b.c.d), NAT64 well-known prefix (64:ff9b::a.b.c.d) and 6to4 (2002:AABB:CCDD::). Such an address is
+ * judged by its IPv4 host, so ::ffff:10.0.0.1 is private and ::ffff:127.0.0.1 is loopback.
+ */
+function embeddedIpv4(ip: string): string | null {
+  const b = ipv6Bytes(ip);
+  const zero = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
+  if (zero(0, 10) && b[10] === 0xff && b[11] === 0xff) return b.slice(12, 16).join('.');
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zero(4, 12)) return b.slice(12, 16).join('.');
+  if (b[0] === 0x20 && b[1] === 0x02) return b.slice(2, 6).join('.');
+  return null;
 }
 
 export function classifyAddress(ip: string): AddressClass {
   const family = net.isIP(ip);
   if (family === 0) throw new Error(`Not an IP address: ${ip}`);
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  if (LOOPBACK.check(ip, type)) return 'loopback';
-  if (PRIVATE.check(ip, type)) return 'private';
-  return 'public';
+  if (family === 6) {
+    const v4 = embeddedIpv4(ip);
+    if (v4) return classifyAddress(v4);
+    if (LOOPBACK6.check(ip, 'ipv6')) return 'loopback';
+    return PRIVATE6.check(ip, 'ipv6') ? 'private' : 'public';
+  }
+  if (LOOPBACK4.check(ip, 'ipv4')) return 'loopback';
+  return PRIVATE4.check(ip, 'ipv4') ? 'private' : 'public';
 }
 
 /** `[::1]` -> `::1`; WHATWG URL already turned 0x7f.1 / 2130706433 into dotted decimal. */
@@ -95,10 +134,11 @@ export class BlockedAddressError extends Error {
 }
 
 /**
- * The address to connect to for one attempt. Every resolved address must pass (not just the first), since
- * a connection may fall back to any of them.
+ * The addresses to connect to for one attempt, in resolver order. Every resolved address must pass (not just
+ * the first), since the connection may fall back to any of them (happy eyeballs: `localhost` is often ::1
+ * first while the receiver listens on 127.0.0.1 only).
  */
-export async function resolveTarget(url: URL, allowPrivateNetworks: boolean, resolver: Resolver): Promise<ResolvedAddress> {
+export async function resolveTargets(url: URL, allowPrivateNetworks: boolean, resolver: Resolver): Promise<ResolvedAddress[]> {
   const host = bareHost(url);
   const family = net.isIP(host);
   const addresses = family ? [{ address: host, family }] : await resolver(host);
@@ -113,5 +153,5 @@ export async function resolveTarget(url: URL, allowPrivateNetworks: boolean, res
       );
     }
   }
-  return addresses[0]!;
+  return addresses;
 }

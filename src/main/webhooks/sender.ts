@@ -49,7 +49,7 @@ export class WebhookHttpClient {
 
   post(
     url: URL,
-    target: ResolvedAddress,
+    targets: ResolvedAddress[],
     headers: Record<string, string>,
     body: string,
     options: { timeoutMs: number; signal?: AbortSignal },
@@ -83,10 +83,11 @@ export class WebhookHttpClient {
               ? 'Aborted: shutting down'
               : describeError(err),
         });
-      // Pin the connection to the vetted address (Node asks with all:true when autoSelectFamily is on).
+      // Pin the connection to the vetted addresses. Node asks with all:true when autoSelectFamily is on and
+      // then tries each in turn, so a name resolving to ::1 and 127.0.0.1 reaches a receiver on either.
       const lookup: LookupFunction = (_host, opts, cb) => {
-        if ((opts as { all?: boolean }).all) (cb as (e: null, a: ResolvedAddress[]) => void)(null, [target]);
-        else cb(null, target.address, target.family);
+        if ((opts as { all?: boolean }).all) (cb as (e: null, a: ResolvedAddress[]) => void)(null, targets);
+        else cb(null, targets[0]!.address, targets[0]!.family);
       };
       let req: http.ClientRequest;
       try {

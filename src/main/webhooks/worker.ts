@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { resolveTarget } from './address.js';
+import { resolveTargets } from './address.js';
 import type { WebhookOptions } from './options.js';
 import { WebhookHttpClient, type AttemptResult } from './sender.js';
 import type { Hook, WebhookService } from './service.js';
@@ -157,15 +157,15 @@ export class DeliveryWorker {
   async sendOnce(hook: Hook, eventId: string, body: string, signal?: AbortSignal): Promise<AttemptResult> {
     const started = performance.now();
     const url = new URL(hook.row.url);
-    let target;
+    let targets;
     try {
-      target = await resolveTarget(url, this.service.allowPrivateNetworks(), this.options.resolver);
+      targets = await resolveTargets(url, this.service.allowPrivateNetworks(), this.options.resolver);
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error, responseBody: null };
     }
     const headers = deliveryHeaders({ ...this.service.secrets(hook), eventId, now: this.clock.now(), body });
-    return this.client.post(url, target, headers, body, { timeoutMs: this.options.timeoutMs, signal });
+    return this.client.post(url, targets, headers, body, { timeoutMs: this.options.timeoutMs, signal });
   }
 
   /** A synthetic `webhook.test` event, sent now and not logged; for POST /webhooks/{id}/test. */
