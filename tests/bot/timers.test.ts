@@ -69,6 +69,16 @@ describe('timers', () => {
     expect(run(e, clock, 9 * MIN)).toEqual([]);
   });
 
+  it('keeps its schedule through a brief loss of the LIVE badge (page reload or re-render)', () => {
+    const { e, clock } = engine(base([timer()]));
+    e.tick({ live: true });
+    run(e, clock, 8 * MIN);
+    // The page reloads: for a few seconds no LIVE badge is on screen.
+    expect(run(e, clock, 5000, { live: false, queued: 0 })).toEqual([]);
+    expect(run(e, clock, 2 * MIN - 6000)).toEqual([]);
+    expect(run(e, clock, 1000)).toEqual(['Follow the shop!']);
+  });
+
   it('delays (never drops) a post blocked by a backed-up send queue', () => {
     const { e, clock } = engine(base([timer()]));
     e.tick({ live: true });

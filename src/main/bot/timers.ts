@@ -6,6 +6,11 @@ import type { TemplateVars } from './welcome.js';
 
 /** Timers hold back while this many messages already wait in the send queue (throttled there). */
 export const TIMER_BACKLOG_LIMIT = 3;
+/**
+ * A LIVE badge missing for less than this is a page reload or re-render, not the show ending: the timers
+ * keep their schedule. Longer, and going live again starts every interval afresh.
+ */
+export const OFFLINE_GRACE_MS = 120_000;
 
 interface TimerState {
   id: string;
@@ -34,6 +39,7 @@ export class TimerScheduler {
   private state = new Map<string, TimerState>();
   private timers: TimerMessage[] = [];
   private idle = true;
+  private offlineSince: number | null = null;
 
   constructor(private random: () => number) {}
 
@@ -67,11 +73,13 @@ export class TimerScheduler {
 
   tick(now: number, ctx: TimerTickContext, budget: Budget, vars: TemplateVars): SendAction | null {
     if (!ctx.live) {
-      this.idle = true;
+      this.offlineSince ??= now;
       return null;
     }
-    if (this.idle) {
-      // Going live (or back live): start counting from now rather than firing every overdue timer at once.
+    const wasOffline = this.offlineSince;
+    this.offlineSince = null;
+    if (this.idle || (wasOffline !== null && now - wasOffline >= OFFLINE_GRACE_MS)) {
+      // Going live (or back live after a real pause): start counting from now rather than firing every overdue timer at once.
       this.idle = false;
       for (const st of this.state.values()) st.dueAt = now + this.interval(st.intervalMs, st.jitter);
       return null;
