@@ -177,7 +177,7 @@ describe('webhooks API', () => {
     rx = undefined;
   });
 
-  it('rotate-secret: new secret signs both headers; the old one keeps a webhook-signature during the grace period', async () => {
+  it('rotate-secret: new secret signs both schemes; the old one keeps X-BuzzChat-Signature-Previous and a webhook-signature during the grace period', async () => {
     t = await startWebhookApp({ secretGraceMs: 1500 });
     rx = await Receiver.start();
     const { id, secret: oldSecret } = await t.register(rx.url(), ['bot.started', 'bot.stopped']);
@@ -197,11 +197,16 @@ describe('webhooks API', () => {
     expect(verifyStandardWebhook(oldSecret, during.headers, during.body)).toBe(true);
     expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature'] as string, newSecret)).toBe(true);
     expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature'] as string, oldSecret)).toBe(false);
+    // A receiver still on the old secret verifies with the reference recipe over X-BuzzChat-Signature-Previous.
+    expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature-previous'] as string, oldSecret)).toBe(true);
+    expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature-previous'] as string, newSecret)).toBe(false);
 
     await new Promise((r) => setTimeout(r, 1600));
     await t.call('PATCH', '/api/v1/settings', { botActive: false });
     const after = await waitFor(() => rx!.ofType('bot.stopped')[0], 3000, 'bot.stopped');
     expect((after.headers['webhook-signature'] as string).split(' ')).toHaveLength(1);
+    expect(after.headers['x-buzzchat-signature-previous']).toBeUndefined();
+    expect(verifyWebhookSignature(after.body, after.headers['x-buzzchat-signature'] as string, newSecret)).toBe(true);
     expect(verifyStandardWebhook(newSecret, after.headers, after.body)).toBe(true);
     expect(verifyStandardWebhook(oldSecret, after.headers, after.body)).toBe(false);
   });

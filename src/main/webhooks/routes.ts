@@ -113,7 +113,7 @@ export function webhookRoutes(service: WebhookService, worker: DeliveryWorker) {
       method: 'post',
       path: '/webhooks/:id/rotate-secret',
       tag: TAG,
-      summary: 'Replace the signing secret; the old one also signs webhook-signature for 24 h',
+      summary: 'Replace the signing secret; for 24 h the old one also signs (X-BuzzChat-Signature-Previous, webhook-signature)',
       scope: 'webhooks:write',
       params: webhookIdParams,
       response: rotatedSecretSchema,

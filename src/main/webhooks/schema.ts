@@ -50,7 +50,12 @@ export const createdWebhookSchema = webhookSchema.extend({
 export const rotatedSecretSchema = z.object({
   id: z.string(),
   secret: z.string().describe('The new whsec_… secret, shown only here'),
-  previousSecretExpiresAt: z.string().describe('Until then deliveries also carry a webhook-signature made with the old secret'),
+  previousSecretExpiresAt: z
+    .string()
+    .describe(
+      'Until then every delivery also carries the old secret\'s signatures: X-BuzzChat-Signature-Previous (same recipe as ' +
+        'X-BuzzChat-Signature, which is made with the new secret) and a second v1 entry in webhook-signature',
+    ),
 });
 
 export const webhookIdParams = z.object({ id: z.string().min(1).max(64) });

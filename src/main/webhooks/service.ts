@@ -120,7 +120,7 @@ export class WebhookService {
     return { id, deleted: true };
   }
 
-  /** New secret now; the old one keeps signing (second webhook-signature) for the grace period. */
+  /** New secret now; the old one keeps signing (X-BuzzChat-Signature-Previous, second webhook-signature) for the grace period. */
   rotateSecret(id: string): { id: string; secret: string; previousSecretExpiresAt: string } {
     const { row } = this.require(id);
     const now = this.clock.now();

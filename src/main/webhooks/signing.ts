@@ -4,7 +4,10 @@ import crypto from 'node:crypto';
  * Two signature schemes over the same bytes, so receivers can use either:
  *
  * - `X-BuzzChat-Signature`: lowercase hex HMAC-SHA256 of the raw body, keyed with the whole secret string
- *   (`whsec_…` as UTF-8). This is exactly the API reference's Node recipe. Always the current secret.
+ *   (`whsec_…` as UTF-8). This is exactly the API reference's Node recipe. Always the current secret: the header
+ *   holds one value, since the recipe compares it whole. While a rotated-out secret is still valid,
+ *   `X-BuzzChat-Signature-Previous` carries the same signature made with it, so a receiver can accept either
+ *   header during the switch.
  * - Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`): `v1,` + base64 HMAC-SHA256 of
  *   `${id}.${timestamp}.${body}`, keyed with the base64-decoded part after `whsec_`. While a rotated-out
  *   secret is still valid, a second space-separated `v1,` signature made with it is appended.
@@ -47,6 +50,7 @@ export function deliveryHeaders(input: SigningInput): Record<string, string> {
     'content-type': 'application/json',
     'user-agent': USER_AGENT,
     'x-buzzchat-signature': buzzchatSignature(input.secret, input.body),
+    ...(input.previousSecret && { 'x-buzzchat-signature-previous': buzzchatSignature(input.previousSecret, input.body) }),
     'webhook-id': input.eventId,
     'webhook-timestamp': String(ts),
     'webhook-signature': signatures.join(' '),
