@@ -83,9 +83,12 @@ export class ApiServer {
     });
     for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
     const api = express.Router();
-    api.use(express.json({ limit: BODY_LIMIT, type: () => true }));
     for (const r of deps.routes) this.register(api, r);
-    api.use((req, _res, next) => next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`)));
+    // A caller with a key still gets its rate-limit headers (and a bad key its 401) on a mistyped path.
+    api.use((req, res, next) => {
+      if (req.headers.authorization !== undefined || req.query.api_key !== undefined) this.authenticate(req, res, '');
+      next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`));
+    });
     for (const base of API_BASES) app.use(base, api);
     this.mountRenderer();
     app.use((req: Request, _res: Response, next: NextFunction) =>
@@ -96,22 +99,14 @@ export class ApiServer {
 
   private register(router: express.Router, def: RouteDef): void {
     const needsBody = def.method !== 'get' && def.method !== 'delete';
-    router[def.method](def.path, async (req: Request, res: Response) => {
-      let principal: Principal | null = null;
-      if (def.scope !== null) {
-        principal = this.deps.keys.authenticate(presentedKey(req, res));
-        if (principal.kind === 'key') {
-          const d = this.deps.rateLimiter.consume(principal.keyId!);
-          res.setHeader('X-RateLimit-Limit', String(d.limit));
-          res.setHeader('X-RateLimit-Remaining', String(d.remaining));
-          res.setHeader('X-RateLimit-Reset', String(d.reset));
-          if (!d.allowed) {
-            res.setHeader('Retry-After', String(d.retryAfterSeconds));
-            throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${d.limit} requests exceeded; retry after ${d.retryAfterSeconds}s`);
-          }
-        }
-        if (def.scope) requireScope(principal, def.scope);
-      }
+    // Authentication and the rate limit come before the body is read, so a malformed, oversize or mistyped
+    // body from an unknown caller is a 401, and from a known one is counted and carries the rate-limit headers.
+    const auth = (req: Request, res: Response, next: NextFunction) => {
+      req.principal = def.scope === null ? undefined : this.authenticate(req, res, def.scope);
+      next();
+    };
+    router[def.method](def.path, auth, jsonBody, async (req: Request, res: Response) => {
+      const principal: Principal | null = req.principal ?? null;
       const { api_key: _ignored, ...rawQuery } = req.query as Record<string, unknown>;
       const query = def.query ? parseOrThrow(def.query, rawQuery, 'query') : rawQuery;
       const params = def.params ? parseOrThrow(def.params, req.params, 'path') : req.params;
@@ -129,6 +124,23 @@ export class ApiServer {
         res.json({ success: true, data: out ?? null });
       }
     });
+  }
+
+  /** Resolves the caller, counts the request against its key and sets the rate-limit headers; throws on refusal. */
+  private authenticate(req: Request, res: Response, scope: string): Principal {
+    const principal = this.deps.keys.authenticate(presentedKey(req, res));
+    if (principal.kind === 'key') {
+      const d = this.deps.rateLimiter.consume(principal.keyId!);
+      res.setHeader('X-RateLimit-Limit', String(d.limit));
+      res.setHeader('X-RateLimit-Remaining', String(d.remaining));
+      res.setHeader('X-RateLimit-Reset', String(d.reset));
+      if (!d.allowed) {
+        res.setHeader('Retry-After', String(d.retryAfterSeconds));
+        throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${d.limit} requests exceeded; retry after ${d.retryAfterSeconds}s`);
+      }
+    }
+    if (scope) requireScope(principal, scope);
+    return principal;
   }
 
   private mountRenderer(): void {
@@ -190,6 +202,23 @@ export class ApiServer {
       server.closeAllConnections();
     });
   }
+}
+
+// strict: false lets `null` or `"text"` through to the route schema, which names what it expected.
+const jsonParser = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
+
+/** JSON bodies only: `application/json` or a `+json` type; a body without Content-Type is read as JSON. */
+function jsonBody(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+  if (!hasBody) return next();
+  const type = req.headers['content-type'];
+  if (type !== undefined) {
+    const media = type.split(';')[0]!.trim().toLowerCase();
+    if (media !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(media)) {
+      return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/json, not "${type}"`));
+    }
+  }
+  jsonParser(req, res, next);
 }
 
 function isBodyError(err: unknown, type: string): boolean {
