@@ -63,6 +63,15 @@ describe('settings', () => {
     expect((await t.call('GET', '/api/v1/settings')).json.data).toEqual(before);
   });
 
+  it('refuses a `__proto__` key like any other unknown field', async () => {
+    t = await startTestApp();
+    const before = (await t.call('GET', '/api/v1/settings')).json.data;
+    const r = await t.call('PATCH', '/api/v1/settings', undefined, { raw: '{"__proto__": {"botActive": true}}' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringContaining('__proto__') });
+    expect((await t.call('GET', '/api/v1/settings')).json.data).toEqual(before);
+  });
+
   it('refuses a non-object body', async () => {
     t = await startTestApp();
     const r = await t.call('PATCH', '/api/v1/settings', [1, 2]);

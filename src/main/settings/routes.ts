@@ -22,8 +22,9 @@ export function settingsRoutes(s: AppServices) {
       summary: 'Update settings: the given fields are validated and merged; unknown fields are rejected',
       scope: 'settings:write',
       query: accountQuery.strict(),
-      // Validated inside the service against the merged result (so cross-field rules hold).
-      body: z.record(z.string(), z.unknown()),
+      // Validated inside the service against the merged result (so cross-field rules hold). Passed through
+      // untouched: z.record would drop a `__proto__` key that the strict patch schema must refuse.
+      body: z.unknown(),
       bodyDoc: settingsPatchSchema,
       response: settingsSchema,
       handler: ({ query, body }) => s.settings.update(s.accounts.resolve(query.account).id, body ?? {}),
