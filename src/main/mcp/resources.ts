@@ -1,4 +1,4 @@
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { BuzzChatError } from './client.js';
 import type { ToolContext } from './server.js';
 
@@ -36,8 +36,15 @@ async function json(uri: URL, load: () => Promise<unknown>) {
     const data = await load();
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }] };
   } catch (err) {
-    // A resource read has no isError result: the API error travels as a JSON-RPC error with its code in the message.
-    if (err instanceof BuzzChatError) throw new McpError(ErrorCode.InternalError, `${err.code}: ${err.message}`);
+    // A resource read has no isError result: the API error travels as a JSON-RPC error with its code in the
+    // message and in `data`. Not an McpError: its message already carries "MCP error -32603:", which the
+    // client would prefix a second time.
+    if (err instanceof BuzzChatError) {
+      throw Object.assign(new Error(`${err.code}: ${err.message}`), {
+        code: ErrorCode.InternalError,
+        data: { code: err.code, status: err.status },
+      });
+    }
     throw err;
   }
 }
