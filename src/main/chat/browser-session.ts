@@ -71,7 +71,10 @@ export class BrowserSession implements ChatPoster {
       if (!this.closing && this.page === page) this.o.onLost('chat tab closed');
     });
     page.on('framenavigated', (f) => {
-      if (f === this.chatFrame) this.input = null;
+      if (f !== this.chatFrame) return;
+      // A reload or navigation: wait for the new document's chat (and its restored rows) before posting again.
+      this.input = null;
+      this.attached = false;
     });
     await page.goto(this.o.url, { waitUntil: 'domcontentloaded' });
   }
@@ -80,8 +83,9 @@ export class BrowserSession implements ChatPoster {
     return this.page && !this.page.isClosed() ? this.page.url() : null;
   }
 
+  /** Posting waits until the page shows its chat (history delivered), so an echo restored with it confirms a send. */
   ready(): boolean {
-    return this.page !== null && !this.page.isClosed();
+    return this.page !== null && !this.page.isClosed() && this.attached;
   }
 
   /** For tests and diagnostics: the page the chat runs in. */

@@ -39,7 +39,7 @@ class AccountChat {
   readonly self: SelfTracker;
   readonly ingest: LineIngest;
   queue: SendQueue | null = null;
-  readonly times: SendTimes = { lastPostAt: 0, lastSentAt: null };
+  readonly times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
 
   constructor(
     readonly accountId: string,

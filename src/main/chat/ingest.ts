@@ -36,6 +36,15 @@ interface Expected {
   resolve: ((seen: boolean) => void) | null;
 }
 
+export interface EchoWait {
+  /** Resolves true once the echo is seen, false on timeout (a late echo is still recognised as ours). */
+  wait(timeoutMs: number): Promise<boolean>;
+  /** Whether the echo has been seen, however late. */
+  seen(): boolean;
+  /** The text was never submitted: forget it. */
+  cancel(): void;
+}
+
 /**
  * Knows what "our own message" looks like: the logged-in name, and the texts the queue just posted
  * (each expected echo is consumed once, so a viewer repeating the bot's words later still counts).
@@ -53,7 +62,7 @@ export class SelfTracker {
   }
 
   /** Registers a text about to be posted; `wait` resolves true once its echo is seen, false on timeout. */
-  expect(text: string): { wait(timeoutMs: number): Promise<boolean>; cancel(): void } {
+  expect(text: string): EchoWait {
     const entry: Expected = { text: normalizeText(text), at: this.now(), seen: false, timedOut: false, resolve: null };
     this.expected.push(entry);
     return {
@@ -73,6 +82,7 @@ export class SelfTracker {
                 resolve(v);
               };
             }),
+      seen: () => entry.seen,
       cancel: () => {
         this.expected = this.expected.filter((e) => e !== entry);
         entry.resolve?.(false);

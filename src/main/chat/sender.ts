@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { MessageService } from '../messages/service.js';
 import type { MessageRow } from '../messages/store.js';
 import type { SettingsService } from '../settings/service.js';
-import type { SelfTracker } from './ingest.js';
+import type { EchoWait, SelfTracker } from './ingest.js';
 
 /** Writes one text into the page's chat; throws when it cannot (no input, page gone). */
 export interface ChatPoster {
@@ -16,6 +16,19 @@ export interface ChatPoster {
 export interface SendTimes {
   lastPostAt: number;
   lastSentAt: number | null;
+  /**
+   * Messages submitted into the page whose echo was not seen in time (slow site, browser lost right after Enter).
+   * Before a retry the queue checks whether the echo came after all, so a message is never posted twice.
+   */
+  unconfirmed: Map<string, EchoWait>;
+}
+
+/**
+ * Platform commands (`/hide user`, `/slow 30`, `/timeout user 1`) are carried out by the site, not shown in chat:
+ * there is no echo to wait for, so a clean submit (the input took the text and cleared) confirms them.
+ */
+export function isPlatformCommand(text: string): boolean {
+  return /^\/[a-z]+\b/i.test(text.trim());
 }
 
 export interface SendQueueOptions {
@@ -123,22 +136,33 @@ export class SendQueue {
     }
   }
 
+  private confirm(row: MessageRow): void {
+    this.times.unconfirmed.delete(row.id);
+    this.times.lastSentAt = this.clock.now();
+    this.messages.markSent(row.id);
+  }
+
   private async sendOne(row: MessageRow): Promise<void> {
+    // An earlier attempt reached the chat after all (its echo came late, or with the page restored after a crash).
+    if (this.times.unconfirmed.get(row.id)?.seen()) return this.confirm(row);
     const text = row.text.length > this.maxLength ? row.text.slice(0, this.maxLength) : row.text;
     const echo = this.self.expect(text);
+    let submitted = false;
     let error: string;
     try {
-      await this.poster.post(text, () => (this.times.lastPostAt = this.clock.now()));
-      if (await echo.wait(this.echoTimeoutMs)) {
-        this.times.lastSentAt = this.clock.now();
-        this.messages.markSent(row.id);
-        return;
-      }
+      await this.poster.post(text, () => {
+        submitted = true;
+        this.times.lastPostAt = this.clock.now();
+      });
+      if (isPlatformCommand(text) || (await echo.wait(this.echoTimeoutMs))) return this.confirm(row);
       error = `Not seen in chat within ${this.echoTimeoutMs} ms`;
     } catch (err) {
-      echo.cancel();
+      // Once Enter was pressed the text may be in chat: keep expecting its echo so it is neither answered nor re-sent.
+      if (!submitted) echo.cancel();
       error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
     }
+    if (submitted) this.times.unconfirmed.set(row.id, echo);
+    if (this.times.unconfirmed.size > 1000) this.times.unconfirmed.delete(this.times.unconfirmed.keys().next().value as string);
     if (this.stopped) {
       // Shutting down mid-send: leave it for the next session rather than burn an attempt.
       this.messages.markFailed(row.id, error, 0);

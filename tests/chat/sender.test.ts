@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SelfTracker } from '../../src/main/chat/ingest.js';
+import { isPlatformCommand, SendQueue, type ChatPoster, type SendTimes } from '../../src/main/chat/sender.js';
+import { silentLogger } from '../../src/main/logger.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let accountId: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  accountId = t.app.services.accounts.active().id;
+  t.app.services.settings.update(accountId, { sendMinSpacingMs: 0 });
+});
+afterAll(async () => t?.stop());
+
+/** A page the test controls: records submits; `afterSubmit` decides what happens once Enter was pressed. */
+class FakePage implements ChatPoster {
+  posts: string[] = [];
+  afterSubmit: (text: string) => void = () => {};
+  ready(): boolean {
+    return true;
+  }
+  async post(text: string, submitting: () => void): Promise<void> {
+    submitting();
+    this.posts.push(text);
+    this.afterSubmit(text);
+  }
+}
+
+function queueFor(page: FakePage, self: SelfTracker, times: SendTimes) {
+  const s = t.app.services;
+  return new SendQueue(accountId, s.messages, s.settings, s.clock, silentLogger, page, self, 500, times, { echoTimeoutMs: 50, retryBaseMs: 20, maxAttempts: 3 });
+}
+
+async function until(what: string, f: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('send queue', () => {
+  it('never posts a message twice when its echo arrives after the timeout (or with the page restored after a crash)', async () => {
+    const self = new SelfTracker(() => [], () => Date.now());
+    const times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
+    const page = new FakePage();
+    // The browser dies right after Enter: no echo now, the post throws.
+    page.afterSubmit = () => {
+      throw new Error('Target page, context or browser has been closed');
+    };
+    const q1 = queueFor(page, self, times);
+    q1.start();
+    const m = t.app.services.messages.enqueue({ accountId, text: 'Shipping is $5 flat', cause: 'faq' });
+    await until('the first attempt', () => page.posts.length === 1);
+    q1.stop();
+    // The restarted page shows the row that did reach chat: the ingest recognises it as ours.
+    expect(self.match('TheHost', 'Shipping is $5 flat', 'message')).toBe(true);
+    page.afterSubmit = () => {};
+    const q2 = queueFor(page, self, times);
+    q2.start();
+    await until('the message marked sent', () => t.app.services.messages.get(m.messageId).status === 'sent');
+    q2.stop();
+    expect(page.posts).toEqual(['Shipping is $5 flat']);
+  });
+
+  it('confirms a platform moderator command by its submit, since the site never echoes it', async () => {
+    const self = new SelfTracker(() => [], () => Date.now());
+    const times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
+    const page = new FakePage();
+    const q = queueFor(page, self, times);
+    q.start();
+    const m = t.app.services.messages.enqueue({ accountId, text: '/hide spammer', cause: 'moderation' });
+    await until('the command sent', () => t.app.services.messages.get(m.messageId).status === 'sent');
+    await new Promise((r) => setTimeout(r, 150));
+    q.stop();
+    expect(page.posts).toEqual(['/hide spammer']);
+    expect(isPlatformCommand('/timeout bob 1')).toBe(true);
+    expect(isPlatformCommand('/ not a command')).toBe(false);
+    expect(isPlatformCommand('50/50 chance')).toBe(false);
+  });
+});
