@@ -138,6 +138,29 @@ describe('practice control API', () => {
     for (const asset of ['app.js', 'app.css']) expect((await fetch(`${t.app.baseUrl}/practice/${asset}`)).status).toBe(200);
   });
 
+  it('carries out the host moderator commands like Whatnot: /hide removes the user, no chat line; /announce shows its text', async () => {
+    const { t } = await start();
+    await t.call('POST', '/practice/api/inject', { messages: [{ username: 'Troll', text: 'buy followers at spam.example' }, { username: 'nice', text: 'hi' }] });
+    const hide = await t.call('POST', '/practice/api/send', { text: '/hide troll' });
+    expect(hide.json.data).toMatchObject({ command: 'hide', text: '/hide troll' });
+    await t.call('POST', '/practice/api/send', { text: '/announce Giveaway at 9pm' });
+    const host = (await t.call('GET', '/practice/api/host-messages')).json.data.messages;
+    expect(host.map((h: any) => [h.text, h.command])).toEqual([['/hide troll', 'hide'], ['Giveaway at 9pm', null]]);
+    // No chat row for the command; the announcement is an ordinary host line.
+    const chat = (await t.call('GET', '/practice/api/messages')).json.data.messages.map((m: any) => m.text);
+    expect(chat).not.toContain('/hide troll');
+    expect(chat).toContain('Giveaway at 9pm');
+    // A page loaded now no longer shows the hidden user, and their new lines are not pushed.
+    const html = await (await fetch(practiceUrl(t.app.baseUrl))).text();
+    const boot = JSON.parse(/<script type="application\/json" id="practice-boot">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(boot.history.map((m: any) => m.username)).toEqual(['nice', 'PracticeHost']);
+    const pending = readEvents(`${t.app.baseUrl}/practice/events`, (ev) => ev.some((e) => e.t === 'msgs'));
+    await sleep(100);
+    await t.call('POST', '/practice/api/inject', { messages: [{ username: 'TROLL', text: 'again' }, { username: 'nice', text: 'still here' }] });
+    const pushed = (await pending).filter((e) => e.t === 'msgs').flatMap((e) => e.msgs.map((m: any) => m.text));
+    expect(pushed).toEqual(['still here']);
+  });
+
   it('pushes new lines over SSE and replays what a reconnecting page missed', async () => {
     const { t } = await start();
     const first = await t.call('POST', '/practice/api/inject', { messages: [{ username: 'a', text: '1' }, { username: 'b', text: '2' }] });

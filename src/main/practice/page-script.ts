@@ -134,6 +134,17 @@ export const PAGE_SCRIPT = String.raw`(() => {
     }
   }
 
+  /** A moderator's /hide: the user's rows leave the chat. */
+  function hideUser(name) {
+    const who = name.toLowerCase();
+    shown = shown.filter((e) => {
+      if (e.m.host || e.m.username.toLowerCase() !== who) return true;
+      e.el.remove();
+      return false;
+    });
+    showToast(name + ' was hidden from chat');
+  }
+
   function applyState(s) {
     state = s;
     currentUser.textContent = s.hostName;
@@ -197,6 +208,7 @@ export const PAGE_SCRIPT = String.raw`(() => {
       case 'state': return applyState(ev.state);
       case 'rerender': return rerender();
       case 'detach': return detach(ev.count);
+      case 'hide': return hideUser(ev.username);
       case 'reload': return location.reload();
       case 'reset':
         shown = [];

@@ -11,6 +11,7 @@ export type PageEvent =
   | { t: 'reload' }
   | { t: 'rerender' }
   | { t: 'detach'; count: number }
+  | { t: 'hide'; username: string }
   | { t: 'reset' };
 
 export interface PageState {
@@ -37,7 +38,12 @@ export interface HostMessage {
   seq: number;
   text: string;
   ts: number;
+  /** A moderator command the page carried out instead of posting (`hide`, `slow`, `raid`); null for a chat line. */
+  command: string | null;
 }
+
+/** Whatnot's moderator commands that act without a chat line; `/announce` posts its text, anything else is plain chat. */
+const SILENT_COMMAND = /^\/(hide|slow|raid)(?:\s+(.*))?$/is;
 
 const HOST_LOG_MAX = 10_000;
 
@@ -52,6 +58,8 @@ export class PracticeStream {
   /** Per process, so ids never repeat across resets or restarts (a reader dedupes on them). */
   private readonly idPrefix = crypto.randomBytes(3).toString('hex');
   private hostLog: HostMessage[] = [];
+  /** Users hidden with `/hide` (case-insensitive): their lines stay in the buffer but no page shows them. */
+  private hidden = new Set<string>();
   private clients = new Set<PageClient>();
   private counts = new Map<MessageCategory, number>();
   live: boolean;
@@ -85,14 +93,31 @@ export class PracticeStream {
     this.buffer.push(...added);
     // Trim in chunks so the cost is amortised at high rates.
     if (this.buffer.length > this.bufferSize * 1.5) this.buffer.splice(0, this.buffer.length - this.bufferSize);
-    this.broadcast({ t: 'msgs', msgs: added.map(toPage) }, added[added.length - 1]!.seq);
+    const visible = this.hidden.size ? added.filter((m) => !this.isHidden(m)) : added;
+    if (visible.length) this.broadcast({ t: 'msgs', msgs: visible.map(toPage) }, added[added.length - 1]!.seq);
     return added;
   }
 
-  /** The host typed into the page and pressed send. */
+  /**
+   * The host typed into the page and pressed send. Like Whatnot, `/hide user`, `/slow n` and `/raid` are carried
+   * out, not echoed into chat; `/announce text` shows the text.
+   */
   postHost(text: string): HostMessage {
-    const [m] = this.append([{ kind: 'message', username: this.hostName, text, category: 'host', host: true }]);
-    const entry = { id: m!.id, seq: m!.seq, text, ts: m!.ts };
+    const cmd = SILENT_COMMAND.exec(text.trim());
+    let entry: HostMessage;
+    if (cmd) {
+      const command = cmd[1]!.toLowerCase();
+      const arg = (cmd[2] ?? '').trim().replace(/^@/, '');
+      if (command === 'hide' && arg) {
+        this.hidden.add(arg.toLowerCase());
+        this.broadcast({ t: 'hide', username: arg });
+      }
+      entry = { id: `cmd-${this.idPrefix}-${this.hostLog.length.toString(36)}-${this.seq.toString(36)}`, seq: this.seq, text, ts: this.clock.now(), command };
+    } else {
+      const shown = text.replace(/^\/announce\s+/i, '');
+      const [m] = this.append([{ kind: 'message', username: this.hostName, text: shown, category: 'host', host: true }]);
+      entry = { id: m!.id, seq: m!.seq, text: shown, ts: m!.ts, command: null };
+    }
     this.hostLog.push(entry);
     if (this.hostLog.length > HOST_LOG_MAX) this.hostLog.splice(0, this.hostLog.length - HOST_LOG_MAX);
     return entry;
@@ -113,7 +138,11 @@ export class PracticeStream {
   }
 
   history(): PageMessage[] {
-    return this.historySize === 0 ? [] : this.buffer.slice(-this.historySize).map(toPage);
+    return this.historySize === 0 ? [] : this.buffer.slice(-this.historySize).filter((m) => !this.isHidden(m)).map(toPage);
+  }
+
+  private isHidden(m: PracticeMessage): boolean {
+    return !m.host && this.hidden.has(m.username.toLowerCase());
   }
 
   get lastSeq(): number {
@@ -132,6 +161,7 @@ export class PracticeStream {
   reset(): void {
     this.buffer = [];
     this.hostLog = [];
+    this.hidden.clear();
     this.counts.clear();
     this.broadcast({ t: 'reset' });
   }
@@ -155,7 +185,7 @@ export class PracticeStream {
     client.write(`retry: 500\n\n`);
     client.write(frame({ t: 'state', state: this.pageState() }));
     if (afterSeq !== null && afterSeq < this.seq) {
-      const missed = this.buffer.filter((m) => m.seq > afterSeq);
+      const missed = this.buffer.filter((m) => m.seq > afterSeq && !this.isHidden(m));
       if (missed.length) client.write(frame({ t: 'msgs', msgs: missed.map(toPage) }, missed[missed.length - 1]!.seq));
     }
     this.clients.add(client);
