@@ -82,6 +82,34 @@ describe('buzzchat CLI', () => {
     expect(await exited).toBe(0);
   });
 
+  it('says so when a key is revoked twice', () => {
+    const dir = tempDir();
+    run(['keys', 'create', '--name', 'old', '--data-dir', dir]);
+    const id = run(['keys', 'list', '--data-dir', dir]).stdout.match(/(key_[a-z0-9]+)/)![1]!;
+    const first = run(['keys', 'revoke', id, '--data-dir', dir]);
+    expect(first.stdout).toMatch(/Revoked key_\w+ "old"/);
+    const again = run(['keys', 'revoke', id, '--data-dir', dir]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/already revoked/);
+  });
+
+  it('runs from source (tsx src/main/cli.ts) and stops cleanly on SIGINT', async () => {
+    const dir = tempDir();
+    const src = ['--import', 'tsx', 'src/main/cli.ts'];
+    const created = spawnSync(process.execPath, [...src, 'keys', 'create', '--name', 'dev', '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
+    expect(created.status).toBe(0);
+    expect(created.stdout.trim().split('\n').pop()).toMatch(/^bz_live_/);
+    const child = spawn(process.execPath, [...src, 'serve', '--port', '0', '--no-browser', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const m = await waitForLine(child, /BuzzChat API listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const page = await fetch(`${m[1]}/`);
+    // The built dashboard, never the unbuilt src/renderer/index.html that points at main.tsx.
+    if (page.status === 200) expect(await page.text()).not.toContain('main.tsx');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
   it('refuses a corrupt database with a clear message and exit code 1', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'buzzchat.db'), 'garbage'.repeat(1000));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp, DEFAULT_PORT } from './app.js';
 import { openDatabase, DatabaseOpenError } from './db/database.js';
@@ -83,7 +83,10 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
   const port = parsePort(values.port ?? env.BUZZCHAT_PORT);
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(env);
-  const rendererDir = path.join(here(), '../renderer');
+  // Built: out/main/cli.js next to out/renderer. From source (tsx src/main/cli.ts) src/renderer holds only the
+  // unbuilt index.html, so the built dashboard in out/renderer is served instead.
+  const fromSource = path.basename(path.dirname(here())) === 'src';
+  const rendererDir = fromSource ? path.join(here(), '../../out/renderer') : path.join(here(), '../renderer');
   const app = await createApp({
     dataDir,
     port,
@@ -160,17 +163,28 @@ function keys(args: string[], env: NodeJS.ProcessEnv): number {
     if (sub === 'revoke') {
       const id = positionals[0];
       if (!id) throw new UsageError('keys revoke needs the key id (see buzzchat keys list)');
-      try {
-        service.revoke(id);
-      } catch {
+      const before = service.list().find((k) => k.id === id);
+      if (!before) {
         console.error(`buzzchat: no API key with id ${id}`);
         return 1;
       }
-      console.log(`Revoked ${id}`);
+      if (before.revokedAt) {
+        console.log(`${id} was already revoked at ${before.revokedAt}`);
+        return 0;
+      }
+      service.revoke(id);
+      console.log(`Revoked ${id} "${before.name}": requests with it are refused from now on`);
       return 0;
     }
     throw new UsageError(`Unknown keys command "${sub ?? ''}"`);
   } finally {
     db.close();
   }
+}
+
+// Run directly (`tsx src/main/cli.ts serve`, `node out/main/cli.js`); bin/buzzchat.js imports main() instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
