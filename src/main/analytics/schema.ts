@@ -20,6 +20,7 @@ export const analyticsSchema = z.object({
   since: z.string().nullable(),
   breakdown: z.object({ welcome: z.number(), faq: z.number(), timer: z.number() }).describe('Percent of totalMessages'),
 });
+export type AnalyticsView = z.infer<typeof analyticsSchema>;
 
 export const faqTriggersQuery = accountQuery
   .extend({
@@ -31,3 +32,4 @@ export const faqTriggersQuery = accountQuery
 export const faqTriggersSchema = z.object({
   triggers: z.array(z.object({ keyword: z.string(), count: z.number().int() })),
 });
+export type FaqTriggersView = z.infer<typeof faqTriggersSchema>;

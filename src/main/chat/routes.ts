@@ -17,6 +17,7 @@ export const chatStatusSchema = z.object({
   selectorHealth: z.record(z.string(), healthEntry).describe('Per selector role: the selector that matched (null = none) and those tried'),
   queue: z.object({ queued: z.number().int(), lastSentAt: z.string().nullable() }),
 });
+export type ChatStatusView = z.infer<typeof chatStatusSchema>;
 
 const chatLineSchema = z.object({
   id: z.number().int(),
@@ -28,6 +29,7 @@ const chatLineSchema = z.object({
   messageId: z.string().nullable(),
   createdAt: z.string(),
 });
+export type ChatHistoryLine = z.infer<typeof chatLineSchema>;
 
 export function chatRoutes(s: AppServices, driver: ChatDriver): RouteDef[] {
   return [

@@ -6,6 +6,7 @@ export const entrySchema = z.object({
   timestamp: z.string().describe('When the entry was accepted (ISO 8601)'),
   source: z.string().describe('chat or api'),
 });
+export type EntryView = z.infer<typeof entrySchema>;
 
 export const entriesQuery = accountQuery
   .extend({
@@ -20,6 +21,7 @@ export const entriesResponse = z.object({
   uniqueUsers: z.number().int(),
   roundId: z.number().int(),
 });
+export type EntriesView = z.infer<typeof entriesResponse>;
 
 export const pickWinnerBody = z
   .object({
@@ -33,6 +35,7 @@ export const pickWinnerResponse = z.object({
   drawId: z.string(),
   entriesCount: z.number().int(),
 });
+export type DrawResultView = z.infer<typeof pickWinnerResponse>;
 
 export const addEntryBody = z.object({ username: z.string().trim().min(1).max(100) }).strict();
 
@@ -52,3 +55,4 @@ export const drawSchema = z.object({
   method: z.string(),
   timestamp: z.string(),
 });
+export type DrawView = z.infer<typeof drawSchema>;

@@ -35,6 +35,7 @@ export const sendMessageResponse = z.object({
   status: messageStatusSchema,
   scheduledFor: z.string(),
 });
+export type SendMessageResult = z.infer<typeof sendMessageResponse>;
 
 export const messageIdParams = z.object({ id: z.string().regex(/^msg_[a-z0-9]+$/, 'must be a msg_ id') });
 

@@ -46,6 +46,7 @@ export const createdWebhookSchema = webhookSchema.extend({
         'webhook-signature (Standard Webhooks) = v1,base64 HMAC-SHA256 of "webhook-id.webhook-timestamp.body" keyed with the base64-decoded part after whsec_',
     ),
 });
+export type CreatedWebhookView = z.infer<typeof createdWebhookSchema>;
 
 export const rotatedSecretSchema = z.object({
   id: z.string(),
@@ -98,6 +99,7 @@ export const deliveriesResponse = z.object({
   deliveries: z.array(deliverySchema).describe('Newest first'),
   nextBefore: z.number().int().nullable(),
 });
+export type DeliveriesPage = z.infer<typeof deliveriesResponse>;
 
 export const testResultSchema = z.object({
   delivered: z.boolean(),
