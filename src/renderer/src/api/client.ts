@@ -2,11 +2,15 @@ import type {
   Account,
   Analytics,
   ApiKey,
+  ChatHistoryRow,
   ChatLine,
   ChatStatus,
+  ChatStatusWire,
+  CreatedWebhook,
   Draw,
   DrawResult,
   FaqTrigger,
+  FaqTriggers,
   GiveawayEntries,
   MessageStatus,
   OutgoingMessage,
@@ -17,10 +21,12 @@ import type {
   Settings,
   SettingsPatch,
   Webhook,
+  WebhookDeliveries,
   WebhookDelivery,
+  WebhookEventType,
   WebhookTestResult,
 } from './types.js';
-import { toChatLine, toChatStatus, toDelivery } from './normalize.js';
+import { chatStatus, delivery, historyLine } from './views.js';
 
 /**
  * The dashboard's one way to the core: the same /api/v1 REST API automation uses, with the per-launch
@@ -155,26 +161,24 @@ export class ApiClient {
     return this.get<Analytics>('/analytics', { period });
   }
   async getFaqTriggers(period: Period, limit = 10): Promise<FaqTrigger[]> {
-    return (await this.get<{ triggers: FaqTrigger[] }>('/analytics/faq-triggers', { period, limit })).triggers;
+    return (await this.get<FaqTriggers>('/analytics/faq-triggers', { period, limit })).triggers;
   }
 
-  // Chat (routes of the chat module; null when the module is absent)
+  // Chat (routes of the chat module, absent from headless builds without it: null on 404)
   async getChatStatus(): Promise<ChatStatus | null> {
-    const raw = await this.optional(this.get<unknown>('/chat/status'));
-    return raw === null ? null : toChatStatus(raw);
+    const status = await this.optional(this.get<ChatStatusWire>('/chat/status'));
+    return status === null ? null : chatStatus(status);
   }
   async connectChat(url?: string): Promise<ChatStatus> {
-    return toChatStatus(await this.request<unknown>('POST', '/chat/connect', { body: url ? { url } : {} }));
+    return chatStatus(await this.request<ChatStatusWire>('POST', '/chat/connect', { body: url ? { url } : {} }));
   }
   async disconnectChat(): Promise<ChatStatus> {
-    return toChatStatus(await this.request<unknown>('POST', '/chat/disconnect'));
+    return chatStatus(await this.request<ChatStatusWire>('POST', '/chat/disconnect'));
   }
+  /** Newest first, as the route answers. */
   async getChatMessages(): Promise<ChatLine[] | null> {
-    // No query parameters: the chat module's query schema is not ours to guess, and strict schemas reject extras.
-    const raw = await this.optional(this.get<unknown>('/chat/messages'));
-    if (raw === null) return null;
-    const list = Array.isArray(raw) ? raw : ((raw as { messages?: unknown[]; lines?: unknown[] }).messages ?? (raw as { lines?: unknown[] }).lines ?? []);
-    return list.map(toChatLine).filter((l): l is ChatLine => l !== null);
+    const page = await this.optional(this.get<{ messages: ChatHistoryRow[] }>('/chat/messages'));
+    return page === null ? null : page.messages.map(historyLine);
   }
 
   // Outgoing messages
@@ -235,17 +239,14 @@ export class ApiClient {
 
   // Webhooks (routes of the webhooks module; list is null when the module is absent)
   async listWebhooks(): Promise<Webhook[] | null> {
-    const raw = await this.optional(this.get<unknown>('/webhooks'));
-    if (raw === null) return null;
-    return (Array.isArray(raw) ? raw : ((raw as { webhooks?: Webhook[] }).webhooks ?? [])) as Webhook[];
+    const page = await this.optional(this.get<{ webhooks: Webhook[] }>('/webhooks'));
+    return page === null ? null : page.webhooks;
   }
-  async createWebhook(url: string, events: string[]): Promise<Webhook> {
-    const raw = await this.request<Webhook | { webhook: Webhook }>('POST', '/webhooks', { body: { url, events } });
-    return unwrapWebhook(raw);
+  createWebhook(url: string, events: WebhookEventType[]) {
+    return this.request<CreatedWebhook>('POST', '/webhooks', { body: { url, events } });
   }
-  async updateWebhook(id: string, patch: { url?: string; events?: string[]; active?: boolean }): Promise<Webhook> {
-    const raw = await this.request<Webhook | { webhook: Webhook }>('PATCH', `/webhooks/${encodeURIComponent(id)}`, { body: patch });
-    return unwrapWebhook(raw);
+  updateWebhook(id: string, patch: { url?: string; events?: WebhookEventType[]; active?: boolean }) {
+    return this.request<Webhook>('PATCH', `/webhooks/${encodeURIComponent(id)}`, { body: patch });
   }
   async deleteWebhook(id: string): Promise<void> {
     await this.request('DELETE', `/webhooks/${encodeURIComponent(id)}`);
@@ -254,14 +255,6 @@ export class ApiClient {
     return this.request<WebhookTestResult>('POST', `/webhooks/${encodeURIComponent(id)}/test`);
   }
   async webhookDeliveries(id: string): Promise<WebhookDelivery[]> {
-    const raw = await this.get<unknown>(`/webhooks/${encodeURIComponent(id)}/deliveries`);
-    const list = Array.isArray(raw) ? raw : ((raw as { deliveries?: unknown[] }).deliveries ?? []);
-    return list.map(toDelivery);
+    return (await this.get<WebhookDeliveries>(`/webhooks/${encodeURIComponent(id)}/deliveries`)).deliveries.map(delivery);
   }
-}
-
-/** The webhooks module may answer `{...webhook}` or `{webhook: {...}}`. */
-function unwrapWebhook(raw: Webhook | { webhook: Webhook }): Webhook {
-  const inner = (raw as { webhook?: unknown }).webhook;
-  return typeof inner === 'object' && inner !== null ? (inner as Webhook) : (raw as Webhook);
 }

@@ -1,12 +1,17 @@
 /**
- * Response shapes of the /api/v1 API. Core shapes come from the server's zod schemas (type-only imports,
- * erased at build, so no server code reaches the bundle). Routes built elsewhere (chat, webhooks) are typed
- * loosely here and normalised in the client, because the dashboard must survive their absence.
+ * Response shapes of the /api/v1 API, all from the server's zod schemas (type-only imports, erased at build,
+ * so no server code reaches the bundle): a server change breaks this typecheck instead of a screen.
+ * The few types declared here are the screens' own view models, mapped from those wire types in client.ts.
  */
 import type { Settings as ServerSettings, SettingsPatch as ServerSettingsPatch } from '../../../main/settings/schema.js';
 import type { Account as ServerAccount, Platform as ServerPlatform } from '../../../main/accounts/schema.js';
 import type { ApiKeyView, Scope as ServerScope } from '../../../main/apikeys/schema.js';
-import type { MessageView, MessageStatus as ServerMessageStatus } from '../../../main/messages/schema.js';
+import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../main/messages/schema.js';
+import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod } from '../../../main/analytics/schema.js';
+import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/giveaway/schema.js';
+import type { ChatHistoryLine, ChatStatusView } from '../../../main/chat/routes.js';
+import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/chat/types.js';
+import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/webhooks/schema.js';
 import type { BusEvent, PublicEventType } from '../../../main/events/bus.js';
 
 export type Settings = ServerSettings;
@@ -19,7 +24,7 @@ export type OutgoingMessage = MessageView;
 export type MessageStatus = ServerMessageStatus;
 export type LiveEvent = BusEvent;
 export type WebhookEventType = PublicEventType;
-export type Period = 'day' | 'week' | 'month' | 'all';
+export type Period = ServerPeriod;
 
 // Lists the UI offers; `exhaustive` makes the compiler fail if the server adds a value we do not list.
 function exhaustive<All>() {
@@ -53,117 +58,55 @@ export const WEBHOOK_EVENTS = exhaustive<WebhookEventType>()([
   'bot.stopped',
 ]);
 
-export interface Analytics {
-  totalMessages: number;
-  welcomeMessages: number;
-  faqReplies: number;
-  timerMessages: number;
-  commandReplies: number;
-  apiMessages: number;
-  otherMessages: number;
-  messagesReceived: number;
-  uniqueChatters: number;
-  period: Period;
-  since: string | null;
-  breakdown: { welcome: number; faq: number; timer: number };
-}
+export type Analytics = AnalyticsView;
+export type FaqTriggers = FaqTriggersView;
+export type FaqTrigger = FaqTriggersView['triggers'][number];
 
-export interface FaqTrigger {
-  keyword: string;
-  count: number;
-}
+export type GiveawayEntry = EntryView;
+export type GiveawayEntries = EntriesView;
+export type Draw = DrawView;
+/** POST /giveaway/pick-winner; POST /giveaway/reroll adds the winner it replaced. */
+export type DrawResult = DrawResultView & { replaced?: string };
 
-export interface GiveawayEntry {
-  username: string;
-  timestamp: string;
-  source: string;
-}
+export type SentMessage = SendMessageResult;
 
-export interface GiveawayEntries {
-  entries: GiveawayEntry[];
-  count: number;
-  uniqueUsers: number;
-  roundId: number;
-}
-
-export interface DrawResult {
-  winners: string[];
-  timestamp: string;
-  drawId: string;
-  entriesCount: number;
-  replaced?: string;
-}
-
-export interface Draw {
-  drawId: string;
-  roundId: number;
-  count: number;
-  winners: string[];
-  entriesCount: number;
-  method: string;
-  timestamp: string;
-}
-
-export interface SentMessage {
-  messageId: string;
-  sentAt: string;
-  status: MessageStatus;
-  scheduledFor: string;
-}
+/** Wire shapes of the chat module: GET /chat/messages rows, GET /chat/status, and the data of its live events. */
+export type ChatHistoryRow = ChatHistoryLine;
+export type ChatStatusWire = ChatStatusView;
+/** `chat.message` event data: the driver's parsed line. */
+export type LiveChatLine = DriverChatLine;
+/** `chat.status` event data: the driver's status snapshot (mapped through ChatStatusWire, so the two must agree). */
+export type ChatStatusEvent = ChatSessionStatus;
 
 /** One line of the stream's chat, as the dashboard shows it. */
 export interface ChatLine {
   key: string;
   username: string;
   text: string;
-  kind: 'message' | 'join';
+  kind: LiveChatLine['kind'];
   self: boolean;
   at: string;
 }
 
-export interface ChatStatus {
-  connected: boolean;
-  live: boolean;
-  platform: string | null;
-  url: string | null;
-  loggedInAs: string | null;
-  lastMessageAt: string | null;
-  lastError: string | null;
-  queued: number | null;
+/** The chat card's view of GET /chat/status: selector health as a list, the queue as its count. */
+export type ChatStatus = Pick<ChatStatusWire, 'connected' | 'live' | 'platform' | 'url' | 'loggedInAs' | 'lastMessageAt' | 'lastError'> & {
+  queued: ChatStatusWire['queue']['queued'];
   /** Per selector role (chatInput, messageItem, ...): the selector that matched, null when none did. */
   selectors: SelectorHealth[];
-}
+};
 
-export interface SelectorHealth {
-  role: string;
-  matched: string | null;
-  tried: string[];
-}
+export type SelectorHealth = { role: string } & ChatStatusWire['selectorHealth'][string];
 
-export interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  active: boolean;
-  createdAt: string;
-  /** Only in the create response. */
-  secret?: string;
-  [extra: string]: unknown;
-}
+export type Webhook = WebhookView;
+/** Only the create response carries the signing secret. */
+export type CreatedWebhook = CreatedWebhookView;
+export type WebhookTestResult = TestResult;
+export type WebhookDeliveryWire = DeliveryView;
+export type WebhookDeliveries = DeliveriesPage;
 
-export interface WebhookTestResult {
-  delivered: boolean;
+/** A delivery as the log table shows it: the latest attempt carries its HTTP status and error. */
+export type WebhookDelivery = Pick<WebhookDeliveryWire, 'id' | 'eventType' | 'status' | 'attempts'> & {
   responseCode: number | null;
-  responseTime: number | null;
-  error?: string | null;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  eventType: string;
-  status: string;
-  responseCode: number | null;
-  attempts: number | null;
   error: string | null;
-  at: string | null;
-}
+  at: string;
+};

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Card, ConfirmButton, Empty, Notice, SecretReveal, Toggle } from '../components/ui.js';
 import { formatDateTime } from '../format.js';
 import { useArea } from '../hooks.js';
-import { WEBHOOK_EVENTS, type Webhook, type WebhookDelivery, type WebhookTestResult } from '../api/types.js';
+import { WEBHOOK_EVENTS, type Webhook, type WebhookDelivery, type WebhookEventType, type WebhookTestResult } from '../api/types.js';
 
 export function Webhooks() {
   const w = useArea('webhooks');
@@ -71,9 +71,9 @@ export function Webhooks() {
   );
 }
 
-function CreateWebhook(props: { busy: boolean; onCreate: (url: string, events: string[]) => Promise<boolean> }) {
+function CreateWebhook(props: { busy: boolean; onCreate: (url: string, events: WebhookEventType[]) => Promise<boolean> }) {
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>(['giveaway.entry', 'giveaway.winner']);
+  const [events, setEvents] = useState<WebhookEventType[]>(['giveaway.entry', 'giveaway.winner']);
   return (
     <form
       className="stack"
@@ -115,7 +115,7 @@ function WebhookRow(props: {
     <tr className={props.selected ? 'row-selected' : ''}>
       <td className="url-cell">
         <div>{hook.url}</div>
-        {typeof hook.disabledReason === 'string' && <div className="field-error">Disabled by BuzzChat: {hook.disabledReason}</div>}
+        {hook.disabledReason !== null && <div className="field-error">Disabled by BuzzChat: {hook.disabledReason}</div>}
         {test && <TestOutcome test={test} />}
       </td>
       <td className="small">{hook.events.join(', ')}</td>
@@ -140,7 +140,7 @@ function TestOutcome({ test }: { test: WebhookTestResult | { error: string } }) 
     return (
       <div className="small test-outcome">
         {test.delivered ? <Badge tone="good">Delivered</Badge> : <Badge tone="bad">Not delivered</Badge>}{' '}
-        {test.responseCode !== null && `HTTP ${test.responseCode}`} {test.responseTime !== null && `· ${test.responseTime} ms`} {test.error && `· ${test.error}`}
+        {test.responseCode !== null && `HTTP ${test.responseCode}`} · {test.responseTime} ms {test.error && `· ${test.error}`}
       </div>
     );
   }
@@ -167,10 +167,10 @@ function Deliveries({ list }: { list: WebhookDelivery[] }) {
             <td>{formatDateTime(d.at)}</td>
             <td>{d.eventType}</td>
             <td>
-              <Badge tone={d.status === 'delivered' || d.status === 'success' ? 'good' : d.status === 'pending' ? 'info' : 'bad'}>{d.status}</Badge>
+              <Badge tone={d.status === 'delivered' ? 'good' : d.status === 'pending' ? 'info' : 'bad'}>{d.status}</Badge>
             </td>
             <td>{d.responseCode ?? '—'}</td>
-            <td>{d.attempts ?? '—'}</td>
+            <td>{d.attempts}</td>
             <td className="small">{d.error ?? ''}</td>
           </tr>
         ))}

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { ApiRequestError, type ApiClient } from '../api/client.js';
-import { toChatLine } from '../api/normalize.js';
-import type { ChatLine, LiveEvent, OutgoingMessage } from '../api/types.js';
+import { liveLine } from '../api/views.js';
+import type { ChatLine, LiveChatLine, LiveEvent, OutgoingMessage } from '../api/types.js';
 import { errorText } from './coalesce.js';
 
 export interface ChatState {
@@ -92,12 +92,13 @@ export function createChatStore(api: ApiClient) {
       }
     },
     onEvent: (e) => {
-      const d = e.data as Record<string, unknown>;
       if (e.type === 'chat.message') {
-        const line = toChatLine({ timestamp: e.timestamp, id: e.id, ...d });
-        if (line) set((s) => ({ lines: mergeLines(s.lines, [line]) }));
+        // The driver publishes each parsed line as it is.
+        const line = liveLine(e.data as unknown as LiveChatLine);
+        set((s) => ({ lines: mergeLines(s.lines, [line]) }));
         return;
       }
+      const d = e.data;
       if (e.type !== 'message.queued' && e.type !== 'message.sent' && e.type !== 'message.failed') return;
       const id = String(d.messageId ?? '');
       const status = e.type === 'message.queued' ? 'queued' : e.type === 'message.sent' ? 'sent' : 'failed';

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
-import { toChatStatus } from '../api/normalize.js';
-import type { Analytics, ChatStatus, LiveEvent } from '../api/types.js';
+import { chatStatus } from '../api/views.js';
+import type { Analytics, ChatStatus, ChatStatusEvent, LiveEvent } from '../api/types.js';
 import { coalesce, errorText } from './coalesce.js';
 
 export interface OverviewState {
@@ -26,7 +26,6 @@ export function createOverviewStore(api: ApiClient) {
   const refreshToday = coalesce(() => {
     api.getAnalytics('day').then((today) => store.setState({ today }), () => {});
   }, 2000);
-  const refreshChat = coalesce(() => void loadChat(), 1000);
 
   async function loadChat() {
     try {
@@ -81,14 +80,12 @@ export function createOverviewStore(api: ApiClient) {
       if (e.type === 'bot.started') set({ botActive: true });
       else if (e.type === 'bot.stopped') set({ botActive: false });
       else if (e.type === 'chat.status') {
-        // The event may carry the full status; refetching keeps one source of truth for its shape.
-        if (typeof e.data === 'object' && 'connected' in e.data) set({ chat: toChatStatus(e.data), chatAvailable: true });
-        refreshChat();
+        // The driver publishes its full status snapshot, the same shape GET /chat/status answers.
+        set({ chat: chatStatus(e.data as unknown as ChatStatusEvent), chatAvailable: true });
       } else if (e.type === 'message.sent' || e.type === 'message.received' || e.type === 'chat.message') refreshToday();
     },
     dispose: () => {
       refreshToday.cancel();
-      refreshChat.cancel();
     },
   }));
   return store;

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
-import type { LiveEvent, Webhook, WebhookDelivery, WebhookTestResult } from '../api/types.js';
+import type { CreatedWebhook, LiveEvent, Webhook, WebhookDelivery, WebhookEventType, WebhookTestResult } from '../api/types.js';
 import { busyRunner, errorText } from './coalesce.js';
 
 export interface WebhooksState {
@@ -8,14 +8,14 @@ export interface WebhooksState {
   list: Webhook[] | null;
   loaded: boolean;
   /** The webhook just created, with its secret; shown once until dismissed. */
-  created: Webhook | null;
+  created: CreatedWebhook | null;
   selected: string | null;
   deliveries: WebhookDelivery[];
   tests: Record<string, WebhookTestResult | { error: string }>;
   busy: string | null;
   error: string | null;
   load(): Promise<void>;
-  create(url: string, events: string[]): Promise<boolean>;
+  create(url: string, events: WebhookEventType[]): Promise<boolean>;
   dismissCreated(): void;
   setActive(id: string, active: boolean): Promise<void>;
   remove(id: string): Promise<void>;
@@ -53,7 +53,7 @@ export function createWebhooksStore(api: ApiClient) {
       setActive: (id, active) =>
         run(id, async () => {
           const updated = await api.updateWebhook(id, { active });
-          set((s) => ({ list: s.list?.map((w) => (w.id === id ? { ...w, ...updated, active: updated.active ?? active } : w)) ?? null }));
+          set((s) => ({ list: s.list?.map((w) => (w.id === id ? updated : w)) ?? null }));
         }).then(() => {}),
       remove: (id) =>
         run(id, async () => {
