@@ -99,6 +99,18 @@ describe('row parsing per platform', () => {
     expect(rows[0]!.key).toBe('id:yt1');
   });
 
+  it('reads a message whole: Twitch fragments around a mention and emote, YouTube emoji images', async () => {
+    const twitch = await open(
+      'twitch',
+      `<div data-test-selector="chat-scrollable-area__message-container"><div data-a-target="chat-line-message" data-a-id="t2"><span data-a-target="chat-message-username">gina</span><span>: </span><span class="text-fragment" data-a-target="chat-message-text">hey </span><span data-a-target="chat-message-mention">@host</span><span class="text-fragment" data-a-target="chat-message-text"> how much is shipping </span><img class="chat-line__message--emote" alt="Kappa"><span class="text-fragment" data-a-target="chat-message-text"> to Canada?</span></div></div>`,
+    );
+    expect((await twitch.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'gina', text: 'hey how much is shipping to Canada?' }]);
+    const yt = await open('youtube', `<iframe src="/live_chat?v=1"></iframe>`, {
+      '/live_chat': `<yt-live-chat-item-list-renderer><div id="items"><yt-live-chat-text-message-renderer id="y2"><span id="author-name">Ana</span><span id="message">enter <img alt="&#127881;" src="data:,"> please</span></yt-live-chat-text-message-renderer></div></yt-live-chat-item-list-renderer>`,
+    });
+    expect((await yt.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'Ana', text: 'enter 🎉 please' }]);
+  });
+
   it('Twitch, Kick and eBay: their own username and text elements', async () => {
     const twitch = await open(
       'twitch',

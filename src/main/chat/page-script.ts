@@ -81,11 +81,31 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   }
   function clean(s) { return (s || '').replace(/\s+/g, ' ').trim(); }
 
+  // Emoji and emotes are often images (YouTube, Twitch): their alt text is part of the message.
+  function textOf(el) {
+    var out = '';
+    for (var n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) out += n.data;
+      else if (n.nodeType === 1) out += n.tagName === 'IMG' ? (n.getAttribute('alt') || '') : textOf(n);
+    }
+    return out;
+  }
+  // Some sites split one message into several text elements (Twitch fragments around a mention or emote): all of them.
+  function messageText(row, t) {
+    var parts = row.querySelectorAll(t.sel), acc = [];
+    for (var i = 0; i < parts.length; i++) {
+      var up = parts[i].parentElement && parts[i].parentElement.closest(t.sel);
+      if (up && row.contains(up)) continue;
+      acc.push(textOf(parts[i]));
+    }
+    return clean(acc.join(' '));
+  }
+
   function parse(row) {
     var u = first(row, sel.username), t = first(row, sel.messageText);
     var username = u ? clean(u.el.textContent).replace(/:$/, '') : '';
     var text;
-    if (t) text = clean(t.el.textContent);
+    if (t) text = messageText(row, t);
     else {
       // No text element: the row minus its username, never the whole row as both.
       var copy = row.cloneNode(true), cu = u ? copy.querySelector(u.sel) : null;
