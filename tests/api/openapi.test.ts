@@ -37,6 +37,21 @@ describe('OpenAPI document', () => {
     );
   });
 
+  it('documents the rate-limit headers, 429 with Retry-After and the deprecated ?api_key=', async () => {
+    t = await startTestApp();
+    const doc = (await t.call('GET', '/v1/openapi.json', undefined, { key: null })).json;
+    const analytics = doc.paths['/api/v1/analytics'].get;
+    expect(Object.keys(analytics.responses['200'].headers)).toEqual(['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset']);
+    expect(analytics.responses['429'].$ref).toBe('#/components/responses/RateLimited');
+    expect(doc.components.responses.RateLimited.headers['Retry-After']).toBeDefined();
+    expect(doc.components.headers['X-RateLimit-Reset'].description).toMatch(/epoch seconds/);
+    expect(analytics.security).toContainEqual({ apiKeyQuery: [] });
+    expect(doc.components.securitySchemes.apiKeyQuery).toMatchObject({ type: 'apiKey', in: 'query', name: 'api_key' });
+    const health = doc.paths['/api/v1/health'].get;
+    expect(health.security).toEqual([]);
+    expect(health.responses['200'].headers).toBeUndefined();
+  });
+
   it('serves a docs page', async () => {
     t = await startTestApp();
     const res = await fetch(`${t.app.baseUrl}/api/v1/docs`);

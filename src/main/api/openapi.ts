@@ -35,6 +35,13 @@ function parameters(def: RouteDef) {
   return out;
 }
 
+/** Sent on every response to a request made with an API key (the reference's "all responses"). */
+const RATE_LIMIT_HEADERS = {
+  'X-RateLimit-Limit': { $ref: '#/components/headers/X-RateLimit-Limit' },
+  'X-RateLimit-Remaining': { $ref: '#/components/headers/X-RateLimit-Remaining' },
+  'X-RateLimit-Reset': { $ref: '#/components/headers/X-RateLimit-Reset' },
+};
+
 /** OpenAPI 3.1 document generated from the same zod schemas that validate requests. */
 export function buildOpenApi(routes: RouteDef[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -42,6 +49,7 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
     const p = '/api/v1' + def.path.replace(/:([A-Za-z_]+)/g, '{$1}');
     const bodySchema = def.bodyDoc ?? def.body;
     const successData = def.response ? toSchema(def.response, 'output') : {};
+    const authed = def.scope !== null;
     const op: Record<string, unknown> = {
       summary: def.summary,
       tags: [def.tag],
@@ -50,6 +58,7 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
       responses: {
         [String(def.status ?? 200)]: {
           description: 'Success',
+          ...(authed ? { headers: RATE_LIMIT_HEADERS } : {}),
           content: {
             'application/json': {
               schema: {
@@ -60,11 +69,12 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
             },
           },
         },
+        ...(authed ? { '429': { $ref: '#/components/responses/RateLimited' } } : {}),
         default: { $ref: '#/components/responses/Error' },
       },
     };
-    if (def.scope !== null) {
-      op.security = [{ bearerAuth: [] }];
+    if (authed) {
+      op.security = [{ bearerAuth: [] }, { apiKeyQuery: [] }];
       if (def.scope) op['x-required-scope'] = def.scope;
     } else op.security = [];
     if (bodySchema && def.method !== 'get' && def.method !== 'delete') {
@@ -87,6 +97,18 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key `bz_live_…` (or the dashboard session token)' },
+        apiKeyQuery: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'api_key',
+          description: 'Deprecated: answered with `Deprecation: true` and a `Warning` header; send `Authorization: Bearer` instead',
+        },
+      },
+      headers: {
+        'X-RateLimit-Limit': { description: 'Requests allowed in the current window (60 per minute, or 10,000 per day once that is spent)', schema: { type: 'integer' } },
+        'X-RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer' } },
+        'X-RateLimit-Reset': { description: 'When the window resets, in epoch seconds', schema: { type: 'integer' } },
+        'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
       },
       schemas: {
         Error: {
@@ -103,6 +125,11 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
         },
       },
       responses: {
+        RateLimited: {
+          description: 'RATE_LIMIT_EXCEEDED: the key spent its minute or day allowance',
+          headers: { ...RATE_LIMIT_HEADERS, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
         Error: {
           description: Object.entries(ERROR_CATALOGUE)
             .map(([code, e]) => `${code} (${e.status}): ${e.message}`)
