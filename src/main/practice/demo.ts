@@ -16,7 +16,8 @@ export const DEMO_SETTINGS: SettingsPatchInput = {
     { triggers: ['paypal', 'payment', 'pay', 'apple pay'], response: 'We take cards, Apple Pay and PayPal at checkout 💳' },
     { triggers: ['size', 'sizes', 'measurements'], response: 'Sizes and measurements are on the product card: tap the item 📏' },
   ],
-  timerMessages: [{ messages: ['Tap ⭐ follow so you never miss a drop!', 'Giveaway at the end: type "enter" to join 🎁'], intervalMinutes: 2, minChatLines: 5 }],
+  // Short on purpose: a new user watching the demo for a minute sees a timer post, not only welcomes and answers.
+  timerMessages: [{ messages: ['Tap ⭐ follow so you never miss a drop!', 'Giveaway at the end: type "enter" to join 🎁'], intervalMinutes: 0.75, minChatLines: 5 }],
   commands: [{ name: 'rules', response: 'Be kind, no spam, and have fun! Giveaway: type "enter" once.' }],
   hostUsername: 'PracticeHost',
 };
