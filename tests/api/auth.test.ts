@@ -10,6 +10,7 @@ describe('authentication and scopes', () => {
     const r = await t.call('GET', '/api/v1/analytics', undefined, { key: null });
     expect(r.status).toBe(401);
     expect(r.json).toEqual({ success: false, error: { code: 'INVALID_API_KEY', message: expect.any(String) } });
+    expect(r.headers.get('www-authenticate')).toMatch(/^Bearer /);
   });
 
   it('refuses a wrong key, a malformed header and a revoked key', async () => {

@@ -172,6 +172,8 @@ export class ApiServer {
       res.end();
       return;
     }
+    // RFC 6750: a 401 names the scheme the caller should use.
+    if (apiErr.code === 'INVALID_API_KEY') res.setHeader('WWW-Authenticate', 'Bearer realm="BuzzChat API"');
     res.status(apiErr.status).json({ success: false, error: { code: apiErr.code, message: apiErr.message } });
   };
 
