@@ -36,4 +36,23 @@ describe('database', () => {
     expect(() => openDatabase(file)).toThrow(/newer than this BuzzChat/);
     expect(fs.readFileSync(file)).toEqual(before);
   });
+
+  it("refuses another program's SQLite file with a clear message and leaves it untouched", () => {
+    const file = path.join(tempDir(), 'buzzchat.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE accounts (x); CREATE TABLE notes (y)');
+    raw.close();
+    const before = fs.readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(file)).toThrow(/not a BuzzChat database.*accounts, notes.*left untouched/);
+    expect(fs.readFileSync(file)).toEqual(before);
+  });
+
+  it('reopens its own database without migrating again', () => {
+    const file = path.join(tempDir(), 'buzzchat.db');
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
 });

@@ -46,11 +46,30 @@ export function openDatabase(file: string): Db {
         'Update BuzzChat; the file was left untouched.',
     );
   }
+  if (version === 0) {
+    // A fresh BuzzChat file has no tables yet; one with tables but no version belongs to something else.
+    const foreign = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 3").pluck().all();
+    if (foreign.length > 0) {
+      db.close();
+      throw new DatabaseOpenError(
+        `Database ${file} is not a BuzzChat database (it already has tables: ${foreign.join(', ')}). ` +
+          'It was left untouched: use another --data-dir or move the file aside.',
+      );
+    }
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  migrate(db, version);
+  try {
+    migrate(db, version);
+  } catch (err) {
+    db.close();
+    throw new DatabaseOpenError(
+      `Database ${file} could not be upgraded from schema version ${version} (${(err as Error).message}). ` +
+        'The failed step was rolled back; restore a backup or report this.',
+    );
+  }
   return db;
 }
 
