@@ -49,6 +49,18 @@ describe('startup', () => {
     }
   });
 
+  it("the reference's example configuration (--api-key and BUZZCHAT_API_KEY, no URL) talks to http://127.0.0.1:3847", async () => {
+    const s = await connectMcp(['--api-key', t.key], { BUZZCHAT_API_KEY: t.key });
+    try {
+      // Whatever listens on 3847 on this machine (usually nothing), the call went there and came back as a tool result.
+      const r = await call(s, 'buzzchat_list_accounts');
+      if (r.isError) expect(textOf(r)).toMatch(/^(NOT_RUNNING: BuzzChat is not running at http:\/\/127\.0\.0\.1:3847|[A-Z_]+: )/);
+      expect(s.stderr()).toContain('BuzzChat API at http://127.0.0.1:3847');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('--api-key wins over BUZZCHAT_API_KEY', async () => {
     const s = await connectMcp(['--api-key', t.key, '--url', t.app.baseUrl], { BUZZCHAT_API_KEY: 'bc_wrong' });
     try {
