@@ -85,6 +85,15 @@ describe('bot module', () => {
     expect(received[4]).toEqual({ username: 'fay', message: '!rules', matched: { type: 'command', command: 'rules', trigger: '!rules' }, accountId });
   });
 
+  it('stores what the host typed by hand as sent with cause manual, and nothing for the echo of a bot post', async () => {
+    const { push, s, accountId } = await setup({ faqRules: [shippingRule], welcomeEnabled: false });
+    push('PracticeHost', 'shipping is free today!', { self: true, manual: true });
+    push('PracticeHost', 'Ships Monday, ana!', { self: true, manual: false });
+    const rows = s.chatEvents.recent(accountId, 0, 10);
+    expect(rows.map((r) => [r.direction, r.cause, r.username, r.text])).toEqual([['sent', 'manual', 'PracticeHost', 'shipping is free today!']]);
+    expect((await t!.call('GET', '/api/v1/messages')).json.data.messages).toEqual([]);
+  });
+
   it('writes giveaway entries to SQLite: whole keyword, one per user by default, host excluded', async () => {
     const { push, call } = await setup({ welcomeEnabled: false, hostUsername: 'TheShop' });
     push('ana', 'enter');

@@ -37,6 +37,28 @@ describe('LineIngest', () => {
   });
 });
 
+describe('manual host lines', () => {
+  it('flags what the host typed by hand as manual, not the echo of a queued post nor restored history', () => {
+    const { self, ingest, row } = setup('TheHost');
+    self.expect('Welcome to the stream!');
+    const lines = ingest.accept({
+      doc: 'd1',
+      rows: [
+        row('id:1', 'TheHost', 'old line', { initial: true }),
+        row('id:2', 'TheHost', 'Welcome to the stream!'),
+        row('id:3', 'TheHost', 'typing this myself'),
+        row('id:4', 'viewer', 'hi'),
+      ],
+    });
+    expect(lines.map((l) => [l.text, l.self, l.manual])).toEqual([
+      ['old line', true, false],
+      ['Welcome to the stream!', true, false],
+      ['typing this myself', true, true],
+      ['hi', false, false],
+    ]);
+  });
+});
+
 describe('SelfTracker', () => {
   it('knows the host by name, case and @ aside', () => {
     const { self } = setup('TheHost');

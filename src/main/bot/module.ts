@@ -84,13 +84,16 @@ export function botModule(s: AppServices, gateway: ChatGateway & GatewayExtras, 
   }
 
   function onLine(line: ChatLine): void {
-    // Sent lines are recorded when the queue marks them sent; an echo of the host or bot is not a viewer's line.
-    if (line.self) return;
     const accountId = line.accountId;
     let keys = recent.get(accountId);
     if (!keys) recent.set(accountId, (keys = new RecentKeys()));
     if (line.rowKey && keys.seen(line.rowKey)) return;
     const now = s.clock.now();
+    if (line.self) {
+      // The bot's own posts are recorded when the queue marks them sent; what the host typed by hand is recorded here.
+      if (line.manual) s.chatEvents.record({ accountId, direction: 'sent', cause: 'manual', username: line.username, text: line.text, rowKey: line.rowKey, at: now });
+      return;
+    }
     if (line.kind === 'message' && !line.history) claims(accountId).onChat(line.username, now);
     const e = engine(accountId);
     const active = s.settings.get(accountId).botActive;

@@ -92,7 +92,12 @@ export class SelfTracker {
 
   /** Whether a line is ours; confirms the matching pending send as a side effect. */
   match(username: string, text: string, kind: ChatLine['kind']): boolean {
-    const byName = this.isHostName(username);
+    return this.classify(username, text, kind) !== null;
+  }
+
+  /** `echo` = a text the queue posted (confirms that send), `host` = the host's own line, null = a viewer's. */
+  classify(username: string, text: string, kind: ChatLine['kind']): 'echo' | 'host' | null {
+    const byName = this.isHostName(username) ? ('host' as const) : null;
     if (kind === 'join') return byName;
     const now = this.now();
     this.expected = this.expected.filter((e) => now - e.at < ECHO_WINDOW_MS);
@@ -105,7 +110,7 @@ export class SelfTracker {
       const [e] = this.expected.splice(i, 1);
       e!.seen = true;
       e!.resolve?.(true);
-      return true;
+      return 'echo';
     }
     return byName;
   }
@@ -154,6 +159,7 @@ export class LineIngest {
       }
       this.seenKeys.add(r.key);
       this.seenSigs.add(sig);
+      const self = this.self.classify(r.username, r.text, r.kind);
       out.push({
         accountId: this.accountId,
         platform: this.platform,
@@ -162,7 +168,8 @@ export class LineIngest {
         text: r.text,
         rowKey: r.key,
         history,
-        self: this.self.match(r.username, r.text, r.kind),
+        self: self !== null,
+        manual: self === 'host' && r.kind === 'message' && !history,
         pageTs: r.ts,
         receivedAt: now,
       });

@@ -15,6 +15,8 @@ export interface ChatLine {
   history: boolean;
   /** Sent by the logged-in host or echoing a text the bot just sent: never a trigger. */
   self: boolean;
+  /** A self line the host typed by hand (their name, not the echo of a queued message): stored as sent, cause manual. */
+  manual?: boolean;
   /** Epoch ms the page stamped on the row, when it has one (the practice stream does): for latency figures. */
   pageTs: number | null;
   /** Epoch ms Node received it. */
