@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { rawRequest } from '../helpers/http.js';
 
 let t: TestApp;
 afterEach(async () => t?.stop());
@@ -82,5 +83,26 @@ describe('request bodies must be JSON', () => {
       expect(r.json.error.code).toBe('VALIDATION_ERROR');
       expect(r.json.error.message, raw).toMatch(/expected object/);
     }
+  });
+});
+
+describe('client mistakes below the JSON layer are 400s, not 500s', () => {
+  it('answers a broken percent-encoding in the path with VALIDATION_ERROR', async () => {
+    t = await startTestApp();
+    const r = await t.call('GET', '/api/v1/messages/%E0%A4%A');
+    expect(r.status).toBe(400);
+    expect(r.json.error).toEqual({ code: 'VALIDATION_ERROR', message: expect.stringMatching(/percent-encoding/) });
+  });
+
+  it('answers a body that does not match its Content-Encoding with VALIDATION_ERROR', async () => {
+    t = await startTestApp();
+    const r = await rawRequest(t.app.port, {
+      method: 'POST',
+      path: '/api/v1/giveaway/pick-winner',
+      headers: { authorization: `Bearer ${t.key}`, 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': '2' },
+      body: '{}',
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.code).toBe('VALIDATION_ERROR');
   });
 });

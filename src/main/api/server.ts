@@ -164,6 +164,11 @@ export class ApiServer {
     else if (isBodyError(err, 'entity.parse.failed')) apiErr = new ApiError('VALIDATION_ERROR', 'Malformed JSON in request body');
     else if (isBodyError(err, 'encoding.unsupported') || isBodyError(err, 'charset.unsupported'))
       apiErr = new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Request body must be UTF-8 JSON');
+    else if (err instanceof URIError && clientStatus(err) === 400)
+      apiErr = new ApiError('VALIDATION_ERROR', 'Malformed percent-encoding in the URL path');
+    else if (clientStatus(err) === 400)
+      // body-parser's other 400s: a body that does not match its Content-Encoding, or ended early.
+      apiErr = new ApiError('VALIDATION_ERROR', 'Request body could not be read (check Content-Encoding and Content-Length)');
     else {
       this.deps.logger.error(`Unhandled error on ${req.method} ${req.originalUrl}:`, err);
       apiErr = new ApiError('INTERNAL_ERROR');
@@ -221,6 +226,12 @@ function jsonBody(req: Request, res: Response, next: NextFunction): void {
     }
   }
   jsonParser(req, res, next);
+}
+
+/** The status an http-errors style error (router, body-parser) assigns, when it blames the client. */
+function clientStatus(err: unknown): number | undefined {
+  const status = typeof err === 'object' && err !== null ? (err as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 function isBodyError(err: unknown, type: string): boolean {
