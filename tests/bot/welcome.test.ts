@@ -14,6 +14,21 @@ describe('welcome', () => {
     expect(texts(e.handleLine(join('ana')).actions)).toEqual(['Welcome to the stream, ana!']);
   });
 
+  it('starts a new session when a new show goes live, but not across a brief loss of the LIVE badge', () => {
+    const { e, clock } = engine();
+    e.tick({ live: true });
+    expect(texts(e.handleLine(join('ana')).actions)).toHaveLength(1);
+    e.tick({ live: false }); // a reload
+    clock.advance(5000);
+    e.tick({ live: true });
+    expect(texts(e.handleLine(join('ana')).actions)).toEqual([]);
+    e.tick({ live: false }); // the show ends; the bot stays on until tomorrow
+    clock.advance(12 * 3600_000);
+    expect(texts(e.handleLine(join('ana')).actions)).toEqual([]); // chat before the next show
+    e.tick({ live: true });
+    expect(texts(e.handleLine(join('ana')).actions)).toHaveLength(1);
+  });
+
   it('welcomes chatters seen without a join line on their first message', () => {
     const { e } = engine();
     expect(texts(e.handleLine(line('bob', 'hello')).actions)).toEqual(['Welcome to the stream, bob!']);

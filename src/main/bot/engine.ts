@@ -9,7 +9,7 @@ import { FaqResponder } from './faq.js';
 import { EntryKeyword, giveawayOpen } from './giveaway-entry.js';
 import { Moderator } from './moderation.js';
 import { clockTime, lineWords, render } from './text.js';
-import { TimerScheduler, type TimerTickContext } from './timers.js';
+import { OFFLINE_GRACE_MS, TimerScheduler, type TimerTickContext } from './timers.js';
 import { Welcomer, type TemplateVars } from './welcome.js';
 
 export interface EngineOptions {
@@ -49,6 +49,9 @@ export class BotEngine {
   private readonly timers: TimerScheduler;
   private readonly budget = new Budget(20);
   private readonly clock: Clock;
+  /** For stream sessions: a stream seen live, then off air past the grace, then live again is a new show. */
+  private seenLive = false;
+  private offAirSince: number | null = null;
 
   constructor(settings: Settings, options: EngineOptions) {
     this.clock = options.clock;
@@ -146,6 +149,13 @@ export class BotEngine {
   /** Time passing: coalesced welcomes and timers. Call about once a second while the bot is active. */
   tick(ctx: TimerTickContext & StreamContext): BotAction[] {
     const now = this.clock.now();
+    if (!ctx.live) this.offAirSince ??= now;
+    else {
+      // The next show of a bot left on between streams welcomes everyone again.
+      if (this.seenLive && this.offAirSince !== null && now - this.offAirSince >= OFFLINE_GRACE_MS) this.welcomer.resetSession();
+      this.seenLive = true;
+      this.offAirSince = null;
+    }
     const vars = this.vars(now, ctx, '');
     const out: BotAction[] = [];
     const welcome = this.welcomer.flush(now, this.s, this.budget, vars);
