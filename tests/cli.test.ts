@@ -59,6 +59,10 @@ describe('buzzchat CLI', () => {
     const s = run(['keys', 'create', '--name', 'x', '--scopes', 'root', '--data-dir', tempDir()]);
     expect(s.stderr).toMatch(/Unknown scope/);
     expect(run(['frobnicate']).status).toBe(2);
+    const empty = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'keys', 'create', '--name', 'x', '--scopes', '', '--data-dir', tempDir()], { encoding: 'utf8', timeout: 30_000 });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/--scopes is empty/);
+    expect(empty.stdout).not.toMatch(/bz_live_/);
     expect(run(['serve', '--port', 'abc']).stderr).toMatch(/Invalid port/);
   });
 

@@ -138,9 +138,12 @@ function keys(args: string[], env: NodeJS.ProcessEnv): number {
     if (sub === 'create') {
       const name = values.name?.trim();
       if (!name) throw new UsageError('keys create needs --name NAME');
+      if (name.length > 100) throw new UsageError('--name must be at most 100 characters');
       let scopes: Scope[] | null = null;
-      if (values.scopes) {
+      if (values.scopes !== undefined) {
         const list = values.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+        // An empty list (say an unset shell variable) must not quietly mean "every scope".
+        if (list.length === 0) throw new UsageError('--scopes is empty; leave it out for a key with every scope');
         const bad = list.filter((s) => !(SCOPES as readonly string[]).includes(s));
         if (bad.length) throw new UsageError(`Unknown scope(s): ${bad.join(', ')}`);
         scopes = list as Scope[];
