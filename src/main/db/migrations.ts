@@ -187,4 +187,14 @@ export const migrations: string[] = [
       WHERE NEW.direction = 'received' AND NEW.username IS NOT NULL;
   END;
   `,
+  // 4: indexes for API reads that sorted or filtered a growing table: message lists, draws of a round,
+  // FAQ trigger counts (only lines with a trigger) and the recent-chat feed (by id)
+  `
+  CREATE INDEX messages_account_created ON messages(account_id, created_at);
+  CREATE INDEX messages_account_status_created ON messages(account_id, status, created_at);
+  CREATE INDEX giveaway_draws_round ON giveaway_draws(round_id, created_at);
+  CREATE INDEX chat_events_received_trigger ON chat_events(account_id, created_at, trigger)
+    WHERE trigger IS NOT NULL AND direction = 'received';
+  CREATE INDEX chat_events_account_id ON chat_events(account_id, id);
+  `,
 ];
