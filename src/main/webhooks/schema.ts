@@ -22,7 +22,13 @@ export const updateWebhookBody = z
   .object({
     url: urlField.optional(),
     events: eventsField.optional(),
-    active: z.boolean().optional().describe('false pauses deliveries (they wait); true resumes and clears an automatic disable'),
+    active: z
+      .boolean()
+      .optional()
+      .describe(
+        'false pauses the endpoint: deliveries already queued wait for it, events while paused are not queued for it; ' +
+          'true resumes (queued ones go at once) and clears an automatic disable',
+      ),
   })
   .strict()
   .refine((b) => b.url !== undefined || b.events !== undefined || b.active !== undefined, 'Give at least one of url, events, active');
