@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { systemClock, type Clock } from './clock.js';
 import { openDatabase } from './db/database.js';
+import { lockDataDir } from './db/lock.js';
 import { EventBus } from './events/bus.js';
 import { EventPublisher } from './events/publisher.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -53,7 +54,14 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  const db = openDatabase(path.join(options.dataDir, 'buzzchat.db'));
+  const unlock = lockDataDir(options.dataDir);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(path.join(options.dataDir, 'buzzchat.db'));
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const bus = new EventBus();
   const events = new EventPublisher(bus, clock);
   const chatEvents = new ChatEventStore(db);
@@ -100,6 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await stopAll(started, logger);
     await server.close();
     db.close();
+    unlock();
     throw err;
   }
   let stopping: Promise<void> | null = null;
@@ -115,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await server.close();
         rateLimiter.flush();
         db.close();
+        unlock();
       })()),
   };
 }
