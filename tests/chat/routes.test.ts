@@ -34,6 +34,21 @@ describe('chat routes without a browser', () => {
     expect(off.json.data.connected).toBe(false);
   });
 
+  it("reads the page with the account's platform as edited since the first connect", async () => {
+    const id = t.app.services.accounts.active().id;
+    await t.call('POST', '/api/v1/chat/connect', { url: 'https://www.whatnot.com/live/abc' });
+    await t.call('POST', '/api/v1/chat/disconnect');
+    expect((await t.call('PATCH', `/api/v1/accounts/${id}`, { platform: 'twitch', url: 'https://www.twitch.tv/shop' })).status).toBe(200);
+    const st = (await t.call('GET', '/api/v1/chat/status')).json.data;
+    expect(st.platform).toBe('twitch');
+    expect(st.selectorHealth.chatInput.tried[0]).toBe('textarea[data-a-target="chat-input"]');
+    expect(chat.gateway.moderatorCommand(id, 'hide', 'troll')).not.toBe('/hide troll');
+    const res = await t.call('POST', '/api/v1/chat/connect', {});
+    expect(res.json.data).toMatchObject({ platform: 'twitch', url: 'https://www.twitch.tv/shop' });
+    await t.call('POST', '/api/v1/chat/disconnect');
+    await t.call('PATCH', `/api/v1/accounts/${id}`, { platform: 'whatnot', url: null });
+  });
+
   it('messages: recent recorded lines, newest first, with limit', async () => {
     const s = t.app.services;
     const accountId = s.accounts.active().id;

@@ -129,11 +129,22 @@ export class ChatDriver implements ChatGateway {
     return this.o.practice && this.baseUrl ? `${this.baseUrl}/practice/` : null;
   }
 
-  private chatFor(accountId: string): AccountChat {
+  /** The profile to read a page with: the practice page is always the practice profile, else the account's platform. */
+  private platformFor(accountId: string, target: string | null): string {
+    const account = this.s.accounts.get(accountId);
+    const practicePage = this.baseUrl ? `${this.baseUrl}/practice/` : null;
+    if (this.o.practice && practicePage && (target ?? account.url ?? practicePage).startsWith(practicePage)) return 'practice';
+    return account.platform;
+  }
+
+  /**
+   * The account's chat state, made anew when its platform changed since (the seller edited the account):
+   * a Twitch page must not be read with the Whatnot profile picked at the first connect.
+   */
+  private chatFor(accountId: string, target: string | null = null): AccountChat {
+    const platform = this.platformFor(accountId, target ?? this.chats.get(accountId)?.url ?? null);
     let c = this.chats.get(accountId);
-    if (!c) {
-      const account = this.s.accounts.get(accountId);
-      const platform = !account.url && this.o.practice ? 'practice' : account.platform;
+    if (!c || (c.platform !== platform && !c.browser)) {
       const profile = this.loadProfile(platform);
       c = new AccountChat(accountId, platform, profile, () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername);
       this.chats.set(accountId, c);
@@ -152,7 +163,9 @@ export class ChatDriver implements ChatGateway {
   async connect(accountId: string, url?: string): Promise<ChatSessionStatus> {
     const target = this.urlFor(accountId, url);
     if (!target) throw new ApiError('VALIDATION_ERROR', 'The account has no live page URL; pass `url` or set the account URL');
-    const c = this.chatFor(accountId);
+    const current = this.chats.get(accountId);
+    if (current?.browser && current.platform !== this.platformFor(accountId, target)) await this.shutdown(current);
+    const c = this.chatFor(accountId, target);
     // An edited selectors.json takes effect on the next connect, no restart needed.
     c.profile = this.loadProfile(c.platform);
     if (c.wanted && c.url === target && c.browser) return this.status(accountId);
@@ -318,7 +331,16 @@ export class ChatDriver implements ChatGateway {
 
   /** Current status; probes the selectors afresh when a page is open. */
   async status(accountId: string): Promise<ChatSessionStatus> {
-    const c = this.chats.get(accountId);
+    // Through chatFor so an edited platform shows at once; a broken selectors.json keeps the old state.
+    const known = this.chats.get(accountId);
+    let c = known;
+    if (known) {
+      try {
+        c = this.chatFor(accountId);
+      } catch {
+        c = known;
+      }
+    }
     if (c?.browser && c.connected) {
       const h = await c.browser.probe();
       if (h) c.health = h;
