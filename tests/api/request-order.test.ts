@@ -55,15 +55,30 @@ describe('authentication comes before the body; every keyed answer carries rate-
 });
 
 describe('request bodies must be JSON', () => {
-  it('refuses a form or text body with 415 and changes nothing', async () => {
+  it('refuses a form, multipart or text body that is not JSON with 415 and changes nothing', async () => {
     t = await startTestApp();
-    for (const type of ['application/x-www-form-urlencoded', 'text/plain;charset=UTF-8', 'multipart/form-data; boundary=x']) {
-      const r = await t.call('PATCH', '/api/v1/settings', undefined, { raw: '{"welcomeEnabled": false}', headers: { 'content-type': type } });
+    const cases: [string, string][] = [
+      ['application/x-www-form-urlencoded', 'welcomeEnabled=false'],
+      ['text/plain;charset=UTF-8', 'welcomeEnabled: false'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="welcomeEnabled"\r\n\r\nfalse\r\n--x--'],
+    ];
+    for (const [type, raw] of cases) {
+      const r = await t.call('PATCH', '/api/v1/settings', undefined, { raw, headers: { 'content-type': type } });
       expect(r.status, type).toBe(415);
       expect(r.json.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(r.json.error.message).toContain('application/json');
     }
     expect((await t.call('GET', '/api/v1/settings')).json.data.welcomeEnabled).toBe(true);
+    const declaredJson = await t.call('PATCH', '/api/v1/settings', undefined, { raw: 'welcomeEnabled=false' });
+    expect(declaredJson.status).toBe(400);
+    expect(declaredJson.json.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('still reads a JSON body sent as curl -d sends it (form-urlencoded)', async () => {
+    t = await startTestApp();
+    const r = await t.call('PATCH', '/api/v1/settings', undefined, { raw: '{"welcomeDelay": 1234}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(r.status).toBe(200);
+    expect(r.json.data.welcomeDelay).toBe(1234);
   });
 
   it('accepts application/json with a charset and +json types', async () => {

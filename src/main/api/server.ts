@@ -214,18 +214,22 @@ export class ApiServer {
 // strict: false lets `null` or `"text"` through to the route schema, which names what it expected.
 const jsonParser = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
 
-/** JSON bodies only: `application/json` or a `+json` type; a body without Content-Type is read as JSON. */
+/**
+ * Bodies are JSON. A JSON body is read whatever its Content-Type (`curl -d` sends form-urlencoded), but one
+ * that does not parse is a 415 when it was declared as something else, and a 400 when declared as JSON.
+ */
 function jsonBody(req: Request, res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
   if (!hasBody) return next();
   const type = req.headers['content-type'];
-  if (type !== undefined) {
-    const media = type.split(';')[0]!.trim().toLowerCase();
-    if (media !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(media)) {
-      return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/json, not "${type}"`));
+  const media = type?.split(';')[0]!.trim().toLowerCase();
+  const declaredOther = media !== undefined && media !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(media);
+  jsonParser(req, res, (err?: unknown) => {
+    if (err && declaredOther && isBodyError(err, 'entity.parse.failed')) {
+      return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', `Request body must be JSON sent with Content-Type: application/json (got "${type}")`));
     }
-  }
-  jsonParser(req, res, next);
+    next(err);
+  });
 }
 
 /** The status an http-errors style error (router, body-parser) assigns, when it blames the client. */
