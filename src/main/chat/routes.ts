@@ -2,22 +2,7 @@ import { z } from 'zod';
 import { accountQuery, route, type RouteDef } from '../api/route.js';
 import type { AppServices } from '../services.js';
 import type { ChatDriver } from './driver.js';
-
-const healthEntry = z.object({ matched: z.string().nullable(), tried: z.array(z.string()) });
-
-export const chatStatusSchema = z.object({
-  accountId: z.string(),
-  platform: z.string(),
-  connected: z.boolean().describe('A browser shows the chat page'),
-  live: z.boolean().describe('The page shows its LIVE indicator'),
-  url: z.string().nullable(),
-  loggedInAs: z.string().nullable(),
-  lastMessageAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  selectorHealth: z.record(z.string(), healthEntry).describe('Per selector role: the selector that matched (null = none) and those tried'),
-  queue: z.object({ queued: z.number().int(), lastSentAt: z.string().nullable() }),
-});
-export type ChatStatusView = z.infer<typeof chatStatusSchema>;
+import { chatStatusSchema } from './types.js';
 
 const chatLineSchema = z.object({
   id: z.number().int(),

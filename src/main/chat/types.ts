@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The contract between the chat driver (Playwright, one session per account) and the bot.
  * The driver pushes ChatLines; the bot answers only through MessageService (the durable send queue),
@@ -25,19 +27,22 @@ export interface ChatLine {
 
 export type ModeratorAction = 'hide' | 'slow' | 'announce';
 
-export interface ChatSessionStatus {
-  accountId: string;
-  platform: string;
-  connected: boolean;
-  live: boolean;
-  url: string | null;
-  loggedInAs: string | null;
-  lastMessageAt: string | null;
-  lastError: string | null;
-  /** For each selector role, which selector of the profile matched (null = none). */
-  selectorHealth: Record<string, { matched: string | null; tried: string[] }>;
-  queue: { queued: number; lastSentAt: string | null };
-}
+const selectorHealthEntry = z.object({ matched: z.string().nullable(), tried: z.array(z.string()) });
+
+/** One account's chat session as GET /chat/status and the chat.status event report it. */
+export const chatStatusSchema = z.object({
+  accountId: z.string(),
+  platform: z.string(),
+  connected: z.boolean().describe('A browser shows the chat page'),
+  live: z.boolean().describe('The page shows its LIVE indicator'),
+  url: z.string().nullable(),
+  loggedInAs: z.string().nullable(),
+  lastMessageAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  selectorHealth: z.record(z.string(), selectorHealthEntry).describe('Per selector role: the selector that matched (null = none) and those tried'),
+  queue: z.object({ queued: z.number().int(), lastSentAt: z.string().nullable() }),
+});
+export type ChatSessionStatus = z.infer<typeof chatStatusSchema>;
 
 /** What the bot may ask of the chat side. */
 export interface ChatGateway {

@@ -9,7 +9,7 @@ import type { ApiKeyView, Scope as ServerScope } from '../../../main/apikeys/sch
 import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../main/messages/schema.js';
 import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod } from '../../../main/analytics/schema.js';
 import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/giveaway/schema.js';
-import type { ChatHistoryLine, ChatStatusView } from '../../../main/chat/routes.js';
+import type { ChatHistoryLine } from '../../../main/chat/routes.js';
 import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/chat/types.js';
 import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/webhooks/schema.js';
 import type { BusEvent, PublicEventType } from '../../../main/events/bus.js';
@@ -72,10 +72,10 @@ export type SentMessage = SendMessageResult;
 
 /** Wire shapes of the chat module: GET /chat/messages rows, GET /chat/status, and the data of its live events. */
 export type ChatHistoryRow = ChatHistoryLine;
-export type ChatStatusWire = ChatStatusView;
+export type ChatStatusWire = ChatSessionStatus;
 /** `chat.message` event data: the driver's parsed line. */
 export type LiveChatLine = DriverChatLine;
-/** `chat.status` event data: the driver's status snapshot (mapped through ChatStatusWire, so the two must agree). */
+/** `chat.status` event data: the same status snapshot. */
 export type ChatStatusEvent = ChatSessionStatus;
 
 /** One line of the stream's chat, as the dashboard shows it. */
