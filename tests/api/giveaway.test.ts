@@ -96,6 +96,39 @@ describe('giveaway', () => {
     expect(chi2).toBeLessThan(16.27);
   });
 
+  it('draws several winners with two-ticket entrants at the right odds (chi-square over 3,000 draws)', async () => {
+    t = await startTestApp();
+    const accountId = t.app.services.accounts.active().id;
+    const g = t.app.services.giveaway;
+    g.addEntry(accountId, { username: 'a', entriesPerUser: 2 });
+    g.addEntry(accountId, { username: 'a', entriesPerUser: 2 });
+    for (const username of ['b', 'c']) g.addEntry(accountId, { username, entriesPerUser: 2 });
+    // Tickets a,a,b,c, two winners without repeat: {a,b} and {a,c} 5/12 each, {b,c} 1/6.
+    const expected = new Map([['a,b', 5 / 12], ['a,c', 5 / 12], ['b,c', 1 / 6]]);
+    const counts = new Map([...expected.keys()].map((k) => [k, 0]));
+    const N = 3000;
+    for (let i = 0; i < N; i++) {
+      const key = g.drawWinners(accountId, 2).winners.sort().join(',');
+      counts.set(key, counts.get(key)! + 1);
+    }
+    const chi2 = [...counts].reduce((s, [k, c]) => s + (c - N * expected.get(k)!) ** 2 / (N * expected.get(k)!), 0);
+    // 2 degrees of freedom: p = 0.001 at 13.82.
+    expect(chi2).toBeLessThan(13.82);
+  });
+
+  it('draws every entrant of a large round, each once', async () => {
+    t = await startTestApp();
+    const accountId = t.app.services.accounts.active().id;
+    const users = Array.from({ length: 5000 }, (_, i) => `viewer_${i}`);
+    t.app.services.db.transaction(() => {
+      for (const username of users) t.app.services.giveaway.addEntry(accountId, { username, entriesPerUser: 1 });
+    })();
+    const r = await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 5000 });
+    expect(r.status).toBe(200);
+    expect(new Set(r.json.data.winners).size).toBe(5000);
+    expect((await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 5001 })).json.error.code).toBe('VALIDATION_ERROR');
+  });
+
   it('keeps giveaway state per account', async () => {
     t = await startTestApp();
     await enter(t, 'main-viewer');

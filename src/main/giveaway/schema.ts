@@ -25,7 +25,7 @@ export type EntriesView = z.infer<typeof entriesResponse>;
 
 export const pickWinnerBody = z
   .object({
-    count: z.number().int().min(1, 'count must be at least 1').max(1000).default(1),
+    count: z.number().int().min(1, 'count must be at least 1').default(1).describe('Winners to draw: 1 up to the number of eligible entrants'),
   })
   .strict();
 

@@ -49,7 +49,7 @@ export function registerGiveawayTools({ server, api, logger }: ToolContext): voi
         'It does not announce them in chat; use buzzchat_send_message for that if asked.',
       inputSchema: z
         .object({
-          count: z.number().int().min(1).max(1000).optional().describe('How many distinct winners to draw (default 1)'),
+          count: z.number().int().min(1).optional().describe('How many distinct winners to draw, up to the number of entrants (default 1)'),
           account: accountArg,
         })
         .strict(),
