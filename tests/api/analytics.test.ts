@@ -69,6 +69,31 @@ describe('analytics', () => {
   });
 });
 
+describe('analytics windows', () => {
+  it('counts exactly from the start of the period, not from the start of its hour or UTC day', async () => {
+    const clock = new ManualClock(Date.UTC(2025, 0, 24, 12, 20));
+    t = await startTestApp({ clock });
+    const { chatEvents, accounts } = t.app.services;
+    const accountId = accounts.active().id;
+    const at = (d: number, h: number, m: number) => Date.UTC(2025, 0, d, h, m);
+    const sent = (cause: Cause, when: number) => chatEvents.record({ accountId, direction: 'sent', cause, username: null, text: 'x', at: when });
+    const heard = (username: string, when: number) => chatEvents.record({ accountId, direction: 'received', cause: null, username, text: 'x', at: when });
+    // period=day starts at Jan 23 12:20.
+    sent('faq', at(23, 12, 10)); // same hour as the start, before it: out
+    sent('faq', at(23, 12, 30)); // partial first hour: in
+    sent('welcome', at(23, 13, 5)); // whole hour: in
+    heard('early', at(23, 3, 0)); // same UTC day as the start, before it: out
+    heard('late', at(23, 20, 0)); // partial first day: in
+    heard('today', at(24, 1, 0));
+    heard('late', at(24, 2, 0)); // counted once across the partial and the whole day
+    const day = (await t.call('GET', '/api/v1/analytics?period=day')).json.data;
+    expect(day).toMatchObject({ totalMessages: 2, faqReplies: 1, welcomeMessages: 1, messagesReceived: 3, uniqueChatters: 2 });
+    expect(day.breakdown).toEqual({ welcome: 50, faq: 50, timer: 0 });
+    const all = (await t.call('GET', '/api/v1/analytics?period=all')).json.data;
+    expect(all).toMatchObject({ totalMessages: 3, messagesReceived: 4, uniqueChatters: 3 });
+  });
+});
+
 describe('analytics rollups', () => {
   it('keeps hourly rollups in step with stored events (migration 3 trigger)', async () => {
     t = await startTestApp();

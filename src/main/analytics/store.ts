@@ -41,14 +41,32 @@ export class ChatEventStore {
       `INSERT INTO chat_events (account_id, direction, cause, username, text, row_key, trigger, message_id, created_at)
        VALUES (@accountId, @direction, @cause, @username, @text, @rowKey, @trigger, @messageId, @at)`,
     );
-    // Rollups (migration 3) are bucketed: counts by hour, distinct chatters by UTC day.
-    this.countsStmt = db.prepare<[string, number], { cause: Cause | ''; n: number }>(
-      `SELECT cause, SUM(n) AS n FROM chat_stats_hourly
-       WHERE account_id = ? AND direction = 'sent' AND hour >= ? / 3600000 GROUP BY cause`,
+    // Rollups (migration 3) are bucketed (counts by hour, distinct chatters by UTC day): whole buckets come
+    // from them, the partial bucket at the window's start from the raw rows, so a window is exact and cheap.
+    this.countsStmt = db.prepare<{ a: string; since: number }, { cause: Cause | ''; n: number }>(
+      `SELECT cause, SUM(n) AS n FROM (
+         SELECT cause, n FROM chat_stats_hourly
+          WHERE account_id = @a AND direction = 'sent' AND hour >= (@since + 3599999) / 3600000
+         UNION ALL
+         SELECT COALESCE(cause, ''), COUNT(*) FROM chat_events
+          WHERE account_id = @a AND direction = 'sent' AND created_at >= @since
+            AND created_at < (@since + 3599999) / 3600000 * 3600000
+          GROUP BY COALESCE(cause, ''))
+       GROUP BY cause`,
     );
-    this.receivedStmt = db.prepare<[string, number, string, number], { n: number; chatters: number }>(
-      `SELECT (SELECT COALESCE(SUM(n), 0) FROM chat_stats_hourly WHERE account_id = ? AND direction = 'received' AND hour >= ? / 3600000) AS n,
-              (SELECT COUNT(DISTINCT username) FROM chat_chatters_daily WHERE account_id = ? AND day >= ? / 86400000) AS chatters`,
+    this.receivedStmt = db.prepare<{ a: string; since: number }, { n: number; chatters: number }>(
+      `SELECT
+         (SELECT COALESCE(SUM(n), 0) FROM chat_stats_hourly
+           WHERE account_id = @a AND direction = 'received' AND hour >= (@since + 3599999) / 3600000)
+         + (SELECT COUNT(*) FROM chat_events
+           WHERE account_id = @a AND direction = 'received' AND created_at >= @since
+             AND created_at < (@since + 3599999) / 3600000 * 3600000) AS n,
+         (SELECT COUNT(*) FROM (
+            SELECT username FROM chat_chatters_daily WHERE account_id = @a AND day >= (@since + 86399999) / 86400000
+            UNION
+            SELECT username FROM chat_events
+             WHERE account_id = @a AND direction = 'received' AND username IS NOT NULL AND created_at >= @since
+               AND created_at < (@since + 86399999) / 86400000 * 86400000)) AS chatters`,
     );
     this.triggersStmt = db.prepare<[string, number, number], { keyword: string; count: number }>(
       `SELECT trigger AS keyword, COUNT(*) AS count FROM chat_events
@@ -71,14 +89,14 @@ export class ChatEventStore {
     );
   }
 
-  /** Sent lines by cause since `since`, counted from the hour that contains it. */
+  /** Sent lines by cause at or after `since` (ms). */
   sentByCause(accountId: string, since: number): Map<Cause | null, number> {
-    return new Map(this.countsStmt.all(accountId, since).map((r) => [r.cause === '' ? null : r.cause, r.n]));
+    return new Map(this.countsStmt.all({ a: accountId, since }).map((r) => [r.cause === '' ? null : r.cause, r.n]));
   }
 
-  /** Received lines (from the hour containing `since`) and distinct chatters (from its UTC day). */
+  /** Received lines and distinct chatters at or after `since` (ms). */
   received(accountId: string, since: number): { n: number; chatters: number } {
-    return this.receivedStmt.get(accountId, since, accountId, since)!;
+    return this.receivedStmt.get({ a: accountId, since })!;
   }
 
   topTriggers(accountId: string, since: number, limit: number): { keyword: string; count: number }[] {
