@@ -94,6 +94,18 @@ describe('bot module', () => {
     expect((await t!.call('GET', '/api/v1/messages')).json.data.messages).toEqual([]);
   });
 
+  it('enters the host who types the keyword only when the host is not excluded; bot posts never enter', async () => {
+    const { push, call } = await setup({ welcomeEnabled: false, giveaway: { excludeHost: true } });
+    push('PracticeHost', 'enter', { self: true, manual: true });
+    expect((await call('GET', '/api/v1/giveaway/entries')).json.data.count).toBe(0);
+    await call('PATCH', '/api/v1/settings', { giveaway: { excludeHost: false } });
+    push('PracticeHost', 'Type "enter" for the giveaway', { self: true, manual: false });
+    expect((await call('GET', '/api/v1/giveaway/entries')).json.data.count).toBe(0);
+    push('PracticeHost', 'ok I enter too', { self: true, manual: true, rowKey: 'host-enter' });
+    const entries = (await call('GET', '/api/v1/giveaway/entries')).json.data.entries;
+    expect(entries.map((e: { username: string }) => e.username)).toEqual(['PracticeHost']);
+  });
+
   it('writes giveaway entries to SQLite: whole keyword, one per user by default, host excluded', async () => {
     const { push, call } = await setup({ welcomeEnabled: false, hostUsername: 'TheShop' });
     push('ana', 'enter');

@@ -102,6 +102,15 @@ export class BotEngine {
     return m ? { type: 'faq', ruleId: m.ruleId, trigger: m.trigger } : null;
   }
 
+  /**
+   * A line the host typed (by name, or marked self by the chat driver as what the seller typed by hand):
+   * it triggers nothing, except a giveaway entry when the host is not excluded. Bot posts never come here.
+   */
+  hostLine(line: ChatLine): LineResult {
+    if (line.history || line.kind !== 'message' || this.s.giveaway.excludeHost || !this.enters(line.text, this.clock.now())) return NOTHING;
+    return { actions: [{ type: 'giveaway-entry', username: line.username, text: line.text }], match: null, cause: 'giveaway' };
+  }
+
   handleLine(line: ChatLine, ctx: StreamContext = {}): LineResult {
     // The bot's own echoes and what was on screen before it attached never trigger anything.
     if (line.self || line.history) return NOTHING;
@@ -113,12 +122,7 @@ export class BotEngine {
       const welcome = host ? null : this.welcomer.onViewer(line.username, key, now, this.s, this.budget, vars);
       return welcome ? { actions: [welcome], match: null, cause: 'welcome' } : NOTHING;
     }
-    if (host) {
-      // The host's own lines trigger nothing, except a giveaway entry when the host is not excluded.
-      return !this.s.giveaway.excludeHost && this.enters(line.text, now)
-        ? { actions: [{ type: 'giveaway-entry', username: line.username, text: line.text }], match: null, cause: 'giveaway' }
-        : NOTHING;
-    }
+    if (host) return this.hostLine(line);
     this.timers.onChatLine();
     const w = lineWords(line.text);
     const violation = this.moderator.check(line.username, key, line.text, w, now);

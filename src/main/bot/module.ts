@@ -90,8 +90,14 @@ export function botModule(s: AppServices, gateway: ChatGateway & GatewayExtras, 
     if (line.rowKey && keys.seen(line.rowKey)) return;
     const now = s.clock.now();
     if (line.self) {
-      // The bot's own posts are recorded when the queue marks them sent; what the host typed by hand is recorded here.
-      if (line.manual) s.chatEvents.record({ accountId, direction: 'sent', cause: 'manual', username: line.username, text: line.text, rowKey: line.rowKey, at: now });
+      // The bot's own posts are recorded when the queue marks them sent; what the host typed by hand is recorded
+      // here, and may enter the giveaway when the host is not excluded.
+      if (!line.manual) return;
+      const hostResult = s.settings.get(accountId).botActive ? engine(accountId).hostLine(line) : null;
+      s.db.transaction(() => {
+        s.chatEvents.record({ accountId, direction: 'sent', cause: 'manual', username: line.username, text: line.text, rowKey: line.rowKey, at: now });
+        if (hostResult) apply(accountId, hostResult.actions);
+      })();
       return;
     }
     if (line.kind === 'message' && !line.history) claims(accountId).onChat(line.username, now);
