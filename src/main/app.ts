@@ -83,7 +83,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     chatEvents,
     analytics: new AnalyticsService(chatEvents, clock),
   };
-  const modules = [eventStreamModule(services), ...(options.modules?.(services) ?? [])];
+  const stream = eventStreamModule(services);
+  const modules = [stream, ...(options.modules?.(services) ?? [])];
   const routes = [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])];
   routes.push(...openApiRoutes(routes));
   const rateLimiter = new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
@@ -120,8 +121,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     sessionToken: keys.sessionToken,
     stop: () =>
       (stopping ??= (async () => {
+        // No new requests from here on; those in flight (a webhook test, a chat connect) are answered before
+        // the modules they use stop. Event streams never finish by themselves, so they are ended first.
+        const closed = server.close();
+        await stream.stop?.();
+        await closed;
         await stopAll(started, logger);
-        await server.close();
         rateLimiter.flush();
         db.close();
         unlock();

@@ -200,16 +200,28 @@ export class ApiServer {
     return this.port;
   }
 
-  close(): Promise<void> {
+  /**
+   * Stops accepting connections and closes idle ones at once; requests in flight get up to `graceMs` to be
+   * answered (a webhook test, a chat connect) before their connections are cut. Long-lived streams must be
+   * ended by their owner (the event stream module) or they are cut at the deadline too.
+   */
+  close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     const server = this.server;
     this.server = null;
     if (!server) return Promise.resolve();
     return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.close(() => {
+        clearTimeout(deadline);
+        resolve();
+      });
+      server.closeIdleConnections();
     });
   }
 }
+
+/** How long requests in flight may take to finish when the app stops. */
+const CLOSE_GRACE_MS = 5000;
 
 // strict: false lets `null` or `"text"` through to the route schema, which names what it expected.
 const jsonParser = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
