@@ -167,7 +167,7 @@ describe('bot module', () => {
   });
 
   it('announces winners and tracks whether they claim within the window', async () => {
-    const { push, call, clock, messages } = await setup({ welcomeEnabled: false, giveaway: { claimWindowSeconds: 60, winnerMessage: 'Winner: {winners}! Say hi within {claimSeconds}s' } });
+    const { push, call, clock, messages, events } = await setup({ welcomeEnabled: false, giveaway: { claimWindowSeconds: 60, winnerMessage: 'Winner: {winners}! Say hi within {claimSeconds}s' } });
     push('ana', 'enter');
     push('bob', 'enter');
     push('cat', 'enter');
@@ -187,6 +187,8 @@ describe('bot module', () => {
       [winners[0], 'claimed'],
       [winners[1], 'expired'],
     ]);
+    // The dashboard hears of a claim as it happens; a late message claims nothing.
+    expect(events.filter((e) => e.type === 'giveaway.claimed').map((e) => e.data.username)).toEqual([winners[0]]);
     const reroll = await call('POST', '/api/v1/giveaway/reroll', { username: winners[1] });
     expect(reroll.status).toBe(200);
     const after = (await call('GET', '/api/v1/giveaway/claims')).json.data.claims;

@@ -65,6 +65,23 @@ describe('giveaway store', () => {
   });
 });
 
+describe('giveaway claims', () => {
+  it("shows each winner's claim state and turns a pending claim into a no-show at its deadline", async () => {
+    const g = stores.giveaway;
+    await t.call('PATCH', '/api/v1/settings', { giveaway: { claimWindowSeconds: 1 } });
+    await t.call('DELETE', '/api/v1/giveaway/entries');
+    for (const u of ['dan', 'eve']) await t.call('POST', '/api/v1/giveaway/entries', { username: u });
+    await g.getState().load();
+    await g.getState().draw(1);
+    const draw = g.getState().lastDraw!;
+    const state = () => g.getState().claims.find((c) => c.drawId === draw.drawId && c.username === draw.winners[0])?.status;
+    await expect.poll(state).toBe('pending');
+    // No event marks the deadline: the store refetches when it passes.
+    await expect.poll(state, { timeout: 4000 }).toBe('expired');
+    await t.call('PATCH', '/api/v1/settings', { giveaway: { claimWindowSeconds: 0 } });
+  });
+});
+
 describe('settings store', () => {
   it('keeps invalid edits local, maps server errors to fields, and saves one section only', async () => {
     const s = stores.settings;

@@ -100,7 +100,9 @@ export function botModule(s: AppServices, gateway: ChatGateway & GatewayExtras, 
       })();
       return;
     }
-    if (line.kind === 'message' && !line.history) claims(accountId).onChat(line.username, now);
+    if (line.kind === 'message' && !line.history && claims(accountId).onChat(line.username, now) > 0) {
+      s.events.emit('giveaway.claimed', accountId, { username: line.username, claimedAt: new Date(now).toISOString() });
+    }
     const e = engine(accountId);
     const active = s.settings.get(accountId).botActive;
     const result: LineResult = active ? e.handleLine(line, { viewerCount: viewerCount(accountId) }) : { actions: [], match: e.inspect(line), cause: null };

@@ -12,6 +12,9 @@ const claimSchema = z.object({
   claimedAt: z.string().nullable(),
 });
 
+const claimsResponse = z.object({ claimWindowSeconds: z.number().int(), claims: z.array(claimSchema) });
+export type ClaimsView = z.infer<typeof claimsResponse>;
+
 export function claimRoutes(s: AppServices, claims: (accountId: string) => ClaimTracker) {
   return [
     route({
@@ -21,7 +24,7 @@ export function claimRoutes(s: AppServices, claims: (accountId: string) => Claim
       summary: 'Whether each recent winner wrote in chat within the claim window (giveaway.claimWindowSeconds)',
       scope: 'giveaway:read',
       query: accountQuery.strict(),
-      response: z.object({ claimWindowSeconds: z.number().int(), claims: z.array(claimSchema) }),
+      response: claimsResponse,
       handler: ({ query }) => {
         const id = s.accounts.resolve(query.account).id;
         return { claimWindowSeconds: s.settings.get(id).giveaway.claimWindowSeconds, claims: claims(id).list(s.clock.now()) };

@@ -20,6 +20,7 @@ export type InternalEventType =
   | 'message.queued'
   | 'message.failed'
   | 'giveaway.cleared'
+  | 'giveaway.claimed'
   | 'settings.updated'
   | 'accounts.switched'
   | 'webhook.disabled';

@@ -6,6 +6,7 @@ import type {
   ChatLine,
   ChatStatus,
   ChatStatusWire,
+  Claims,
   CreatedWebhook,
   Draw,
   DrawResult,
@@ -204,6 +205,10 @@ export class ApiClient {
   }
   reroll(username: string, drawId?: string) {
     return this.request<DrawResult>('POST', '/giveaway/reroll', { body: { username, drawId } });
+  }
+  /** Claims come from the bot module: null when it is not part of this build. */
+  getClaims(): Promise<Claims | null> {
+    return this.optional(this.get<Claims>('/giveaway/claims'));
   }
   async getDraws(): Promise<Draw[]> {
     return (await this.get<{ draws: Draw[] }>('/giveaway/draws')).draws;

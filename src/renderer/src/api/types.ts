@@ -10,6 +10,7 @@ import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResu
 import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod } from '../../../main/analytics/schema.js';
 import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/giveaway/schema.js';
 import type { ChatHistoryLine } from '../../../main/chat/routes.js';
+import type { ClaimsView } from '../../../main/bot/routes.js';
 import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/chat/types.js';
 import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/webhooks/schema.js';
 import type { BusEvent, PublicEventType } from '../../../main/events/bus.js';
@@ -110,3 +111,7 @@ export type WebhookDelivery = Pick<WebhookDeliveryWire, 'id' | 'eventType' | 'st
   error: string | null;
   at: string;
 };
+
+/** GET /giveaway/claims: whether each recent winner wrote in chat within the claim window. */
+export type Claims = ClaimsView;
+export type Claim = ClaimsView['claims'][number];

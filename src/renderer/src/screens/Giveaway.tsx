@@ -3,7 +3,7 @@ import { Icon } from '../components/icons.js';
 import { Badge, Card, ConfirmButton, Empty, Notice, Stat } from '../components/ui.js';
 import { formatDateTime, formatNumber, formatTime } from '../format.js';
 import { useArea } from '../hooks.js';
-import type { Draw, DrawResult, GiveawayEntry } from '../api/types.js';
+import type { Claim, Draw, DrawResult, GiveawayEntry } from '../api/types.js';
 
 export function Giveaway() {
   const g = useArea('giveaway');
@@ -34,14 +34,14 @@ export function Giveaway() {
           >
             <label className="inline-field">
               Winners
-              <input type="number" min={1} max={1000} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} aria-label="Number of winners" />
+              <input type="number" min={1} max={Math.max(1, g.uniqueUsers)} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} aria-label="Number of winners" />
             </label>
             <button className="btn btn-primary" disabled={g.busy !== null || g.uniqueUsers === 0}>
               Draw {count === 1 ? 'a winner' : `${count} winners`}
             </button>
           </form>
           <AddEntry busy={g.busy === 'add'} onAdd={g.addEntry} />
-          {g.lastDraw && <LastDraw draw={g.lastDraw} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
+          {g.lastDraw && <LastDraw draw={g.lastDraw} claims={g.claims} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
         </Card>
         <Card title={<>Entries <Badge tone="info">live</Badge></>}>
           <EntryList entries={g.entries} total={g.count} />
@@ -72,7 +72,7 @@ function AddEntry(props: { busy: boolean; onAdd: (username: string) => Promise<b
   );
 }
 
-function LastDraw(props: { draw: DrawResult; busy: boolean; onReroll: (username: string) => void }) {
+function LastDraw(props: { draw: DrawResult; claims: Claim[]; busy: boolean; onReroll: (username: string) => void }) {
   return (
     <div className="winners">
       <div className="winners-title">
@@ -82,7 +82,7 @@ function LastDraw(props: { draw: DrawResult; busy: boolean; onReroll: (username:
         {props.draw.winners.map((w) => (
           <li key={w}>
             <span className="winner-name">
-              <Icon name="trophy" size={20} /> {w}
+              <Icon name="trophy" size={20} /> {w} <ClaimBadge claim={props.claims.find((c) => c.drawId === props.draw.drawId && c.username === w)} />
             </span>
             <button type="button" className="btn btn-small btn-ghost" disabled={props.busy} onClick={() => props.onReroll(w)} title="Replace this winner (no-show)">
               Reroll
@@ -92,6 +92,15 @@ function LastDraw(props: { draw: DrawResult; busy: boolean; onReroll: (username:
       </ul>
     </div>
   );
+}
+
+/** With a claim window: has the winner written in chat yet? A no-show is the one to reroll. */
+function ClaimBadge(props: { claim: Claim | undefined }) {
+  const c = props.claim;
+  if (!c) return null;
+  if (c.status === 'claimed') return <Badge tone="good">{`claimed ${formatTime(c.claimedAt!)}`}</Badge>;
+  if (c.status === 'pending') return <Badge tone="info">{`waiting until ${formatTime(c.deadline)}`}</Badge>;
+  return <Badge tone="warn">no-show</Badge>;
 }
 
 function EntryList(props: { entries: GiveawayEntry[]; total: number }) {

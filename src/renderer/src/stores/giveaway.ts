@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
-import type { Draw, DrawResult, GiveawayEntry, LiveEvent } from '../api/types.js';
+import type { Claim, Draw, DrawResult, GiveawayEntry, LiveEvent } from '../api/types.js';
 import { coalesce, errorText } from './coalesce.js';
 
 export interface GiveawayState {
@@ -10,6 +10,8 @@ export interface GiveawayState {
   roundId: number | null;
   draws: Draw[];
   lastDraw: DrawResult | null;
+  /** Claim state of recent winners (empty when no claim window is set). */
+  claims: Claim[];
   busy: 'draw' | 'reroll' | 'clear' | 'add' | null;
   error: string | null;
   load(): Promise<void>;
@@ -30,6 +32,18 @@ export function createGiveawayStore(api: ApiClient) {
   const refreshDraws = coalesce(() => {
     api.getDraws().then((draws) => store.setState({ draws }), () => {});
   }, 300);
+  // A pending claim turns into a no-show at its deadline without any event: refetch then.
+  let claimTimer: ReturnType<typeof setTimeout> | null = null;
+  const loadClaims = async () => {
+    const r = await api.getClaims().catch(() => null);
+    const claims = r?.claims ?? [];
+    store.setState({ claims });
+    if (claimTimer) clearTimeout(claimTimer);
+    claimTimer = null;
+    const next = Math.min(...claims.filter((c) => c.status === 'pending').map((c) => Date.parse(c.deadline)));
+    if (Number.isFinite(next)) claimTimer = setTimeout(() => void loadClaims(), Math.max(0, next - Date.now()) + 250);
+  };
+  const refreshClaims = coalesce(() => void loadClaims(), 200);
   // Users already in the list, so live entries update the unique count without a refetch.
   let users = new Set<string>();
 
@@ -51,9 +65,11 @@ export function createGiveawayStore(api: ApiClient) {
     roundId: null,
     draws: [],
     lastDraw: null,
+    claims: [],
     busy: null,
     error: null,
     load: async () => {
+      void loadClaims();
       try {
         let [e, draws] = await Promise.all([api.getEntries(ENTRIES_SHOWN), api.getDraws()]);
         // The list shows the newest entries; a big round is fetched again from its tail.
@@ -107,10 +123,17 @@ export function createGiveawayStore(api: ApiClient) {
         }));
       } else if (e.type === 'giveaway.cleared') {
         users = new Set();
-        set({ entries: [], count: 0, uniqueUsers: 0, roundId: typeof d.roundId === 'number' ? d.roundId : null, draws: [], lastDraw: null });
-      } else if (e.type === 'giveaway.winner') refreshDraws();
+        set({ entries: [], count: 0, uniqueUsers: 0, roundId: typeof d.roundId === 'number' ? d.roundId : null, draws: [], lastDraw: null, claims: [] });
+      } else if (e.type === 'giveaway.winner') {
+        refreshDraws();
+        refreshClaims();
+      } else if (e.type === 'giveaway.claimed') refreshClaims();
     },
-    dispose: () => refreshDraws.cancel(),
+    dispose: () => {
+      refreshDraws.cancel();
+      refreshClaims.cancel();
+      if (claimTimer) clearTimeout(claimTimer);
+    },
   }));
   return store;
 }
