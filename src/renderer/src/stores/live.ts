@@ -34,6 +34,8 @@ export function describeEvent(e: LiveEvent): Omit<ActivityItem, 'id' | 'at' | 't
       return { text: `${s(d.username)} entered the giveaway`, tone: 'info' };
     case 'giveaway.winner':
       return { text: `Winner${Array.isArray(d.winners) && d.winners.length > 1 ? 's' : ''}: ${(d.winners as string[] | undefined)?.join(', ') ?? ''}`, tone: 'good' };
+    case 'giveaway.claimed':
+      return { text: `${s(d.username)} claimed their win`, tone: 'good' };
     case 'giveaway.cleared':
       return { text: `Giveaway cleared (${s(d.cleared)} entries)`, tone: 'info' };
     case 'message.sent':
@@ -58,12 +60,20 @@ export function describeEvent(e: LiveEvent): Omit<ActivityItem, 'id' | 'at' | 't
 }
 
 export function createLiveStore() {
+  // chat.status is published on every change (LIVE badge, reattach after a reload): the feed tells only
+  // when the connection itself changes.
+  let connected: boolean | null = null;
   return createStore<LiveState>()((set) => ({
     stream: 'connecting',
     detail: null,
     feed: [],
     setStream: (stream, detail) => set({ stream, detail: detail ?? null }),
     onEvent: (e) => {
+      if (e.type === 'chat.status') {
+        const now = (e.data as { connected?: unknown }).connected !== false;
+        if (now === connected) return;
+        connected = now;
+      }
       const item = describeEvent(e);
       if (!item) return;
       set((s) => ({ feed: [{ id: e.id, type: e.type, at: e.timestamp, ...item }, ...s.feed].slice(0, FEED_MAX) }));
