@@ -40,7 +40,9 @@ describe('settings', () => {
     t = await startTestApp();
     await t.call('PATCH', '/api/v1/settings', { moderation: { blockedWords: ['scam'] } });
     const r = await t.call('PATCH', '/api/v1/settings', { moderation: { enabled: true } });
-    expect(r.json.data.moderation).toMatchObject({ enabled: true, blockedWords: ['scam'] });
+    expect(r.json.data.moderation).toMatchObject({ enabled: true, blockedWords: ['scam'], blockLinks: false, maxCapsPercent: 0 });
+    const links = await t.call('PATCH', '/api/v1/settings', { moderation: { blockLinks: true, allowedDomains: [' WhatNot.com '] } });
+    expect(links.json.data.moderation).toMatchObject({ enabled: true, blockLinks: true, allowedDomains: ['whatnot.com'] });
   });
 
   it.each([
@@ -53,6 +55,8 @@ describe('settings', () => {
     [{ faqRules: [{ triggers: ['(unclosed'], response: 'x', matchMode: 'regex' }] }, /regular expression/],
     [{ timerMessages: [{ intervalMinutes: 5 }] }, /message/],
     [{ moderation: { action: 'ban' } }, /action/],
+    [{ moderation: { allowedDomains: ['https://whatnot.com/'] } }, /allowedDomains/],
+    [{ moderation: { maxCapsPercent: 101 } }, /maxCapsPercent/],
   ])('rejects %j and changes nothing', async (body, pattern) => {
     t = await startTestApp();
     const before = (await t.call('GET', '/api/v1/settings')).json.data;

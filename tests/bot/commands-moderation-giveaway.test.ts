@@ -77,6 +77,33 @@ describe('moderation', () => {
     expect(e2.handleLine(line('slow', 'same')).actions).toEqual([]);
   });
 
+  it('flags links to other sites, in any of the forms scammers use, but not allowed domains or plain dots', () => {
+    const { e } = engine(mod({ blockLinks: true, allowedDomains: ['whatnot.com'], action: 'hide' }));
+    const flagged = (user: string, text: string) => e.handleLine(line(user, text)).actions.find((a) => a.type === 'moderate');
+    expect(flagged('s1', 'cheaper at https://bestdeals.example/x?id=1')).toMatchObject({ action: 'hide', reason: 'link', detail: 'https://bestdeals.example/x?id=1' });
+    expect(flagged('s2', 'go to www.cards-cheap.net now')).toMatchObject({ reason: 'link', detail: 'www.cards-cheap.net' });
+    expect(flagged('s3', 'dm me or visit slabdeals.shop/promo')).toMatchObject({ reason: 'link', detail: 'slabdeals.shop/promo' });
+    expect(flagged('s4', 'ｓｃａｍｓｉｔｅ．ｃｏｍ')).toMatchObject({ reason: 'link' });
+    expect(flagged('s5', 'my shop https://www.whatnot.com/user/me and whatnot.com/live')).toBeUndefined();
+    expect(flagged('s6', 'see you at shop.whatnot.com')).toBeUndefined();
+    expect(flagged('s7', 'wait... is it 2.5 or 3.0? shipping?')).toBeUndefined();
+    const { e: off } = engine(mod({ blockLinks: false }));
+    expect(off.handleLine(line('s8', 'visit slabdeals.shop')).actions.filter((a) => a.type === 'moderate')).toEqual([]);
+  });
+
+  it('flags shouting above maxCapsPercent, not short lines or normal capitals', () => {
+    const { e } = engine(mod({ maxCapsPercent: 70 }));
+    const reason = (user: string, text: string) => e.handleLine(line(user, text)).actions.find((a) => a.type === 'moderate')?.reason;
+    expect(reason('a', 'WHY IS NOBODY ANSWERING MY QUESTION')).toBe('caps');
+    expect(reason('b', 'OMG LOL')).toBeUndefined();
+    expect(reason('c', 'Is the PSA 10 Charizard still available?')).toBeUndefined();
+    expect(reason('d', 'ПОЧЕМУ НИКТО НЕ ОТВЕЧАЕТ')).toBe('caps');
+  });
+
+  it('refuses an allowed domain that is not a domain', () => {
+    expect(() => engine(mod({ blockLinks: true, allowedDomains: ['not a domain'] }))).toThrow();
+  });
+
   it('acts once per user per burst, logging the rest', () => {
     const { e, clock } = engine(mod({ blockedWords: ['scam'], action: 'hide' }));
     expect(e.handleLine(line('s', 'scam')).actions[0]).toMatchObject({ action: 'hide' });

@@ -20,8 +20,8 @@ export interface ModerateAction {
   /** `hide` asks the platform's moderator command; `log` only records it. */
   action: 'hide' | 'log';
   username: string;
-  reason: 'blocked-word' | 'repeat';
-  /** The blocked word, or the repeated text. */
+  reason: 'blocked-word' | 'repeat' | 'link' | 'caps';
+  /** The blocked word, the repeated text, the link, or the shouted text. */
   detail: string;
 }
 

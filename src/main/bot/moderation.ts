@@ -1,6 +1,7 @@
 import type { ModerationSettings } from '../settings/schema.js';
 import type { ModerateAction } from './actions.js';
 import { PhraseTrie } from './phrase-trie.js';
+import { capsPercent, forbiddenLink } from './spam.js';
 import { boundaryPattern, fold, triggerWords, type LineWords } from './text.js';
 
 /** One action per user per this long: a hidden spammer's queued lines must not each send `/hide`. */
@@ -8,8 +9,9 @@ const ACTION_COOLDOWN_MS = 30_000;
 const MAX_TRACKED_USERS = 20_000;
 
 /**
- * Blocked words (whole words or phrases, case-insensitive, one trie for any number of words) and
- * repeated identical messages: more than `maxRepeats` copies of one text from one user within the window.
+ * Blocked words (whole words or phrases, case-insensitive, one trie for any number of words), links to
+ * sites not allowed, shouting in capitals, and repeated identical messages: more than `maxRepeats` copies
+ * of one text from one user within the window.
  */
 export class Moderator {
   private blocked = new PhraseTrie<string>();
@@ -34,7 +36,11 @@ export class Moderator {
     if (!cfg?.enabled) return null;
     let violation: Pick<ModerateAction, 'reason' | 'detail'> | null = null;
     const word = this.blocked.first(w.folded)?.value ?? this.blockedPatterns.find((p) => p.re.test(text.normalize('NFKC')))?.word;
+    const link = word === undefined && cfg.blockLinks ? forbiddenLink(text, cfg.allowedDomains) : null;
+    const caps = cfg.maxCapsPercent > 0 ? capsPercent(text) : null;
     if (word !== undefined) violation = { reason: 'blocked-word', detail: word };
+    else if (link !== null) violation = { reason: 'link', detail: link };
+    else if (caps !== null && caps > cfg.maxCapsPercent) violation = { reason: 'caps', detail: text };
     else if (cfg.maxRepeats > 0) {
       const key = fold(text).replace(/\s+/g, ' ').trim();
       const windowMs = cfg.repeatWindowSeconds * 1000;

@@ -61,6 +61,13 @@ export const moderationSchema = z
     blockedWords: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
     maxRepeats: z.number().int().min(0).max(100).default(0).describe('Same text from one user within repeatWindowSeconds; 0 = off'),
     repeatWindowSeconds: z.number().min(1).max(3600).default(60),
+    blockLinks: z.boolean().default(false).describe('Flag messages with links (https://…, www.…, or a bare shop.com) to other sites'),
+    allowedDomains: z
+      .array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as whatnot.com'))
+      .max(200)
+      .default([])
+      .describe('Links to these domains (and their subdomains) are fine'),
+    maxCapsPercent: z.number().int().min(0).max(100).default(0).describe('Flag messages (12+ letters) with more capitals than this; 0 = off'),
     action: z.enum(['hide', 'log']).default('log').describe('hide uses the platform moderator command when it has one'),
   })
   .strict();

@@ -25,6 +25,15 @@ export function ModerationEditor({ draft, errors, edit }: EditorProps) {
       <Field label="Repeat window (s)" error={errorAt(errors, 'moderation.repeatWindowSeconds')}>
         <NumberInput label="Repeat window" min={1} max={3600} value={m.repeatWindowSeconds} onChange={(v) => set({ repeatWindowSeconds: v as number })} />
       </Field>
+      <Field label="Max capitals (%)" hint="Lines of 12+ letters; 0 = off" error={errorAt(errors, 'moderation.maxCapsPercent')}>
+        <NumberInput label="Max capitals" min={0} max={100} value={m.maxCapsPercent} onChange={(v) => set({ maxCapsPercent: v as number })} />
+      </Field>
+      <div className="field-wide">
+        <Toggle checked={m.blockLinks} onChange={(v) => set({ blockLinks: v })} label="Flag links to other sites" />
+      </div>
+      <Field label="Allowed domains (one per line)" hint="e.g. whatnot.com; their subdomains are allowed too" error={errorAt(errors, 'moderation.allowedDomains')} wide>
+        <LinesInput label="Allowed domains" rows={2} value={m.allowedDomains} onChange={(v) => set({ allowedDomains: v })} />
+      </Field>
     </div>
   );
 }
