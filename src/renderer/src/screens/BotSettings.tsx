@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Card, Notice } from '../components/ui.js';
 import { useArea } from '../hooks.js';
 import type { Section } from '../stores/settings.js';
@@ -29,8 +29,12 @@ export function BotSettings() {
   const notice = s.notice[tab];
   return (
     <div className="screen">
-      <h1>Bot settings</h1>
+      <div className="screen-head">
+        <h1>Bot settings</h1>
+        <SettingsFile onExport={s.exportFile} onImport={s.importFile} />
+      </div>
       <Notice tone="bad">{s.loadError}</Notice>
+      {s.importNotice && <Notice tone={s.importNotice.tone}>{s.importNotice.text}</Notice>}
       <nav className="tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} className={`tab ${t.id === tab ? 'tab-active' : ''}`} onClick={() => setTab(t.id)}>
@@ -52,6 +56,43 @@ export function BotSettings() {
           </button>
         </div>
       </Card>
+    </div>
+  );
+}
+
+/** Back up the bot's settings, or copy them to another account or machine. */
+function SettingsFile(props: { onExport: () => { name: string; json: string } | null; onImport: (text: string) => Promise<boolean> }) {
+  const file = useRef<HTMLInputElement>(null);
+  const download = () => {
+    const f = props.onExport();
+    if (!f) return;
+    const url = URL.createObjectURL(new Blob([f.json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = f.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+  return (
+    <div className="row">
+      <button type="button" className="btn btn-small btn-ghost" onClick={download}>
+        Export
+      </button>
+      <button type="button" className="btn btn-small btn-ghost" onClick={() => file.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={file}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Settings file to import"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void f.text().then(props.onImport);
+        }}
+      />
     </div>
   );
 }

@@ -37,6 +37,11 @@ export interface SettingsState {
   isDirty(section: Section): boolean;
   save(section: Section): Promise<boolean>;
   revert(section: Section): void;
+  /** The saved settings as a file to back up or copy to another account; never includes the bot switch. */
+  exportFile(): { name: string; json: string } | null;
+  /** Applies a settings file (all of it, or any of its top-level fields) in one validated PATCH. */
+  importFile(text: string): Promise<boolean>;
+  importNotice: { tone: 'good' | 'bad'; text: string } | null;
   onEvent(e: LiveEvent): void;
 }
 
@@ -60,6 +65,37 @@ export function createSettingsStore(api: ApiClient) {
     notice: {},
     saving: null,
     loadError: null,
+    importNotice: null,
+    exportFile: () => {
+      const saved = get().saved;
+      if (!saved) return null;
+      const { botActive: _ignored, ...rest } = saved;
+      return { name: `buzzchat-settings-${new Date().toISOString().slice(0, 10)}.json`, json: JSON.stringify(rest, null, 2) };
+    },
+    importFile: async (text) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        set({ importNotice: { tone: 'bad', text: 'This file is not JSON: export settings from BuzzChat to get one.' } });
+        return false;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        set({ importNotice: { tone: 'bad', text: 'This file does not hold BuzzChat settings (expected a JSON object).' } });
+        return false;
+      }
+      // Importing must not switch the bot on or off behind the seller's back.
+      const { botActive: _ignored, ...patch } = parsed as Record<string, unknown>;
+      try {
+        const next = await api.patchSettings(patch as SettingsPatch);
+        set({ saved: next, draft: structuredClone(next), errors: {}, notice: {}, importNotice: { tone: 'good', text: `Imported ${Object.keys(patch).length} settings.` } });
+        return true;
+      } catch (err) {
+        // The server validates the whole file first, so a refused import changed nothing.
+        set({ importNotice: { tone: 'bad', text: `Nothing imported: ${errorText(err)}` } });
+        return false;
+      }
+    },
     load: async () => {
       try {
         const s = await api.getSettings();
