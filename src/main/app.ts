@@ -83,8 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     chatEvents,
     analytics: new AnalyticsService(chatEvents, clock),
   };
-  const stream = eventStreamModule(services);
-  const modules = [stream, ...(options.modules?.(services) ?? [])];
+  const modules = [eventStreamModule(services), ...(options.modules?.(services) ?? [])];
   const routes = [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])];
   routes.push(...openApiRoutes(routes));
   const rateLimiter = new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
@@ -122,11 +121,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         // No new requests from here on; those in flight (a webhook test, a chat connect) are answered before
-        // the modules they use stop. Event streams never finish by themselves, so they are ended first.
-        const closed = server.close();
-        await stream.stop?.();
-        await closed;
+        // the modules they use stop. The modules end their event streams; then what is left is closed.
+        await server.drain();
         await stopAll(started, logger);
+        await server.close();
         rateLimiter.flush();
         db.close();
         unlock();

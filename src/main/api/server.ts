@@ -68,6 +68,9 @@ export class ApiServer {
   readonly app = express();
   private server: http.Server | null = null;
   private port = 0;
+  /** Responses not yet finished, so stopping can wait for them. */
+  private inFlight = new Set<http.ServerResponse>();
+  private closed: Promise<void> | null = null;
 
   constructor(private deps: ApiServerDeps) {
     const app = this.app;
@@ -186,6 +189,10 @@ export class ApiServer {
     return new Promise((resolve, reject) => {
       const server = http.createServer(this.app);
       server.keepAliveTimeout = 65_000;
+      server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+        this.inFlight.add(res);
+        res.once('close', () => this.inFlight.delete(res));
+      });
       server.once('error', reject);
       server.listen(port, host, () => {
         server.off('error', reject);
@@ -201,22 +208,28 @@ export class ApiServer {
   }
 
   /**
-   * Stops accepting connections and closes idle ones at once; requests in flight get up to `graceMs` to be
-   * answered (a webhook test, a chat connect) before their connections are cut. Long-lived streams must be
-   * ended by their owner (the event stream module) or they are cut at the deadline too.
+   * Stops accepting connections and closes idle ones, then waits (at most `graceMs`) until every request in
+   * flight has been answered (a webhook test, a chat connect), so the app can stop the modules they use.
+   * Event streams never finish by themselves: they are not waited for; their owners end them on stop.
    */
-  close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+  async drain(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    const server = this.server;
+    if (!server || this.closed) return;
+    this.closed = new Promise((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = Date.now() + graceMs;
+    const busy = () => [...this.inFlight].some((res) => !String(res.getHeader('content-type') ?? '').startsWith('text/event-stream'));
+    while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Closes every connection left (after drain: the streams) and waits for the server to close. */
+  async close(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return Promise.resolve();
-    return new Promise((resolve) => {
-      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
-      server.close(() => {
-        clearTimeout(deadline);
-        resolve();
-      });
-      server.closeIdleConnections();
-    });
+    if (!server) return;
+    this.closed ??= new Promise((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await this.closed;
   }
 }
 
