@@ -267,6 +267,9 @@ export class ChatDriver implements ChatGateway {
     if (payload.attached) {
       // A page that shows its chat again counts as a recovery: the next crash starts the backoff afresh.
       c.restarts = 0;
+      // The chat can attach before goto() has returned to launch(): it is connected from that moment.
+      c.connected = true;
+      c.lastError = null;
       changed = true;
       void browser.probe().then((h) => {
         if (h) c.health = h;
