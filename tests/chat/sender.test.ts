@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SelfTracker } from '../../src/main/chat/ingest.js';
-import { isPlatformCommand, SendQueue, type ChatPoster, type SendTimes } from '../../src/main/chat/sender.js';
+import { isPlatformCommand, SendQueue, splitForChat, type ChatPoster, type SendTimes } from '../../src/main/chat/sender.js';
 import { silentLogger } from '../../src/main/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -27,9 +27,9 @@ class FakePage implements ChatPoster {
   }
 }
 
-function queueFor(page: FakePage, self: SelfTracker, times: SendTimes) {
+function queueFor(page: FakePage, self: SelfTracker, times: SendTimes, maxLength = 500) {
   const s = t.app.services;
-  return new SendQueue(accountId, s.messages, s.settings, s.clock, silentLogger, page, self, 500, times, { echoTimeoutMs: 50, retryBaseMs: 20, maxAttempts: 3 });
+  return new SendQueue(accountId, s.messages, s.settings, s.clock, silentLogger, page, self, maxLength, times, { echoTimeoutMs: 50, retryBaseMs: 20, maxAttempts: 3 });
 }
 
 async function until(what: string, f: () => boolean, ms = 3000): Promise<void> {
@@ -78,5 +78,42 @@ describe('send queue', () => {
     expect(isPlatformCommand('/timeout bob 1')).toBe(true);
     expect(isPlatformCommand('/ not a command')).toBe(false);
     expect(isPlatformCommand('50/50 chance')).toBe(false);
+  });
+
+  it('posts a message longer than the platform allows in parts, in order, and a retry resumes after the parts in chat', async () => {
+    const self = new SelfTracker(() => [], () => Date.now());
+    const times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
+    const page = new FakePage();
+    let fail = 1; // the second part's first attempt dies before Enter
+    page.post = async (text, submitting) => {
+      if (page.posts.length === 1 && fail-- > 0) throw new Error('No chat input found');
+      submitting();
+      page.posts.push(text);
+      queueMicrotask(() => self.match('Me', text, 'message'));
+    };
+    const text = 'Shipping is $5 flat in the US. Free over $50! International orders ship from Monday with tracking, and combined shipping applies to everything you win tonight.';
+    const q = queueFor(page, self, times, 60);
+    q.start();
+    const m = t.app.services.messages.enqueue({ accountId, text, cause: 'faq' });
+    await until('the message marked sent', () => t.app.services.messages.get(m.messageId).status === 'sent');
+    q.stop();
+    expect(page.posts.every((p) => p.length <= 60)).toBe(true);
+    expect(page.posts.join(' ')).toBe(text);
+    // Every part once, the first part not re-posted by the retry.
+    expect(new Set(page.posts).size).toBe(page.posts.length);
+    expect(page.posts[0]).toBe('Shipping is $5 flat in the US. Free over $50!');
+  });
+});
+
+describe('splitting for a length cap', () => {
+  it('cuts at a sentence end in the second half, else at a space, else inside an overlong word; never loses text', () => {
+    expect(splitForChat('short', 200)).toEqual(['short']);
+    expect(splitForChat('One two three. Four five six seven', 20)).toEqual(['One two three.', 'Four five six seven']);
+    expect(splitForChat('Hi. aaaa bbbb cccc dddd eeee', 20)).toEqual(['Hi. aaaa bbbb cccc', 'dddd eeee']);
+    expect(splitForChat('x'.repeat(45), 20)).toEqual(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(5)]);
+    const long = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const parts = splitForChat(long, 200);
+    expect(parts.every((p) => p.length <= 200)).toBe(true);
+    expect(parts.join(' ')).toBe(long);
   });
 });

@@ -21,6 +21,27 @@ export interface SendTimes {
    * Before a retry the queue checks whether the echo came after all, so a message is never posted twice.
    */
   unconfirmed: Map<string, EchoWait>;
+  /** Parts already in chat of a message split for the platform's length cap; a retry goes on from there. */
+  partsDone?: Map<string, number>;
+}
+
+/**
+ * Splits a text longer than the platform allows (YouTube: 200) into parts, at a sentence end where one
+ * falls in the second half of the part, else at a space; a single overlong word is cut. Never drops text.
+ */
+export function splitForChat(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+    const space = window.lastIndexOf(' ');
+    const cut = sentence >= max / 2 ? sentence + 1 : space > 0 ? space : max;
+    parts.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) parts.push(rest);
+  return parts;
 }
 
 /**
@@ -142,10 +163,44 @@ export class SendQueue {
     this.messages.markSent(row.id);
   }
 
+  /**
+   * Posts a message, in parts when it is longer than the platform allows, each part confirmed by its echo
+   * and spaced like separate messages. A retry resumes after the parts already in chat.
+   */
   private async sendOne(row: MessageRow): Promise<void> {
+    const parts = splitForChat(row.text, this.maxLength);
+    const partsDone = (this.times.partsDone ??= new Map());
+    let next = partsDone.get(row.id) ?? 0;
     // An earlier attempt reached the chat after all (its echo came late, or with the page restored after a crash).
-    if (this.times.unconfirmed.get(row.id)?.seen()) return this.confirm(row);
-    const text = row.text.length > this.maxLength ? row.text.slice(0, this.maxLength) : row.text;
+    if (this.times.unconfirmed.get(row.id)?.seen()) {
+      this.times.unconfirmed.delete(row.id);
+      next++;
+    }
+    for (; next < parts.length; next++) {
+      if (next > 0 && !(await this.spaceOut())) break;
+      const error = await this.postPart(row, parts[next]!);
+      if (error !== null) return this.failed(row, error, next);
+      partsDone.set(row.id, next + 1);
+    }
+    if (next < parts.length) {
+      // Stopped between parts: the rest waits for the next session.
+      partsDone.set(row.id, next);
+      this.messages.markFailed(row.id, 'Stopped between parts', 0);
+      return;
+    }
+    partsDone.delete(row.id);
+    this.confirm(row);
+  }
+
+  /** Waits out sendMinSpacingMs since the last post; false when the queue stopped meanwhile. */
+  private async spaceOut(): Promise<boolean> {
+    const wait = this.times.lastPostAt + this.settings.get(this.accountId).sendMinSpacingMs - this.clock.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return !this.stopped && this.poster.ready();
+  }
+
+  /** Posts one text and waits for its echo: null when it is in chat, else why not. */
+  private async postPart(row: MessageRow, text: string): Promise<string | null> {
     const echo = this.self.expect(text);
     let submitted = false;
     let error: string;
@@ -154,7 +209,7 @@ export class SendQueue {
         submitted = true;
         this.times.lastPostAt = this.clock.now();
       });
-      if (isPlatformCommand(text) || (await echo.wait(this.echoTimeoutMs))) return this.confirm(row);
+      if (isPlatformCommand(text) || (await echo.wait(this.echoTimeoutMs))) return null;
       error = `Not seen in chat within ${this.echoTimeoutMs} ms`;
     } catch (err) {
       // Once Enter was pressed the text may be in chat: keep expecting its echo so it is neither answered nor re-sent.
@@ -163,6 +218,11 @@ export class SendQueue {
     }
     if (submitted) this.times.unconfirmed.set(row.id, echo);
     if (this.times.unconfirmed.size > 1000) this.times.unconfirmed.delete(this.times.unconfirmed.keys().next().value as string);
+    return error;
+  }
+
+  private failed(row: MessageRow, error: string, part: number): void {
+    this.times.partsDone?.set(row.id, part);
     if (this.stopped) {
       // Shutting down mid-send: leave it for the next session rather than burn an attempt.
       this.messages.markFailed(row.id, error, 0);
@@ -171,5 +231,6 @@ export class SendQueue {
     const final = row.attempts >= this.maxAttempts;
     this.logger.warn(`Send attempt ${row.attempts} of ${row.id} failed: ${error}${final ? ' (giving up)' : ''}`);
     this.messages.markFailed(row.id, error, final ? null : this.retryBaseMs * 2 ** (row.attempts - 1));
+    if (final) this.times.partsDone?.delete(row.id);
   }
 }
