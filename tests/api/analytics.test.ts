@@ -82,15 +82,54 @@ describe('analytics windows', () => {
     sent('faq', at(23, 12, 10)); // same hour as the start, before it: out
     sent('faq', at(23, 12, 30)); // partial first hour: in
     sent('welcome', at(23, 13, 5)); // whole hour: in
+    sent('timer', at(23, 13, 40)); // same whole hour, past the start's minute: in, once
     heard('early', at(23, 3, 0)); // same UTC day as the start, before it: out
     heard('late', at(23, 20, 0)); // partial first day: in
     heard('today', at(24, 1, 0));
     heard('late', at(24, 2, 0)); // counted once across the partial and the whole day
     const day = (await t.call('GET', '/api/v1/analytics?period=day')).json.data;
-    expect(day).toMatchObject({ totalMessages: 2, faqReplies: 1, welcomeMessages: 1, messagesReceived: 3, uniqueChatters: 2 });
-    expect(day.breakdown).toEqual({ welcome: 50, faq: 50, timer: 0 });
+    expect(day).toMatchObject({ totalMessages: 3, faqReplies: 1, welcomeMessages: 1, timerMessages: 1, messagesReceived: 3, uniqueChatters: 2 });
+    expect(day.breakdown).toEqual({ welcome: 33.3, faq: 33.3, timer: 33.3 });
     const all = (await t.call('GET', '/api/v1/analytics?period=all')).json.data;
-    expect(all).toMatchObject({ totalMessages: 3, messagesReceived: 4, uniqueChatters: 3 });
+    expect(all).toMatchObject({ totalMessages: 4, messagesReceived: 4, uniqueChatters: 3 });
+  });
+});
+
+describe('activity timeline and top chatters', () => {
+  it('buckets lines per hour for a day and per 6 hours from local midnight for a week, zero-filled', async () => {
+    const clock = new ManualClock(Date.UTC(2025, 0, 24, 12, 20));
+    t = await startTestApp({ clock });
+    const { chatEvents, accounts } = t.app.services;
+    const accountId = accounts.active().id;
+    const at = (d: number, h: number, m: number) => Date.UTC(2025, 0, d, h, m);
+    const heard = (username: string, when: number) => chatEvents.record({ accountId, direction: 'received', cause: null, username, text: 'x', at: when });
+    chatEvents.record({ accountId, direction: 'sent', cause: 'faq', username: null, text: 'x', at: at(24, 11, 5) });
+    heard('ana', at(24, 11, 1));
+    heard('ana', at(24, 11, 59));
+    heard('bob', at(24, 9, 30));
+    heard('cy', at(20, 2, 0)); // outside a day, inside a week
+    const day = (await t.call('GET', '/api/v1/analytics/timeline?period=day')).json.data;
+    expect(day.bucketMinutes).toBe(60);
+    expect(day.buckets).toHaveLength(25);
+    expect(day.buckets[0].start).toBe('2025-01-23T12:00:00.000Z');
+    const byStart = new Map(day.buckets.map((b: { start: string; received: number; sent: number }) => [b.start, b]));
+    expect(byStart.get('2025-01-24T11:00:00.000Z')).toEqual({ start: '2025-01-24T11:00:00.000Z', received: 2, sent: 1 });
+    expect(byStart.get('2025-01-24T09:00:00.000Z')).toMatchObject({ received: 1, sent: 0 });
+    expect(day.buckets.reduce((n: number, b: { received: number }) => n + b.received, 0)).toBe(3);
+    // New York (UTC-5): 6-hour buckets start at its midnight, 05:00 UTC.
+    const week = (await t.call('GET', '/api/v1/analytics/timeline?period=week&utcOffsetMinutes=-300')).json.data;
+    expect(week.bucketMinutes).toBe(360);
+    expect(week.buckets.every((b: { start: string }) => [5, 11, 17, 23].includes(new Date(b.start).getUTCHours()))).toBe(true);
+    expect(week.buckets.find((b: { start: string }) => b.start === '2025-01-19T23:00:00.000Z')).toMatchObject({ received: 1 });
+    expect(week.buckets.reduce((n: number, b: { received: number }) => n + b.received, 0)).toBe(4);
+    expect((await t.call('GET', '/api/v1/analytics/timeline?utcOffsetMinutes=900')).json.error.code).toBe('VALIDATION_ERROR');
+
+    const top = (await t.call('GET', '/api/v1/analytics/top-chatters?period=day')).json.data.chatters;
+    expect(top).toEqual([
+      { username: 'ana', messages: 2, lastMessageAt: '2025-01-24T11:59:00.000Z' },
+      { username: 'bob', messages: 1, lastMessageAt: '2025-01-24T09:30:00.000Z' },
+    ]);
+    expect((await t.call('GET', '/api/v1/analytics/top-chatters?period=week&limit=1')).json.data.chatters.map((c: { username: string }) => c.username)).toEqual(['ana']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { route } from '../api/route.js';
 import type { AppServices } from '../services.js';
-import { analyticsQuery, analyticsSchema, faqTriggersQuery, faqTriggersSchema } from './schema.js';
+import { analyticsQuery, analyticsSchema, faqTriggersQuery, faqTriggersSchema, timelineQuery, timelineSchema, topChattersQuery, topChattersSchema } from './schema.js';
 
 export function analyticsRoutes(s: AppServices) {
   return [
@@ -23,6 +23,26 @@ export function analyticsRoutes(s: AppServices) {
       query: faqTriggersQuery,
       response: faqTriggersSchema,
       handler: ({ query }) => s.analytics.faqTriggers(s.accounts.resolve(query.account).id, query.period, query.limit),
+    }),
+    route({
+      method: 'get',
+      path: '/analytics/timeline',
+      tag: 'Analytics',
+      summary: 'Chat activity over the period: lines received and sent per hour, 6 hours or day',
+      scope: 'analytics:read',
+      query: timelineQuery,
+      response: timelineSchema,
+      handler: ({ query }) => s.analytics.timeline(s.accounts.resolve(query.account).id, query.period, query.utcOffsetMinutes),
+    }),
+    route({
+      method: 'get',
+      path: '/analytics/top-chatters',
+      tag: 'Analytics',
+      summary: 'Viewers who wrote the most in the period',
+      scope: 'analytics:read',
+      query: topChattersQuery,
+      response: topChattersSchema,
+      handler: ({ query }) => s.analytics.topChatters(s.accounts.resolve(query.account).id, query.period, query.limit),
     }),
   ];
 }

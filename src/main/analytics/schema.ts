@@ -33,3 +33,30 @@ export const faqTriggersSchema = z.object({
   triggers: z.array(z.object({ keyword: z.string(), count: z.number().int() })),
 });
 export type FaqTriggersView = z.infer<typeof faqTriggersSchema>;
+
+/** The viewer's UTC offset, so day buckets start at their midnight (JavaScript: -new Date().getTimezoneOffset()). */
+const utcOffset = z.coerce.number().int().min(-840).max(840).default(0).describe('Minutes east of UTC for day-aligned buckets, e.g. -300 for New York in winter');
+
+export const timelineQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset }).strict();
+
+export const timelineSchema = z.object({
+  period: periodSchema,
+  bucketMinutes: z.number().int().describe('60 for a day, 360 for a week, 1440 (a day) or more for a month and all time'),
+  buckets: z.array(
+    z.object({
+      start: z.string().describe('Bucket start (ISO 8601)'),
+      received: z.number().int().describe('Chat lines from viewers'),
+      sent: z.number().int().describe('Messages the bot and the host sent'),
+    }),
+  ),
+});
+export type TimelineView = z.infer<typeof timelineSchema>;
+
+export const topChattersQuery = accountQuery
+  .extend({ period: periodSchema, limit: z.coerce.number().int().min(1).max(100).default(10) })
+  .strict();
+
+export const topChattersSchema = z.object({
+  chatters: z.array(z.object({ username: z.string(), messages: z.number().int(), lastMessageAt: z.string() })),
+});
+export type TopChattersView = z.infer<typeof topChattersSchema>;

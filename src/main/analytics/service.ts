@@ -2,6 +2,8 @@ import type { Clock } from '../clock.js';
 import type { ChatEventStore } from './store.js';
 import type { Period } from './schema.js';
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 };
 
 const pct = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 10);
@@ -60,6 +62,42 @@ export class AnalyticsService {
         faq: pct(faqReplies, totalMessages),
         timer: pct(timerMessages, totalMessages),
       },
+    };
+  }
+
+  /**
+   * Chat activity over the period in at most ~90 buckets: hours for a day, 6 hours for a week, days (or whole
+   * weeks for a long history) beyond; zero-filled, so a chart shows quiet stretches as such.
+   */
+  timeline(accountId: string, period: Period, utcOffsetMinutes: number) {
+    const now = this.clock.now();
+    const first = this.events.firstLineAt(accountId);
+    const since = period === 'all' ? (first ?? now) : this.since(period);
+    const span = Math.max(now - since, HOUR);
+    const bucketMs = period === 'day' ? HOUR : period === 'week' ? 6 * HOUR : Math.max(1, Math.ceil(span / (90 * DAY))) * DAY;
+    const off = utcOffsetMinutes * 60_000;
+    const align = (t: number) => Math.floor((t + off) / bucketMs) * bucketMs - off;
+    const counts = new Map<number, { received: number; sent: number }>();
+    for (const r of this.events.timeline(accountId, since, bucketMs, off)) {
+      const c = counts.get(r.bucket) ?? { received: 0, sent: 0 };
+      c[r.direction] += r.n;
+      counts.set(r.bucket, c);
+    }
+    const buckets = [];
+    for (let t = align(since); t <= now; t += bucketMs) {
+      const c = counts.get(t) ?? { received: 0, sent: 0 };
+      buckets.push({ start: new Date(t).toISOString(), ...c });
+    }
+    return { period, bucketMinutes: bucketMs / 60_000, buckets };
+  }
+
+  topChatters(accountId: string, period: Period, limit: number) {
+    return {
+      chatters: this.events.topChatters(accountId, this.since(period), limit).map((r) => ({
+        username: r.username,
+        messages: r.messages,
+        lastMessageAt: new Date(r.lastAt).toISOString(),
+      })),
     };
   }
 

@@ -28,6 +28,25 @@ export interface ChatEventRow {
   created_at: number;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** A window starting at `since`: the first whole hour and UTC day of the rollups, and where they start. */
+interface Window {
+  a: string;
+  since: number;
+  hour: number;
+  hourEdge: number;
+  day: number;
+  dayEdge: number;
+}
+
+function windowFrom(accountId: string, since: number): Window {
+  const hour = Math.ceil(since / HOUR_MS);
+  const day = Math.ceil(since / DAY_MS);
+  return { a: accountId, since, hour, hourEdge: hour * HOUR_MS, day, dayEdge: day * DAY_MS };
+}
+
 /** Every received and sent chat line, with why it was sent; analytics are computed from these rows. */
 export class ChatEventStore {
   private insertStmt;
@@ -35,6 +54,9 @@ export class ChatEventStore {
   private receivedStmt;
   private triggersStmt;
   private recentStmt;
+  private timelineStmt;
+  private firstHourStmt;
+  private chattersStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -43,35 +65,45 @@ export class ChatEventStore {
     );
     // Rollups (migration 3) are bucketed (counts by hour, distinct chatters by UTC day): whole buckets come
     // from them, the partial bucket at the window's start from the raw rows, so a window is exact and cheap.
-    this.countsStmt = db.prepare<{ a: string; since: number }, { cause: Cause | ''; n: number }>(
+    // Bucket edges are computed in JS: better-sqlite3 binds numbers as REAL, so SQL division would not truncate.
+    this.countsStmt = db.prepare<Window, { cause: Cause | ''; n: number }>(
       `SELECT cause, SUM(n) AS n FROM (
          SELECT cause, n FROM chat_stats_hourly
-          WHERE account_id = @a AND direction = 'sent' AND hour >= (@since + 3599999) / 3600000
+          WHERE account_id = @a AND direction = 'sent' AND hour >= @hour
          UNION ALL
          SELECT COALESCE(cause, ''), COUNT(*) FROM chat_events
-          WHERE account_id = @a AND direction = 'sent' AND created_at >= @since
-            AND created_at < (@since + 3599999) / 3600000 * 3600000
+          WHERE account_id = @a AND direction = 'sent' AND created_at >= @since AND created_at < @hourEdge
           GROUP BY COALESCE(cause, ''))
        GROUP BY cause`,
     );
-    this.receivedStmt = db.prepare<{ a: string; since: number }, { n: number; chatters: number }>(
+    this.receivedStmt = db.prepare<Window, { n: number; chatters: number }>(
       `SELECT
-         (SELECT COALESCE(SUM(n), 0) FROM chat_stats_hourly
-           WHERE account_id = @a AND direction = 'received' AND hour >= (@since + 3599999) / 3600000)
+         (SELECT COALESCE(SUM(n), 0) FROM chat_stats_hourly WHERE account_id = @a AND direction = 'received' AND hour >= @hour)
          + (SELECT COUNT(*) FROM chat_events
-           WHERE account_id = @a AND direction = 'received' AND created_at >= @since
-             AND created_at < (@since + 3599999) / 3600000 * 3600000) AS n,
+           WHERE account_id = @a AND direction = 'received' AND created_at >= @since AND created_at < @hourEdge) AS n,
          (SELECT COUNT(*) FROM (
-            SELECT username FROM chat_chatters_daily WHERE account_id = @a AND day >= (@since + 86399999) / 86400000
+            SELECT username FROM chat_chatters_daily WHERE account_id = @a AND day >= @day
             UNION
             SELECT username FROM chat_events
-             WHERE account_id = @a AND direction = 'received' AND username IS NOT NULL AND created_at >= @since
-               AND created_at < (@since + 86399999) / 86400000 * 86400000)) AS chatters`,
+             WHERE account_id = @a AND direction = 'received' AND username IS NOT NULL
+               AND created_at >= @since AND created_at < @dayEdge)) AS chatters`,
     );
     this.triggersStmt = db.prepare<[string, number, number], { keyword: string; count: number }>(
       `SELECT trigger AS keyword, COUNT(*) AS count FROM chat_events
        WHERE account_id = ? AND trigger IS NOT NULL AND direction = 'received' AND created_at >= ?
        GROUP BY trigger ORDER BY count DESC, keyword LIMIT ?`,
+    );
+    // Buckets of `b` ms aligned to the viewer's local midnight (`off` = their UTC offset in ms). Parameters may
+    // arrive as REAL, so the division is truncated explicitly.
+    this.timelineStmt = db.prepare<{ a: string; fromHour: number; b: number; off: number }, { bucket: number; direction: Direction; n: number }>(
+      `SELECT CAST((hour * 3600000 + @off) / @b AS INTEGER) * @b - @off AS bucket, direction, SUM(n) AS n FROM chat_stats_hourly
+       WHERE account_id = @a AND hour >= @fromHour GROUP BY bucket, direction ORDER BY bucket`,
+    );
+    this.firstHourStmt = db.prepare<[string], { hour: number | null }>('SELECT MIN(hour) AS hour FROM chat_stats_hourly WHERE account_id = ?');
+    this.chattersStmt = db.prepare<[string, number, number], { username: string; messages: number; lastAt: number }>(
+      `SELECT username, COUNT(*) AS messages, MAX(created_at) AS lastAt FROM chat_events
+       WHERE account_id = ? AND direction = 'received' AND username IS NOT NULL AND created_at >= ?
+       GROUP BY username ORDER BY messages DESC, lastAt DESC LIMIT ?`,
     );
     this.recentStmt = db.prepare<[string, number, number], ChatEventRow>(
       `SELECT * FROM chat_events WHERE account_id = ? AND id > ? ORDER BY id DESC LIMIT ?`,
@@ -91,12 +123,28 @@ export class ChatEventStore {
 
   /** Sent lines by cause at or after `since` (ms). */
   sentByCause(accountId: string, since: number): Map<Cause | null, number> {
-    return new Map(this.countsStmt.all({ a: accountId, since }).map((r) => [r.cause === '' ? null : r.cause, r.n]));
+    return new Map(this.countsStmt.all(windowFrom(accountId, since)).map((r) => [r.cause === '' ? null : r.cause, r.n]));
   }
 
   /** Received lines and distinct chatters at or after `since` (ms). */
   received(accountId: string, since: number): { n: number; chatters: number } {
-    return this.receivedStmt.get({ a: accountId, since })!;
+    return this.receivedStmt.get(windowFrom(accountId, since))!;
+  }
+
+  /** Received and sent lines per bucket from the hour containing `since`; buckets without lines are absent. */
+  timeline(accountId: string, since: number, bucketMs: number, utcOffsetMs: number) {
+    return this.timelineStmt.all({ a: accountId, fromHour: Math.floor(since / 3_600_000), b: bucketMs, off: utcOffsetMs });
+  }
+
+  /** When the account's first chat line was stored, or null. */
+  firstLineAt(accountId: string): number | null {
+    const h = this.firstHourStmt.get(accountId)?.hour;
+    return h === null || h === undefined ? null : h * 3_600_000;
+  }
+
+  /** Who wrote the most since `since`, with when they last did. */
+  topChatters(accountId: string, since: number, limit: number) {
+    return this.chattersStmt.all(accountId, since, limit);
   }
 
   topTriggers(accountId: string, since: number, limit: number): { keyword: string; count: number }[] {
