@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp, DEFAULT_PORT } from './app.js';
-import { openDatabase, DatabaseOpenError } from './db/database.js';
+import { openDatabase, openDatabaseForBackup, DatabaseOpenError, DB_FILE_NAME } from './db/database.js';
+import { BackupService } from './backups/service.js';
+import { restoreSteps } from './db/backup-files.js';
 import { ApiKeyService } from './apikeys/service.js';
 import { ApiKeyStore } from './apikeys/store.js';
 import { SCOPES, type Scope } from './apikeys/schema.js';
@@ -18,6 +20,7 @@ const USAGE = `Usage:
   buzzchat keys create --name NAME [--scopes scope1,scope2] [--data-dir DIR]
   buzzchat keys list [--data-dir DIR]
   buzzchat keys revoke ID [--data-dir DIR]
+  buzzchat backup [--data-dir DIR]     copy the database into DIR/backups now (also while BuzzChat runs)
   buzzchat --version
 
 Environment: BUZZCHAT_PORT, BUZZCHAT_DATA_DIR, BUZZCHAT_BROWSER (browser executable).
@@ -46,6 +49,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     if (command === 'serve') return await serve(rest, env);
     if (command === 'keys') return keys(rest, env);
+    if (command === 'backup') return await backup(rest, env);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       console.log(USAGE);
       return command === undefined ? 1 : 0;
@@ -97,6 +101,7 @@ async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
       headless: values.headless,
       noBrowser: values['no-browser'],
       browserPath: env.BUZZCHAT_BROWSER,
+      autoBackup: true,
     }),
   });
   console.log(`BuzzChat API listening on ${app.baseUrl}`);
@@ -180,6 +185,28 @@ function keys(args: string[], env: NodeJS.ProcessEnv): number {
       return 0;
     }
     throw new UsageError(`Unknown keys command "${sub ?? ''}"`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the database next to it, with a connection of its own: no data-dir lock and no migration, so it works
+ * while a server or the desktop app runs on the same folder.
+ */
+async function backup(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true });
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(env);
+  const file = path.join(dataDir, DB_FILE_NAME);
+  const db = openDatabaseForBackup(file);
+  try {
+    // All pages in one step: a write by a running server would restart a copy taken in small steps.
+    const service = new BackupService(db, file, systemClock, consoleLogger, { pagesPerStep: 0x7fffffff });
+    const taken = await service.take('manual');
+    console.log(`Backup written (${taken.bytes} bytes). To restore it: ${restoreSteps(taken.path, file)}`);
+    // Alone on the last line, for scripts.
+    console.log(taken.path);
+    return 0;
   } finally {
     db.close();
   }

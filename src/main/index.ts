@@ -194,7 +194,7 @@ async function start(): Promise<void> {
       port,
       logger: consoleLogger,
       rendererDir: RENDERER_DIR,
-      modules: defaultModules({ browserPath: process.env.BUZZCHAT_BROWSER }),
+      modules: defaultModules({ browserPath: process.env.BUZZCHAT_BROWSER, autoBackup: true }),
     });
   } catch (err) {
     const { title, detail } = startupErrorMessage(err, port);

@@ -5,6 +5,8 @@ import { practiceDemoModule } from './practice/demo.js';
 import { webhooksModule } from './webhooks/module.js';
 import { chatModule } from './chat/module.js';
 import { botModule } from './bot/module.js';
+import { backupsModule } from './backups/module.js';
+import type { BackupScheduleOptions } from './backups/scheduler.js';
 
 export { practiceUrl } from './practice/module.js';
 
@@ -17,6 +19,8 @@ export interface ModuleOptions {
   headless?: boolean;
   /** Do not launch any browser (API-only runs, most tests). */
   noBrowser?: boolean;
+  /** Daily automatic database backups (the shells turn them on; off in tests unless given short options). */
+  autoBackup?: boolean | Partial<BackupScheduleOptions>;
 }
 
 /**
@@ -28,6 +32,8 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
     // After the practice stream (whose page it may open); the bot subscribes to chat.gateway.
     const chat = chatModule(s, { practice: options.practice, browserPath: options.browserPath, headless: options.headless, noBrowser: options.noBrowser });
     return [
+      // First, so it stops last: stopping waits for a backup being written before the database closes.
+      backupsModule(s, { schedule: options.autoBackup ?? false }),
       ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 }), practiceDemoModule(s)] : []),
       webhooksModule(s),
       // Before chat: subscribed to the gateway before the driver delivers its first line.

@@ -145,12 +145,14 @@ export function removeStalePartials(dir: string, olderThanMs: number, now: numbe
   }
 }
 
+/** What a user does to go back to a backup. */
+export function restoreSteps(backupPath: string, dbFile: string): string {
+  return `stop BuzzChat, copy ${backupPath} over ${dbFile}, delete ${dbFile}-wal and ${dbFile}-shm if they exist, then start BuzzChat again.`;
+}
+
 /** How to get back to the newest backup, for the messages that refuse a database; '' when there is none. */
 export function restoreHint(dbFile: string): string {
   const newest = listBackupFiles(backupDirFor(dbFile))[0];
   if (!newest) return '';
-  return (
-    ` The newest backup is ${newest.path} (${newest.kind}, taken ${newest.createdAt}). To restore it: stop BuzzChat, ` +
-    `copy that file over ${dbFile}, delete ${dbFile}-wal and ${dbFile}-shm if they exist, then start BuzzChat again.`
-  );
+  return ` The newest backup is ${newest.path} (${newest.kind}, taken ${newest.createdAt}). To restore it: ${restoreSteps(newest.path, dbFile)}`;
 }
