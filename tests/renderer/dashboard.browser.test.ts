@@ -171,6 +171,10 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Month' }).click();
     await page.locator('.bar').filter({ hasText: 'Welcomes' }).getByText('2 · 50%').waitFor();
     await page.locator('.bar').filter({ hasText: 'shipping' }).waitFor();
+    // The seeded viewer line shows in the activity chart and among the top chatters.
+    await page.locator('.activity svg').waitFor();
+    expect(await page.locator('.activity title').filter({ hasText: '1 from viewers' }).count()).toBe(1);
+    await page.locator('.bar').filter({ hasText: 'shopper_42' }).waitFor();
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: `${SHOTS}/buzzchat-analytics-dark.png` });
     await page.getByRole('link', { name: /Overview/ }).click();

@@ -6,6 +6,8 @@ import type {
   ChatLine,
   ChatStatus,
   ChatStatusWire,
+  Timeline,
+  TopChatter,
   Claims,
   CreatedWebhook,
   Draw,
@@ -160,6 +162,13 @@ export class ApiClient {
   // Analytics
   getAnalytics(period: Period) {
     return this.get<Analytics>('/analytics', { period });
+  }
+  /** Buckets aligned to this computer's midnight. */
+  getTimeline(period: Period) {
+    return this.get<Timeline>('/analytics/timeline', { period, utcOffsetMinutes: -new Date().getTimezoneOffset() });
+  }
+  async getTopChatters(period: Period, limit = 10): Promise<TopChatter[]> {
+    return (await this.get<{ chatters: TopChatter[] }>('/analytics/top-chatters', { period, limit })).chatters;
   }
   async getFaqTriggers(period: Period, limit = 10): Promise<FaqTrigger[]> {
     return (await this.get<FaqTriggers>('/analytics/faq-triggers', { period, limit })).triggers;

@@ -7,7 +7,7 @@ import type { Settings as ServerSettings, SettingsPatch as ServerSettingsPatch }
 import type { Account as ServerAccount, Platform as ServerPlatform } from '../../../main/accounts/schema.js';
 import type { ApiKeyView, Scope as ServerScope } from '../../../main/apikeys/schema.js';
 import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../main/messages/schema.js';
-import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod } from '../../../main/analytics/schema.js';
+import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod, TimelineView, TopChattersView } from '../../../main/analytics/schema.js';
 import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/giveaway/schema.js';
 import type { ChatHistoryLine } from '../../../main/chat/routes.js';
 import type { ClaimsView } from '../../../main/bot/routes.js';
@@ -115,3 +115,7 @@ export type WebhookDelivery = Pick<WebhookDeliveryWire, 'id' | 'eventType' | 'st
 /** GET /giveaway/claims: whether each recent winner wrote in chat within the claim window. */
 export type Claims = ClaimsView;
 export type Claim = ClaimsView['claims'][number];
+
+/** GET /analytics/timeline and /analytics/top-chatters. */
+export type Timeline = TimelineView;
+export type TopChatter = TopChattersView['chatters'][number];

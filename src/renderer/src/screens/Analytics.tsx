@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Bar, Card, Empty, Notice, Stat } from '../components/ui.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { useArea } from '../hooks.js';
-import type { Analytics as AnalyticsData, FaqTrigger, Period } from '../api/types.js';
+import type { Analytics as AnalyticsData, FaqTrigger, Period, Timeline, TopChatter } from '../api/types.js';
 
 const PERIODS: { id: Period; label: string }[] = [
   { id: 'day', label: 'Today' },
@@ -31,10 +31,14 @@ export function Analytics() {
       </div>
       <Notice tone="bad">{a.error}</Notice>
       {a.data && <Summary data={a.data} />}
+      <Card title="Chat activity">{a.timeline ? <ActivityChart timeline={a.timeline} /> : <Empty>Loading…</Empty>}</Card>
       <div className="grid grid-2">
         <Card title="What the bot sent">{a.data ? <Breakdown data={a.data} /> : <Empty>Loading…</Empty>}</Card>
         <Card title="Top FAQ triggers">
           <Triggers triggers={a.triggers} />
+        </Card>
+        <Card title="Top chatters">
+          <Chatters chatters={a.chatters} />
         </Card>
       </div>
     </div>
@@ -87,6 +91,59 @@ function Triggers({ triggers }: { triggers: FaqTrigger[] }) {
     <div className="bars">
       {triggers.map((t) => (
         <Bar key={t.keyword} label={t.keyword} value={t.count} max={max} tone="b" display={formatNumber(t.count)} />
+      ))}
+    </div>
+  );
+}
+
+/** Bars per bucket: viewers' lines stacked under what was sent. Inline SVG, no chart library. */
+function ActivityChart({ timeline }: { timeline: Timeline }) {
+  const { buckets } = timeline;
+  const max = Math.max(1, ...buckets.map((b) => b.received + b.sent));
+  if (buckets.every((b) => b.received + b.sent === 0)) return <Empty>No chat in this period.</Empty>;
+  const W = 10;
+  const H = 120;
+  const label = (iso: string) => {
+    const d = new Date(iso);
+    if (timeline.period === 'day') return d.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+    if (timeline.bucketMinutes < 1440) return d.toLocaleString([], { weekday: 'short', hour: 'numeric' });
+    return d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+  };
+  const ticks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1];
+  return (
+    <div className="activity">
+      <svg viewBox={`0 0 ${buckets.length * W} ${H}`} preserveAspectRatio="none" role="img" aria-label="Chat lines per period">
+        {buckets.map((b, i) => {
+          const hr = (b.received / max) * H;
+          const hs = (b.sent / max) * H;
+          return (
+            <g key={b.start}>
+              <title>{`${label(b.start)}: ${b.received} from viewers, ${b.sent} sent`}</title>
+              <rect className="activity-received" x={i * W + 1} width={W - 2} y={H - hr} height={hr} />
+              <rect className="activity-sent" x={i * W + 1} width={W - 2} y={H - hr - hs} height={hs} />
+            </g>
+          );
+        })}
+      </svg>
+      <div className="activity-axis muted small">
+        {ticks.map((i, k) => (
+          <span key={k}>{label(buckets[i]!.start)}</span>
+        ))}
+      </div>
+      <div className="activity-legend muted small">
+        <span className="swatch activity-received" /> from viewers <span className="swatch activity-sent" /> sent · peak {formatNumber(max)} per {timeline.bucketMinutes >= 1440 ? `${timeline.bucketMinutes / 1440} day(s)` : `${timeline.bucketMinutes / 60} h`}
+      </div>
+    </div>
+  );
+}
+
+function Chatters({ chatters }: { chatters: TopChatter[] }) {
+  if (chatters.length === 0) return <Empty>Nobody has chatted in this period.</Empty>;
+  const max = Math.max(...chatters.map((c) => c.messages));
+  return (
+    <div className="bars">
+      {chatters.map((c) => (
+        <Bar key={c.username} label={c.username} value={c.messages} max={max} tone="c" display={formatNumber(c.messages)} />
       ))}
     </div>
   );

@@ -1,12 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
-import type { Analytics, FaqTrigger, LiveEvent, Period } from '../api/types.js';
+import type { Analytics, FaqTrigger, LiveEvent, Period, Timeline, TopChatter } from '../api/types.js';
 import { coalesce, errorText } from './coalesce.js';
 
 export interface AnalyticsState {
   period: Period;
   data: Analytics | null;
   triggers: FaqTrigger[];
+  timeline: Timeline | null;
+  chatters: TopChatter[];
   loading: boolean;
   error: string | null;
   load(period?: Period): Promise<void>;
@@ -20,14 +22,21 @@ export function createAnalyticsStore(api: ApiClient) {
     period: 'week',
     data: null,
     triggers: [],
+    timeline: null,
+    chatters: [],
     loading: false,
     error: null,
     load: async (period = get().period) => {
       set({ period, loading: true, error: null });
       try {
-        const [data, triggers] = await Promise.all([api.getAnalytics(period), api.getFaqTriggers(period, 10)]);
+        const [data, triggers, timeline, chatters] = await Promise.all([
+          api.getAnalytics(period),
+          api.getFaqTriggers(period, 10),
+          api.getTimeline(period),
+          api.getTopChatters(period, 10),
+        ]);
         // A slower answer for a period the user already left must not overwrite the newer one.
-        if (get().period === period) set({ data, triggers });
+        if (get().period === period) set({ data, triggers, timeline, chatters });
       } catch (err) {
         set({ error: errorText(err) });
       } finally {
