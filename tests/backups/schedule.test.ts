@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupsModule, type BackupsModule } from '../../src/main/backups/module.js';
+import { backupFileName, listBackupFiles } from '../../src/main/db/backup-files.js';
+import { defaultModules } from '../../src/main/modules.js';
+import { startTestApp, tempDir, type TestApp } from '../helpers/app.js';
+import { readOnly, waitFor } from './fixtures.js';
+
+const apps: TestApp[] = [];
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((a) => a.stop()));
+});
+
+async function start(options: Parameters<typeof backupsModule>[1], dataDir = tempDir()) {
+  let mod: BackupsModule | undefined;
+  const t = await startTestApp({
+    dataDir,
+    modules: (s) => {
+      mod = backupsModule(s, options);
+      return [mod];
+    },
+  });
+  apps.push(t);
+  return { t, mod: mod!, list: () => listBackupFiles(path.join(dataDir, 'backups')) };
+}
+
+describe('automatic backups', () => {
+  it('takes one shortly after start when there is none, then one every interval, keeping the newest few', async () => {
+    const { list } = await start({ schedule: { delayMs: 30, intervalMs: 150 }, keep: 2 });
+    const first = await waitFor(() => list()[0]);
+    expect(first.kind).toBe('automatic');
+    await waitFor(() => list().length === 2 && list()[0]!.file !== first.file);
+    // A third and fourth: pruned down to two, the first one gone.
+    await waitFor(() => !list().some((b) => b.file === first.file), 3000);
+    expect(list().length).toBeLessThanOrEqual(2);
+    expect(list().every((b) => b.kind === 'automatic')).toBe(true);
+  });
+
+  it('takes none at start when the newest backup is recent', async () => {
+    const dataDir = tempDir();
+    const recent = backupFileName('manual', Date.now() - 3_600_000);
+    fs.mkdirSync(path.join(dataDir, 'backups'));
+    fs.writeFileSync(path.join(dataDir, 'backups', recent), 'stands in for a backup');
+    const { list } = await start({ schedule: { delayMs: 10, intervalMs: 24 * 3_600_000 } }, dataDir);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(list().map((b) => b.file)).toEqual([recent]);
+  });
+
+  it('takes one at start when the newest backup is older than the interval', async () => {
+    const dataDir = tempDir();
+    const old = backupFileName('automatic', Date.now() - 25 * 3_600_000);
+    fs.mkdirSync(path.join(dataDir, 'backups'));
+    fs.writeFileSync(path.join(dataDir, 'backups', old), 'stands in for a backup');
+    const { list } = await start({ schedule: { delayMs: 10 } }, dataDir);
+    const taken = await waitFor(() => list().find((b) => b.file !== old));
+    expect(taken.kind).toBe('automatic');
+  });
+
+  it('waits for a backup being written before the database closes on stop', async () => {
+    const { t, mod, list } = await start({});
+    const pending = mod.service.take('automatic');
+    await t.stop();
+    const b = await pending;
+    expect(list().map((x) => x.file)).toEqual([b.file]);
+    readOnly(b.path, (c) => expect(c.pragma('integrity_check', { simple: true })).toBe('ok'));
+  });
+
+  it('is off in the default modules unless a shell turns it on', async () => {
+    const off = tempDir();
+    apps.push(await startTestApp({ dataDir: off, modules: defaultModules({ noBrowser: true }) }));
+    const on = tempDir();
+    apps.push(await startTestApp({ dataDir: on, modules: defaultModules({ noBrowser: true, autoBackup: { delayMs: 10 } }) }));
+    await waitFor(() => listBackupFiles(path.join(on, 'backups')).length === 1);
+    expect(fs.existsSync(path.join(off, 'backups'))).toBe(false);
+  });
+});
