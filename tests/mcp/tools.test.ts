@@ -32,6 +32,7 @@ const TOOLS = {
   buzzchat_list_accounts: { readOnly: true },
   buzzchat_switch_account: { readOnly: false, destructive: false, idempotent: true },
   buzzchat_get_analytics: { readOnly: true },
+  buzzchat_get_top_chatters: { readOnly: true },
   buzzchat_list_webhooks: { readOnly: true },
 } as const;
 
@@ -272,6 +273,11 @@ describe('analytics', () => {
     expect(week.structuredContent).toMatchObject({ period: 'week', faqTriggers: [{ keyword: 'shipping', count: 2 }] });
     const other = await call(mcp, 'buzzchat_get_analytics', { period: 'all', account: 'acc_nope' });
     expect(textOf(other)).toMatch(/^NOT_FOUND: /);
+
+    const top = await call(mcp, 'buzzchat_get_top_chatters', { period: 'day', limit: 5 });
+    expect(top.isError).toBeFalsy();
+    expect(top.structuredContent).toEqual((await t.call('GET', '/api/v1/analytics/top-chatters?period=day&limit=5')).json.data);
+    expect(textOf(top)).toContain('Top chatters (day): bob (2), alice (1).');
   });
 });
 

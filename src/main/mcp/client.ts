@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { accountSchema } from '../accounts/schema.js';
-import type { analyticsSchema, faqTriggersSchema } from '../analytics/schema.js';
+import type { analyticsSchema, faqTriggersSchema, TopChattersView } from '../analytics/schema.js';
 import type { entriesResponse, pickWinnerResponse } from '../giveaway/schema.js';
 import type { messageSchema, sendMessageResponse } from '../messages/schema.js';
 import type { Settings, SettingsPatch } from '../settings/schema.js';
@@ -74,6 +74,9 @@ export class BuzzChatClient {
   }
   faqTriggers(period?: Period, limit?: number, account?: string): Promise<FaqTriggers> {
     return this.request('GET', '/analytics/faq-triggers', { query: { period, limit, account } });
+  }
+  topChatters(period?: Period, limit?: number, account?: string): Promise<TopChattersView> {
+    return this.request('GET', '/analytics/top-chatters', { query: { period, limit, account } });
   }
 
   // Giveaway

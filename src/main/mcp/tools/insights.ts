@@ -42,6 +42,30 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
   );
 
   server.registerTool(
+    'buzzchat_get_top_chatters',
+    {
+      title: 'Get top chatters',
+      description: 'The viewers who wrote the most in chat in a period, with their message counts: for shout-outs and loyalty rewards.',
+      inputSchema: z
+        .object({
+          period: periodArg,
+          limit: z.number().int().min(1).max(100).optional().describe('How many chatters (default 10)'),
+          account: accountArg,
+        })
+        .strict(),
+      outputSchema: loose({
+        chatters: z.array(loose({ username: z.string(), messages: z.number().int(), lastMessageAt: z.string() })),
+      }),
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    guarded(logger, 'buzzchat_get_top_chatters', async ({ period, limit, account }) => {
+      const data = await api.topChatters(period, limit, account);
+      const list = data.chatters.map((c) => `${c.username} (${c.messages})`).join(', ');
+      return ok(data.chatters.length ? `Top chatters (${period ?? 'week'}): ${list}.` : 'Nobody has chatted in this period.', data);
+    }),
+  );
+
+  server.registerTool(
     'buzzchat_list_webhooks',
     {
       title: 'List webhooks',
