@@ -2,7 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { tempDir } from './helpers/app.js';
+import { oldVersionDb } from './backups/fixtures.js';
 
 // These run the built CLI exactly as a user does (npm test builds before running vitest).
 const BIN = path.resolve('bin/buzzchat.js');
@@ -120,5 +122,67 @@ describe('buzzchat CLI', () => {
     const r = run(['keys', 'list', '--data-dir', dir]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/corrupt/);
+  });
+
+  it('prints a refused database once, naming the newest backup', () => {
+    const dir = tempDir();
+    run(['keys', 'create', '--name', 'x', '--data-dir', dir]);
+    const taken = run(['backup', '--data-dir', dir]);
+    const backupPath = taken.stdout.trim().split('\n').pop()!;
+    fs.writeFileSync(path.join(dir, 'buzzchat.db'), 'garbage'.repeat(1000));
+    for (const f of ['-wal', '-shm']) fs.rmSync(path.join(dir, `buzzchat.db${f}`), { force: true });
+    const r = run(['keys', 'list', '--data-dir', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.match(/corrupt or not a BuzzChat database/g)).toHaveLength(1);
+    expect(r.stderr).toContain(`The newest backup is ${backupPath}`);
+  });
+
+  it('backs up while a server runs on the same folder, without taking its lock', async () => {
+    const dir = tempDir();
+    const created = run(['keys', 'create', '--name', 'before-backup', '--data-dir', dir]);
+    const key = created.stdout.trim().split('\n').pop()!;
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-browser', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const m = await waitForLine(child, /BuzzChat API listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const r = run(['backup', '--data-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const file = r.stdout.trim().split('\n').pop()!;
+    expect(path.dirname(file)).toBe(path.join(dir, 'backups'));
+    expect(path.basename(file)).toMatch(/^buzzchat-manual-.*Z\.db$/);
+    expect(r.stdout).toMatch(/To restore it: stop BuzzChat, copy/);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.prepare("SELECT count(*) FROM api_keys WHERE name = 'before-backup'").pluck().get()).toBe(1);
+    copy.close();
+    // The server did not notice: still running, its lock still held, the backup listed by its API.
+    const listed = await fetch(`${m[1]}/api/v1/backups`, { headers: { authorization: `Bearer ${key}` } });
+    expect(((await listed.json()) as { data: { backups: { file: string }[] } }).data.backups.map((b) => b.file)).toEqual([path.basename(file)]);
+    expect(fs.readFileSync(path.join(dir, 'buzzchat.lock'), 'utf8').trim()).toBe(String(child.pid));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('backs up an older database as it is, without upgrading it; refuses a folder with no database', () => {
+    const dir = tempDir();
+    oldVersionDb(path.join(dir, 'buzzchat.db'), 1);
+    const r = run(['backup', '--data-dir', dir]);
+    expect(r.status, r.stderr).toBe(0);
+    const version = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      try {
+        return db.pragma('user_version', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    expect(version(path.join(dir, 'buzzchat.db'))).toBe(1);
+    expect(version(r.stdout.trim().split('\n').pop()!)).toBe(1);
+
+    const none = tempDir();
+    const missing = run(['backup', '--data-dir', none]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/nothing to back up/);
+    expect(fs.existsSync(path.join(none, 'buzzchat.db'))).toBe(false);
+    expect(run(['--help']).stdout).toMatch(/buzzchat backup \[--data-dir DIR\]/);
   });
 });
