@@ -149,6 +149,17 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => page.getByLabel('Live page URL').inputValue()).toBe('https://www.whatnot.com/live/abc-123');
   });
 
+  it('takes a backup from the Accounts screen and lists it', async () => {
+    await page.getByRole('link', { name: /Accounts/ }).click();
+    await page.getByText(/No backup yet/).waitFor();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page.getByText(/^Saved .*buzzchat-manual-.*\.db$/).waitFor();
+    await page.locator('table').getByRole('cell', { name: 'manual', exact: true }).waitFor();
+    const listed = (await t.call('GET', '/api/v1/backups')).json.data.backups;
+    expect(listed).toHaveLength(1);
+    expect(listed[0].kind).toBe('manual');
+  });
+
   it('renders every screen without errors', async () => {
     // Chat history and analytics as the chat driver and bot would have recorded them.
     const accountId = t.app.services.accounts.active().id;

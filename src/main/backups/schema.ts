@@ -12,3 +12,5 @@ export const takenBackupSchema = z.object({
   backup: backupSchema,
   path: z.string().describe('Full path of the new backup file'),
 });
+export type BackupList = z.infer<typeof backupListSchema>;
+export type TakenBackup = z.infer<typeof takenBackupSchema>;

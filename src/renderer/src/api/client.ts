@@ -6,6 +6,8 @@ import type {
   ChatLine,
   ChatStatus,
   ChatStatusWire,
+  BackupList,
+  NewBackup,
   Timeline,
   TopChatter,
   Claims,
@@ -214,6 +216,13 @@ export class ApiClient {
   }
   reroll(username: string, drawId?: string) {
     return this.request<DrawResult>('POST', '/giveaway/reroll', { body: { username, drawId } });
+  }
+  /** Backups come from the backups module: null when it is not part of this build. */
+  getBackups(): Promise<BackupList | null> {
+    return this.optional(this.get<BackupList>('/backups'));
+  }
+  takeBackup(): Promise<NewBackup> {
+    return this.request<NewBackup>('POST', '/backups', { body: {} });
   }
   /** Claims come from the bot module: null when it is not part of this build. */
   getClaims(): Promise<Claims | null> {

@@ -11,6 +11,7 @@ import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod, TimelineVi
 import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/giveaway/schema.js';
 import type { ChatHistoryLine } from '../../../main/chat/routes.js';
 import type { ClaimsView } from '../../../main/bot/routes.js';
+import type { BackupList as ServerBackupList, TakenBackup } from '../../../main/backups/schema.js';
 import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/chat/types.js';
 import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/webhooks/schema.js';
 import type { BusEvent, PublicEventType } from '../../../main/events/bus.js';
@@ -119,3 +120,8 @@ export type Claim = ClaimsView['claims'][number];
 /** GET /analytics/timeline and /analytics/top-chatters. */
 export type Timeline = TimelineView;
 export type TopChatter = TopChattersView['chatters'][number];
+
+/** GET /backups and POST /backups. */
+export type BackupList = ServerBackupList;
+export type Backup = BackupList['backups'][number];
+export type NewBackup = TakenBackup;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Card, ConfirmButton, Notice } from '../components/ui.js';
+import { Badge, Card, ConfirmButton, Empty, Notice } from '../components/ui.js';
 import { formatDateTime } from '../format.js';
 import { useArea } from '../hooks.js';
 import { PLATFORMS, type Account, type Platform } from '../api/types.js';
@@ -25,8 +25,61 @@ export function Accounts() {
           ))}
         </ul>
       </Card>
+      <Backups />
     </div>
   );
+}
+
+/** Every account's data is in one database, copied daily; this card shows the copies and takes one now. */
+function Backups() {
+  const b = useArea('backups');
+  useEffect(() => {
+    void b.load();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!b.available) return null;
+  const action = (
+    <button type="button" className="btn btn-small" disabled={b.busy !== null} onClick={() => void b.takeNow()}>
+      {b.busy ? 'Backing up…' : 'Back up now'}
+    </button>
+  );
+  return (
+    <Card title="Backups" actions={action}>
+      <p className="muted small">
+        Everything (all accounts, settings, giveaways, analytics, keys) is copied to {b.directory ?? 'the backups folder'} once a day; the newest 7 daily copies
+        are kept, and copies you take yourself or made before an update are never deleted. To restore, quit BuzzChat and copy a backup over buzzchat.db.
+      </p>
+      <Notice tone="bad">{b.error}</Notice>
+      {b.taken && <Notice tone="good">{`Saved ${b.taken}`}</Notice>}
+      {b.list.length === 0 ? (
+        <Empty>No backup yet: the first daily copy is made a minute after BuzzChat starts.</Empty>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Kind</th>
+              <th>Size</th>
+              <th>File</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.list.slice(0, 10).map((x) => (
+              <tr key={x.file}>
+                <td>{formatDateTime(x.createdAt)}</td>
+                <td>{x.kind}</td>
+                <td>{formatBytes(x.bytes)}</td>
+                <td className="muted small">{x.file}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string; platform: Platform; url?: string | null }) => Promise<boolean> }) {

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client.js';
 import type { LiveEvent } from '../api/types.js';
 import { createAccountsStore } from './accounts.js';
 import { createAnalyticsStore } from './analytics.js';
+import { createBackupsStore } from './backups.js';
 import { createChatStore } from './chat.js';
 import { createGiveawayStore } from './giveaway.js';
 import { createKeysStore } from './keys.js';
@@ -22,6 +23,7 @@ export function createStores(api: ApiClient) {
     analytics: createAnalyticsStore(api),
     webhooks: createWebhooksStore(api),
     keys: createKeysStore(api),
+    backups: createBackupsStore(api),
     accounts: createAccountsStore(api, () => reloadAccountScoped()),
   };
 
