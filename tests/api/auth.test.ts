@@ -61,6 +61,21 @@ describe('authentication and scopes', () => {
     expect(t.app.services.settings.get(t.app.services.accounts.active().id).botActive).toBe(false);
   });
 
+  it('lets a write scope read what it writes, and nothing more', async () => {
+    t = await startTestApp();
+    await t.call('PATCH', '/api/v1/settings', { botActive: true });
+    const { key } = t.app.services.keys.create('sender', ['messages:send']);
+    const sent = await t.call('POST', '/api/v1/messages/send', { message: 'Flash sale!' }, { key });
+    expect(sent.status).toBe(200);
+    // The id it was given can be looked up with the same key.
+    const status = await t.call('GET', `/api/v1/messages/${sent.json.data.messageId}`, undefined, { key });
+    expect(status.status).toBe(200);
+    expect(status.json.data.status).toBe('queued');
+    expect((await t.call('GET', '/api/v1/settings', undefined, { key })).json.error.code).toBe('INSUFFICIENT_SCOPE');
+    const reader = t.app.services.keys.create('reader', ['messages:read']).key;
+    expect((await t.call('POST', '/api/v1/messages/send', { message: 'nope' }, { key: reader })).json.error.code).toBe('INSUFFICIENT_SCOPE');
+  });
+
   it('lets the dashboard session token in without rate-limit headers', async () => {
     t = await startTestApp();
     const r = await t.call('GET', '/api/v1/settings', undefined, { key: t.app.sessionToken });

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { ApiError, notFound } from '../api/errors.js';
 import { newId } from '../ids.js';
 import type { ApiKeyStore, ApiKeyRow } from './store.js';
-import type { ApiKeyView, Principal, Scope } from './schema.js';
+import { IMPLIED_SCOPES, type ApiKeyView, type Principal, type Scope } from './schema.js';
 
 export const KEY_PREFIX = 'bz_live_';
 const TOUCH_EVERY_MS = 1000;
@@ -87,7 +87,7 @@ export class ApiKeyService {
 
 export function requireScope(principal: Principal, scope: string): void {
   if (principal.scopes === null) return;
-  if (!principal.scopes.includes(scope as Scope)) {
+  if (!principal.scopes.some((s) => s === scope || IMPLIED_SCOPES[s] === scope)) {
     throw new ApiError('INSUFFICIENT_SCOPE', `This API key lacks the \`${scope}\` scope`);
   }
 }
