@@ -105,6 +105,37 @@ describe('send queue', () => {
   });
 });
 
+describe('stopping mid-message', () => {
+  it('a restart after stopping between parts posts only the parts not yet in chat', async () => {
+    const s = t.app.services;
+    s.settings.update(accountId, { sendMinSpacingMs: 400 });
+    try {
+      const self = new SelfTracker(() => [], () => Date.now());
+      const page = new FakePage();
+      page.afterSubmit = (text) => queueMicrotask(() => self.match('Me', text, 'message'));
+      const text = 'Part one is here. Part two follows here. Part three ends it all.';
+      const q1 = queueFor(page, self, { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() }, 20);
+      q1.start();
+      const m = s.messages.enqueue({ accountId, text, cause: 'faq' });
+      await until('the first part', () => page.posts.length === 1);
+      // Quitting while the queue waits out the spacing before part two: stop returns without waiting it out.
+      const t0 = Date.now();
+      await q1.stop();
+      expect(Date.now() - t0).toBeLessThan(300);
+      expect(s.messages.get(m.messageId).status).toBe('queued');
+      // A new session (fresh memory, as after an app restart) goes on after the part in chat.
+      const q2 = queueFor(page, self, { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() }, 20);
+      q2.start();
+      await until('the message marked sent', () => s.messages.get(m.messageId).status === 'sent', 5000);
+      await q2.stop();
+      expect(page.posts.join(' ')).toBe(text);
+      expect(new Set(page.posts).size).toBe(page.posts.length);
+    } finally {
+      s.settings.update(accountId, { sendMinSpacingMs: 0 });
+    }
+  });
+});
+
 describe('splitting for a length cap', () => {
   it('cuts at a sentence end in the second half, else at a space, else inside an overlong word; never loses text', () => {
     expect(splitForChat('short', 200)).toEqual(['short']);
@@ -115,5 +146,15 @@ describe('splitting for a length cap', () => {
     const parts = splitForChat(long, 200);
     expect(parts.every((p) => p.length <= 200)).toBe(true);
     expect(parts.join(' ')).toBe(long);
+  });
+
+  it('never splits an emoji, and never starts a part with "/" (the site would run it as a command)', () => {
+    const emoji = splitForChat('a'.repeat(10) + '😀'.repeat(10), 15);
+    expect(emoji.every((p) => !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p))).toBe(true);
+    expect(emoji.join('')).toBe('a'.repeat(10) + '😀'.repeat(10));
+    const slash = splitForChat('tell your friend /hide bob and more words here', 20);
+    expect(slash.some((p) => p.startsWith('/'))).toBe(false);
+    expect(slash.join(' ').replace('…', '')).toBe('tell your friend /hide bob and more words here');
+    expect(splitForChat('/'.repeat(30), 10).slice(1).every((p) => p.startsWith('…/'))).toBe(true);
   });
 });

@@ -20,14 +20,13 @@ export interface SendTimes {
    * Messages submitted into the page whose echo was not seen in time (slow site, browser lost right after Enter).
    * Before a retry the queue checks whether the echo came after all, so a message is never posted twice.
    */
-  unconfirmed: Map<string, EchoWait>;
-  /** Parts already in chat of a message split for the platform's length cap; a retry goes on from there. */
-  partsDone?: Map<string, number>;
+  unconfirmed: Map<string, { part: number; echo: EchoWait }>;
 }
 
 /**
  * Splits a text longer than the platform allows (YouTube: 200) into parts, at a sentence end where one
- * falls in the second half of the part, else at a space; a single overlong word is cut. Never drops text.
+ * falls in the second half of the part, else at a space; a single overlong word is cut, never inside an
+ * emoji's surrogate pair. No part starts with "/" (the site would run it as a command). Never drops text.
  */
 export function splitForChat(text: string, max: number): string[] {
   const parts: string[] = [];
@@ -35,10 +34,17 @@ export function splitForChat(text: string, max: number): string[] {
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
     const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
-    const space = window.lastIndexOf(' ');
-    const cut = sentence >= max / 2 ? sentence + 1 : space > 0 ? space : max;
+    let cut = sentence >= max / 2 ? sentence + 1 : window.lastIndexOf(' ');
+    // A break before a "/word" would turn the next part into a command: break at an earlier space.
+    while (cut > 0 && rest[cut] === ' ' && rest.slice(cut).trimStart().startsWith('/')) cut = rest.lastIndexOf(' ', cut - 1);
+    if (cut <= 0) {
+      cut = max;
+      if (/[\uD800-\uDBFF]/.test(rest[cut - 1]!)) cut--;
+    }
     parts.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
+    // An unbreakable "/…" run at the start of a part is still not a command once quoted by an ellipsis.
+    if (rest.startsWith('/')) rest = `…${rest}`;
   }
   if (rest) parts.push(rest);
   return parts;
@@ -71,6 +77,10 @@ export class SendQueue {
   private again = false;
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
+  private drained: Promise<void> = Promise.resolve();
+  private signalStop: () => void = () => {};
+  /** Resolves on stop(): waits race it so stopping never waits out a timer. */
+  private readonly stopSignal = new Promise<void>((r) => (this.signalStop = r));
   private readonly echoTimeoutMs: number;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
@@ -101,11 +111,17 @@ export class SendQueue {
     this.wake();
   }
 
-  stop(): void {
+  /**
+   * Stops posting. Resolves once the message being sent (if any) has been recorded, so the database can close
+   * after it; a wait between parts or for an echo is cut short.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.signalStop();
+    return this.draining ? this.drained : Promise.resolve();
   }
 
   wake(): void {
@@ -117,7 +133,7 @@ export class SendQueue {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.draining = true;
-    void this.drain()
+    this.drained = this.drain()
       .catch((err) => this.logger.error('Send queue failed:', err))
       .finally(() => {
         this.draining = false;
@@ -165,42 +181,44 @@ export class SendQueue {
 
   /**
    * Posts a message, in parts when it is longer than the platform allows, each part confirmed by its echo
-   * and spaced like separate messages. A retry resumes after the parts already in chat.
+   * and spaced like separate messages. Confirmed parts are stored, so a retry or a restart goes on after them.
    */
   private async sendOne(row: MessageRow): Promise<void> {
     const parts = splitForChat(row.text, this.maxLength);
-    const partsDone = (this.times.partsDone ??= new Map());
-    let next = partsDone.get(row.id) ?? 0;
-    // An earlier attempt reached the chat after all (its echo came late, or with the page restored after a crash).
-    if (this.times.unconfirmed.get(row.id)?.seen()) {
+    let next = row.parts_sent;
+    // An earlier attempt at this part reached the chat after all (its echo came late, or with the page restored).
+    const pending = this.times.unconfirmed.get(row.id);
+    if (pending?.part === next && pending.echo.seen()) {
       this.times.unconfirmed.delete(row.id);
       next++;
+      if (next < parts.length) this.messages.markPartSent(row.id, next);
     }
     for (; next < parts.length; next++) {
-      if (next > 0 && !(await this.spaceOut())) break;
-      const error = await this.postPart(row, parts[next]!);
-      if (error !== null) return this.failed(row, error, next);
-      partsDone.set(row.id, next + 1);
+      if (next > 0 && !(await this.spaceOut())) {
+        // Stopped between parts: the rest waits for the next session, after the parts already in chat.
+        this.messages.markFailed(row.id, 'Stopped between parts', 0);
+        return;
+      }
+      const error = await this.postPart(row, next, parts[next]!);
+      if (error !== null) return this.failed(row, error);
+      if (parts.length > 1 && next + 1 < parts.length) this.messages.markPartSent(row.id, next + 1);
     }
-    if (next < parts.length) {
-      // Stopped between parts: the rest waits for the next session.
-      partsDone.set(row.id, next);
-      this.messages.markFailed(row.id, 'Stopped between parts', 0);
-      return;
-    }
-    partsDone.delete(row.id);
     this.confirm(row);
   }
 
   /** Waits out sendMinSpacingMs since the last post; false when the queue stopped meanwhile. */
   private async spaceOut(): Promise<boolean> {
     const wait = this.times.lastPostAt + this.settings.get(this.accountId).sendMinSpacingMs - this.clock.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise((r) => (timer = setTimeout(r, wait))), this.stopSignal]);
+      clearTimeout(timer);
+    }
     return !this.stopped && this.poster.ready();
   }
 
-  /** Posts one text and waits for its echo: null when it is in chat, else why not. */
-  private async postPart(row: MessageRow, text: string): Promise<string | null> {
+  /** Posts one part and waits for its echo: null when it is in chat, else why not. */
+  private async postPart(row: MessageRow, part: number, text: string): Promise<string | null> {
     const echo = this.self.expect(text);
     let submitted = false;
     let error: string;
@@ -209,20 +227,24 @@ export class SendQueue {
         submitted = true;
         this.times.lastPostAt = this.clock.now();
       });
-      if (isPlatformCommand(text) || (await echo.wait(this.echoTimeoutMs))) return null;
-      error = `Not seen in chat within ${this.echoTimeoutMs} ms`;
+      if (isPlatformCommand(text)) return null;
+      const seen = await Promise.race([echo.wait(this.echoTimeoutMs), this.stopSignal.then(() => false)]);
+      if (seen) {
+        this.times.unconfirmed.delete(row.id);
+        return null;
+      }
+      error = this.stopped ? 'Stopped while waiting for the echo' : `Not seen in chat within ${this.echoTimeoutMs} ms`;
     } catch (err) {
       // Once Enter was pressed the text may be in chat: keep expecting its echo so it is neither answered nor re-sent.
       if (!submitted) echo.cancel();
       error = err instanceof Error ? err.message.split('\n')[0]! : String(err);
     }
-    if (submitted) this.times.unconfirmed.set(row.id, echo);
+    if (submitted) this.times.unconfirmed.set(row.id, { part, echo });
     if (this.times.unconfirmed.size > 1000) this.times.unconfirmed.delete(this.times.unconfirmed.keys().next().value as string);
     return error;
   }
 
-  private failed(row: MessageRow, error: string, part: number): void {
-    this.times.partsDone?.set(row.id, part);
+  private failed(row: MessageRow, error: string): void {
     if (this.stopped) {
       // Shutting down mid-send: leave it for the next session rather than burn an attempt.
       this.messages.markFailed(row.id, error, 0);
@@ -231,6 +253,5 @@ export class SendQueue {
     const final = row.attempts >= this.maxAttempts;
     this.logger.warn(`Send attempt ${row.attempts} of ${row.id} failed: ${error}${final ? ' (giving up)' : ''}`);
     this.messages.markFailed(row.id, error, final ? null : this.retryBaseMs * 2 ** (row.attempts - 1));
-    if (final) this.times.partsDone?.delete(row.id);
   }
 }

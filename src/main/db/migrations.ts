@@ -197,4 +197,9 @@ export const migrations: string[] = [
     WHERE trigger IS NOT NULL AND direction = 'received';
   CREATE INDEX chat_events_account_id ON chat_events(account_id, id);
   `,
+  // 5: how many parts of a message split for a platform's length cap are already in chat, so a restart or
+  // retry goes on after them instead of posting them again
+  `
+  ALTER TABLE messages ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -89,6 +89,11 @@ export class MessageService {
     return this.store.nextDueTime(accountId);
   }
 
+  /** A part of a message split for the platform's length cap is in chat (durable, so it is never posted again). */
+  markPartSent(id: string, partsSent: number): void {
+    this.store.setPartsSent(id, partsSent);
+  }
+
   markSent(id: string): MessageView {
     const now = this.clock.now();
     return this.db.transaction(() => {

@@ -13,6 +13,8 @@ export interface MessageRow {
   error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** Parts of a split message already in chat. */
+  parts_sent: number;
 }
 
 export class MessageStore {
@@ -25,6 +27,7 @@ export class MessageStore {
   private requeueStmt;
   private nextTimeStmt;
   private rescheduleStmt;
+  private partsStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -50,6 +53,7 @@ export class MessageStore {
     );
     this.rescheduleStmt = db.prepare(`UPDATE messages SET status = 'queued', error = ?, not_before = ? WHERE id = ?`);
     this.requeueStmt = db.prepare(`UPDATE messages SET status = 'queued' WHERE status = 'sending'`);
+    this.partsStmt = db.prepare(`UPDATE messages SET parts_sent = ? WHERE id = ?`);
   }
 
   insert(m: { id: string; accountId: string; text: string; cause: Cause; notBefore: number; createdAt: number }): void {
@@ -74,6 +78,10 @@ export class MessageStore {
 
   list(accountId: string, status: MessageStatus | undefined, limit: number): MessageRow[] {
     return status ? this.listByStatusStmt.all(accountId, status, limit) : this.listStmt.all(accountId, limit);
+  }
+
+  setPartsSent(id: string, parts: number): void {
+    this.partsStmt.run(parts, id);
   }
 
   reschedule(id: string, error: string, notBefore: number): void {
