@@ -11,6 +11,9 @@ import { builtinProfile, moderatorCommand, SELECTOR_ROLES, type PlatformProfile 
 import { SendQueue, type SendQueueOptions, type SendTimes } from './sender.js';
 import type { ChatGateway, ChatLine, ChatSessionStatus, ModeratorAction } from './types.js';
 
+/** How long quitting waits for a send in progress to be recorded (an echo wait is cut short by stop). */
+const QUEUE_STOP_MS = 10_000;
+
 export interface ChatDriverOptions extends SendQueueOptions {
   practice?: boolean;
   browserPath?: string;
@@ -39,14 +42,14 @@ class AccountChat {
   readonly self: SelfTracker;
   readonly ingest: LineIngest;
   queue: SendQueue | null = null;
-  readonly times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
-
   constructor(
     readonly accountId: string,
     readonly platform: string,
     public profile: PlatformProfile,
     now: () => number,
     hostName: () => string | null,
+    /** Kept across a platform change, so the pacing between posts holds. */
+    readonly times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() },
   ) {
     this.self = new SelfTracker(() => [hostName(), this.loggedInAs], now);
     this.ingest = new LineIngest(accountId, platform, this.self, now);
@@ -86,13 +89,10 @@ export class ChatDriver implements ChatGateway {
   }
 
   moderatorCommand(accountId: string, action: ModeratorAction, arg: string): string | null {
-    let profile: PlatformProfile;
-    try {
-      profile = this.chatFor(accountId).profile;
-    } catch {
-      // A broken selectors.json must not take moderation down with it: commands do not depend on selectors.
-      profile = builtinProfile(this.s.accounts.get(accountId).platform);
-    }
+    // The open page's profile, else the account's current platform; a broken selectors.json must not take
+    // moderation down with it (commands do not depend on selectors).
+    const c = this.chats.get(accountId);
+    const profile = c?.browser ? c.profile : this.profileOrBuiltin(this.platformFor(accountId, c?.url ?? null));
     return moderatorCommand(profile, action, arg);
   }
 
@@ -114,6 +114,7 @@ export class ChatDriver implements ChatGateway {
     this.stopped = true;
     this.unsubscribeBus?.();
     await Promise.all([...this.chats.values()].map((c) => this.shutdown(c)));
+    await this.queuesStopped();
   }
 
   private async switchTo(accountId: string): Promise<void> {
@@ -137,19 +138,24 @@ export class ChatDriver implements ChatGateway {
     return account.platform;
   }
 
-  /**
-   * The account's chat state, made anew when its platform changed since (the seller edited the account):
-   * a Twitch page must not be read with the Whatnot profile picked at the first connect.
-   */
-  private chatFor(accountId: string, target: string | null = null): AccountChat {
-    const platform = this.platformFor(accountId, target ?? this.chats.get(accountId)?.url ?? null);
+  /** The account's chat state, made on first use; a platform change is applied by connect(). */
+  private chatFor(accountId: string): AccountChat {
     let c = this.chats.get(accountId);
-    if (!c || (c.platform !== platform && !c.browser)) {
-      const profile = this.loadProfile(platform);
-      c = new AccountChat(accountId, platform, profile, () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername);
+    if (!c) {
+      const platform = this.platformFor(accountId, null);
+      c = new AccountChat(accountId, platform, this.loadProfile(platform), () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername);
       this.chats.set(accountId, c);
     }
     return c;
+  }
+
+  /** The profile for a platform, or the built-in one when selectors.json is broken (status must still answer). */
+  private profileOrBuiltin(platform: string): PlatformProfile {
+    try {
+      return this.loadProfile(platform);
+    } catch {
+      return builtinProfile(platform);
+    }
   }
 
   private loadProfile(platform: string): PlatformProfile {
@@ -163,9 +169,18 @@ export class ChatDriver implements ChatGateway {
   async connect(accountId: string, url?: string): Promise<ChatSessionStatus> {
     const target = this.urlFor(accountId, url);
     if (!target) throw new ApiError('VALIDATION_ERROR', 'The account has no live page URL; pass `url` or set the account URL');
-    const current = this.chats.get(accountId);
-    if (current?.browser && current.platform !== this.platformFor(accountId, target)) await this.shutdown(current);
-    const c = this.chatFor(accountId, target);
+    const platform = this.platformFor(accountId, target);
+    let c = this.chats.get(accountId);
+    if (c && c.platform !== platform) {
+      // The seller changed the account's platform: read the page with the new profile. The old state is shut
+      // down first (its restart timer too), and the send pacing and pending echoes carry over.
+      c.wanted = false;
+      await this.shutdown(c);
+      const next = new AccountChat(accountId, platform, this.loadProfile(platform), () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername, c.times);
+      this.chats.set(accountId, next);
+      c = next;
+    }
+    c ??= this.chatFor(accountId);
     // An edited selectors.json takes effect on the next connect, no restart needed.
     c.profile = this.loadProfile(c.platform);
     if (c.wanted && c.url === target && c.browser) return this.status(accountId);
@@ -195,13 +210,32 @@ export class ChatDriver implements ChatGateway {
   private async shutdown(c: AccountChat): Promise<void> {
     if (c.restartTimer) clearTimeout(c.restartTimer);
     c.restartTimer = null;
-    c.queue?.stop();
-    c.queue = null;
+    this.stopQueue(c);
     const b = c.browser;
     c.browser = null;
     c.connected = false;
     c.live = false;
     await b?.close();
+    await this.queuesStopped();
+  }
+
+  /** Queues still recording their last send; the database must stay open until they have. */
+  private stoppingQueues = new Set<Promise<void>>();
+
+  private stopQueue(c: AccountChat): void {
+    const q = c.queue;
+    c.queue = null;
+    if (!q) return;
+    const done = q.stop().finally(() => this.stoppingQueues.delete(done));
+    this.stoppingQueues.add(done);
+  }
+
+  /** Waits (bounded: a hung page must not hold up quitting) for stopped queues to finish their current send. */
+  private async queuesStopped(): Promise<void> {
+    if (this.stoppingQueues.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.stoppingQueues), new Promise((r) => (timer = setTimeout(r, QUEUE_STOP_MS)))]);
+    clearTimeout(timer);
   }
 
   private async launch(c: AccountChat): Promise<void> {
@@ -236,7 +270,7 @@ export class ChatDriver implements ChatGateway {
     if (c.browser !== browser) return;
     c.connected = true;
     c.lastError = null;
-    c.queue?.stop();
+    this.stopQueue(c);
     c.queue = new SendQueue(c.accountId, this.s.messages, this.s.settings, this.s.clock, this.s.logger, browser, c.self, c.profile.maxMessageLength, c.times, this.o);
     c.queue.start();
     this.publishStatus(c);
@@ -244,8 +278,7 @@ export class ChatDriver implements ChatGateway {
 
   private onLost(c: AccountChat, browser: BrowserSession, reason: string): void {
     if (c.browser !== browser || this.stopped) return;
-    c.queue?.stop();
-    c.queue = null;
+    this.stopQueue(c);
     c.browser = null;
     c.connected = false;
     c.lastError = reason;
@@ -305,14 +338,17 @@ export class ChatDriver implements ChatGateway {
   private snapshot(c: AccountChat | undefined, accountId?: string): ChatSessionStatus {
     const id = c?.accountId ?? accountId!;
     const queued = this.s.messages.list(id, 'queued', 500).length;
+    // Without an open page, the platform the next connect will use (the seller may have edited the account).
+    const platform = c?.browser ? c.platform : this.platformFor(id, c?.url ?? null);
+    const same = c !== undefined && c.platform === platform;
+    const profile = same ? c.profile : this.profileOrBuiltin(platform);
     const health: ChatSessionStatus['selectorHealth'] = {};
-    const profile = c?.profile ?? this.profileOrNull(id);
     for (const role of SELECTOR_ROLES) {
-      health[role] = c?.health[role] ?? { matched: null, tried: profile?.selectors[role] ?? [] };
+      health[role] = (same ? c.health[role] : undefined) ?? { matched: null, tried: profile.selectors[role] ?? [] };
     }
     return {
       accountId: id,
-      platform: c?.platform ?? this.s.accounts.get(id).platform,
+      platform,
       connected: c?.connected ?? false,
       live: c?.live ?? false,
       url: c?.browser?.url ?? c?.url ?? null,
@@ -324,26 +360,9 @@ export class ChatDriver implements ChatGateway {
     };
   }
 
-  private profileOrNull(accountId: string): PlatformProfile | null {
-    try {
-      return this.chatFor(accountId).profile;
-    } catch {
-      return null;
-    }
-  }
-
   /** Current status; probes the selectors afresh when a page is open. */
   async status(accountId: string): Promise<ChatSessionStatus> {
-    // Through chatFor so an edited platform shows at once; a broken selectors.json keeps the old state.
-    const known = this.chats.get(accountId);
-    let c = known;
-    if (known) {
-      try {
-        c = this.chatFor(accountId);
-      } catch {
-        c = known;
-      }
-    }
+    const c = this.chats.get(accountId);
     if (c?.browser && c.connected) {
       const h = await c.browser.probe();
       if (h) c.health = h;
