@@ -61,7 +61,7 @@ describe('authentication and scopes', () => {
     expect(t.app.services.settings.get(t.app.services.accounts.active().id).botActive).toBe(false);
   });
 
-  it('lets a write scope read what it writes, and nothing more', async () => {
+  it('lets a key that sends messages look up a message status, and nothing more', async () => {
     t = await startTestApp();
     await t.call('PATCH', '/api/v1/settings', { botActive: true });
     const { key } = t.app.services.keys.create('sender', ['messages:send']);
@@ -72,6 +72,8 @@ describe('authentication and scopes', () => {
     expect(status.status).toBe(200);
     expect(status.json.data.status).toBe('queued');
     expect((await t.call('GET', '/api/v1/settings', undefined, { key })).json.error.code).toBe('INSUFFICIENT_SCOPE');
+    // Listing every message (other integrations' too) still needs messages:read.
+    expect((await t.call('GET', '/api/v1/messages', undefined, { key })).json.error.code).toBe('INSUFFICIENT_SCOPE');
     const reader = t.app.services.keys.create('reader', ['messages:read']).key;
     expect((await t.call('POST', '/api/v1/messages/send', { message: 'nope' }, { key: reader })).json.error.code).toBe('INSUFFICIENT_SCOPE');
   });

@@ -28,6 +28,7 @@ describe('OpenAPI document', () => {
     const send = doc.paths['/api/v1/messages/send'].post;
     expect(send.requestBody.content['application/json'].schema.properties.message.maxLength).toBe(500);
     expect(send['x-required-scope']).toBe('messages:send');
+    expect(doc.paths['/api/v1/messages/{id}'].get['x-required-scope']).toBe('messages:read or messages:send');
     const patch = doc.paths['/api/v1/settings'].patch;
     expect(Object.keys(patch.requestBody.content['application/json'].schema.properties)).toContain('welcomeMessage');
     const period = doc.paths['/api/v1/analytics'].get.parameters.find((p: { name: string }) => p.name === 'period');

@@ -75,7 +75,7 @@ export function buildOpenApi(routes: RouteDef[]): JsonSchema {
     };
     if (authed) {
       op.security = [{ bearerAuth: [] }, { apiKeyQuery: [] }];
-      if (def.scope) op['x-required-scope'] = def.scope;
+      if (def.scope) op['x-required-scope'] = typeof def.scope === 'string' ? def.scope : def.scope.join(' or ');
     } else op.security = [];
     if (bodySchema && def.method !== 'get' && def.method !== 'delete') {
       op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(bodySchema, 'input') } } };

@@ -26,8 +26,8 @@ export interface RouteDef<Q extends z.ZodType = z.ZodType, B extends z.ZodType =
   path: string;
   summary: string;
   tag: string;
-  /** null = no authentication (health, openapi). */
-  scope: string | null;
+  /** null = no authentication (health, openapi); several = any one of them will do. */
+  scope: string | readonly string[] | null;
   query?: Q;
   body?: B;
   params?: P;

@@ -130,7 +130,7 @@ export class ApiServer {
   }
 
   /** Resolves the caller, counts the request against its key and sets the rate-limit headers; throws on refusal. */
-  private authenticate(req: Request, res: Response, scope: string): Principal {
+  private authenticate(req: Request, res: Response, scope: string | readonly string[]): Principal {
     const principal = this.deps.keys.authenticate(presentedKey(req, res));
     if (principal.kind === 'key') {
       const d = this.deps.rateLimiter.consume(principal.keyId!);

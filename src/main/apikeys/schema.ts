@@ -18,19 +18,6 @@ export const SCOPES = [
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/**
- * A write scope implies the matching read scope: an integration that sends messages may check their status,
- * one that changes settings may read them back. Nothing else is implied; keys:admin implies nothing.
- */
-export const IMPLIED_SCOPES: Partial<Record<Scope, Scope>> = {
-  'messages:send': 'messages:read',
-  'giveaway:write': 'giveaway:read',
-  'settings:write': 'settings:read',
-  'webhooks:write': 'webhooks:read',
-  'accounts:write': 'accounts:read',
-  'chat:write': 'chat:read',
-};
-
 export const scopeSchema = z.enum(SCOPES);
 
 /** Who is calling: an API key, or the dashboard's per-launch session. */

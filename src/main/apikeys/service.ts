@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { ApiError, notFound } from '../api/errors.js';
 import { newId } from '../ids.js';
 import type { ApiKeyStore, ApiKeyRow } from './store.js';
-import { IMPLIED_SCOPES, type ApiKeyView, type Principal, type Scope } from './schema.js';
+import type { ApiKeyView, Principal, Scope } from './schema.js';
 
 export const KEY_PREFIX = 'bz_live_';
 const TOUCH_EVERY_MS = 1000;
@@ -85,9 +85,11 @@ export class ApiKeyService {
   }
 }
 
-export function requireScope(principal: Principal, scope: string): void {
+/** `scope` is one scope, or several of which any one will do (e.g. a message's status: read, or the sender's). */
+export function requireScope(principal: Principal, scope: string | readonly string[]): void {
   if (principal.scopes === null) return;
-  if (!principal.scopes.some((s) => s === scope || IMPLIED_SCOPES[s] === scope)) {
-    throw new ApiError('INSUFFICIENT_SCOPE', `This API key lacks the \`${scope}\` scope`);
+  const anyOf = typeof scope === 'string' ? [scope] : scope;
+  if (!anyOf.some((s) => principal.scopes!.includes(s as Scope))) {
+    throw new ApiError('INSUFFICIENT_SCOPE', `This API key lacks the ${anyOf.map((s) => `\`${s}\``).join(' or ')} scope`);
   }
 }

@@ -37,7 +37,8 @@ export function messageRoutes(s: AppServices) {
       path: '/messages/:id',
       tag: 'Messages',
       summary: 'Delivery status of one message: queued, sending, sent or failed',
-      scope: 'messages:read',
+      // The key that sent a message may follow it with the id it was given.
+      scope: ['messages:read', 'messages:send'],
       params: messageIdParams,
       response: messageSchema,
       handler: ({ params }) => s.messages.get(params.id),
