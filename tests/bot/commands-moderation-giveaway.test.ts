@@ -87,6 +87,11 @@ describe('moderation', () => {
     expect(flagged('s5', 'my shop https://www.whatnot.com/user/me and whatnot.com/live')).toBeUndefined();
     expect(flagged('s6', 'see you at shop.whatnot.com')).toBeUndefined();
     expect(flagged('s7', 'wait... is it 2.5 or 3.0? shipping?')).toBeUndefined();
+    // Missing spaces are typos, not links: word-like endings count only with a path after them.
+    for (const typo of ['Thanks.me too', 'is it.in stock?', 'sold out.us too?', 'I paid $5.co shipping', 'to.uk?', 'we are.live now', '10.99.com']) {
+      expect(flagged('typo', typo), typo).toBeUndefined();
+    }
+    expect(flagged('s9', 'cheaper at deals.co/cards')).toMatchObject({ reason: 'link', detail: 'deals.co/cards' });
     const { e: off } = engine(mod({ blockLinks: false }));
     expect(off.handleLine(line('s8', 'visit slabdeals.shop')).actions.filter((a) => a.type === 'moderate')).toEqual([]);
   });

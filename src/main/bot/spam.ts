@@ -3,11 +3,15 @@
  * ("DM me, cheaper at bestdeals.shop"), and shouting in capitals. Pure and cheap: they run on every line.
  */
 
-/** Top-level domains that scam and shop links use; a bare "name.tld" with one of these counts as a link. */
-const TLDS =
-  'com|net|org|io|co|shop|store|xyz|me|ly|gg|app|link|info|biz|us|uk|ca|de|fr|tv|live|site|online|top|club|vip|page|to|cc|ru|cn|in|au|eu|nl|es|it';
+/**
+ * Top-level domains of bare links ("bestdeals.shop"). Those that are also everyday words or typos in chat
+ * ("thanks.me too", "is it.in stock", "$5.co") count only with a path after them ("deals.co/x").
+ */
+const TLDS = 'com|net|org|io|shop|store|xyz|ly|gg|app|link|info|biz|site|online|vip|ru|cn';
+const WORD_TLDS = 'co|me|us|uk|ca|de|fr|to|in|au|eu|nl|es|it|tv|live|top|club|page|cc';
+const LABEL = '(?:[a-z0-9-]*[a-z][a-z0-9-]*\\.)+';
 const LINK = new RegExp(
-  String.raw`(?:https?:\/\/|www\.)[^\s]+|\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})\b(?:\/[^\s]*)?`,
+  String.raw`(?:https?:\/\/|www\.)[^\s]+|\b${LABEL}(?:${TLDS})\b(?:\/[^\s]*)?|\b${LABEL}(?:${WORD_TLDS})\/[^\s]*`,
   'giu',
 );
 
