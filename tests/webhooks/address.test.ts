@@ -29,7 +29,7 @@ describe('webhook address classes', () => {
   });
 
   it('keeps refusing loopback-less private ranges of both families', () => {
-    for (const ip of ['0.0.0.0', '10.1.2.3', '172.31.255.255', '192.168.0.1', '100.64.0.1', '169.254.169.254', '::', '::7f00:1', 'fd00::1', 'fe80::1', 'ff02::1']) {
+    for (const ip of ['0.0.0.0', '10.1.2.3', '172.31.255.255', '192.168.0.1', '100.64.0.1', '169.254.169.254', '::', '::7f00:1', 'fd00::1', 'fe80::1', 'ff02::1', '64:ff9b:1::a00:1', '100::1']) {
       expect(classifyAddress(ip), ip).toBe('private');
     }
     expect(classifyAddress('127.0.0.1')).toBe('loopback');

@@ -46,6 +46,8 @@ for (const [net6, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // deprecated site-local
   ['ff00::', 8], // multicast
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): translates to this network's own IPv4 hosts
+  ['100::', 64], // discard-only
 ] as const) {
   PRIVATE6.addSubnet(net6, prefix, 'ipv6');
 }
