@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { systemClock, type Clock } from './clock.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, type Db } from './db/database.js';
 import { lockDataDir } from './db/lock.js';
 import { EventBus } from './events/bus.js';
 import { EventPublisher } from './events/publisher.js';
@@ -55,13 +55,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const unlock = lockDataDir(options.dataDir);
-  let db: ReturnType<typeof openDatabase>;
+  let db: Db | null = null;
   try {
     db = openDatabase(path.join(options.dataDir, 'buzzchat.db'));
+    return await startCore(options, db, clock, logger, unlock);
   } catch (err) {
+    // Whatever failed (a service constructor, a module, the port), the folder is free again for the next try.
+    db?.close();
     unlock();
     throw err;
   }
+}
+
+async function startCore(options: AppOptions, db: Db, clock: Clock, logger: Logger, unlock: () => void): Promise<App> {
   const bus = new EventBus();
   const events = new EventPublisher(bus, clock);
   const chatEvents = new ChatEventStore(db);

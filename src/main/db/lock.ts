@@ -34,12 +34,20 @@ export function lockDataDir(dataDir: string): () => void {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 1) throw err;
       const pid = Number(fs.readFileSync(file, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
         throw refuse(`another running BuzzChat (pid ${pid}; if that is not BuzzChat, delete ${file})`);
       }
-      fs.rmSync(file, { force: true });
+      // Take the stale lock over by renaming it away: of two apps doing this at once only one rename succeeds
+      // (the other gets ENOENT), so the loser cannot delete the winner's fresh lock. Either way, try again.
+      const aside = `${file}.stale-${process.pid}`;
+      try {
+        fs.renameSync(file, aside);
+        fs.rmSync(aside, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
     }
   }
   heldHere.add(dir);
