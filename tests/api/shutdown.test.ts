@@ -15,15 +15,20 @@ afterEach(async () => {
 
 describe('stopping the app', () => {
   it('answers a request in flight (a slow webhook test) before closing, and takes no new ones', async () => {
-    // A receiver that takes 600 ms to answer.
-    receiver = http.createServer((_req, res) => setTimeout(() => res.end('ok'), 600));
+    // A receiver that takes 600 ms to answer, and says when the request has reached it.
+    let reached!: () => void;
+    const arrived = new Promise<void>((r) => (reached = r));
+    receiver = http.createServer((_req, res) => {
+      reached();
+      setTimeout(() => res.end('ok'), 600);
+    });
     await new Promise<void>((r) => receiver!.listen(0, '127.0.0.1', r));
     const port = (receiver.address() as AddressInfo).port;
     t = await startTestApp({ modules: defaultModules({ noBrowser: true }) });
     const hook = await t.call('POST', '/api/v1/webhooks', { url: `http://127.0.0.1:${port}/hook`, events: ['bot.started'] });
     expect(hook.status).toBe(201);
     const inFlight = t.call('POST', `/api/v1/webhooks/${hook.json.data.id}/test`);
-    await new Promise((r) => setTimeout(r, 150));
+    await arrived;
     const stopping = t.app.stop();
     await new Promise((r) => setTimeout(r, 50));
     await expect(fetch(`${t.app.baseUrl}/api/v1/health`)).rejects.toThrow();

@@ -35,7 +35,13 @@ export const faqTriggersSchema = z.object({
 export type FaqTriggersView = z.infer<typeof faqTriggersSchema>;
 
 /** The viewer's UTC offset, so day buckets start at their midnight (JavaScript: -new Date().getTimezoneOffset()). */
-const utcOffset = z.coerce.number().int().min(-840).max(840).default(0).describe('Minutes east of UTC for day-aligned buckets, e.g. -300 for New York in winter');
+const utcOffset = z.coerce
+  .number()
+  .int()
+  .min(-840)
+  .max(840)
+  .default(0)
+  .describe('Minutes east of UTC for day-aligned buckets, e.g. -300 for New York in winter. Counts are kept per UTC hour, so with a half-hour offset a bucket edge falls on the hour; the first bucket holds only the part of it inside the period');
 
 export const timelineQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset }).strict();
 

@@ -46,7 +46,8 @@ function Backups() {
     <Card title="Backups" actions={action}>
       <p className="muted small">
         Everything (all accounts, settings, giveaways, analytics, keys) is copied to {b.directory ?? 'the backups folder'} once a day; the newest 7 daily copies
-        are kept, and copies you take yourself or made before an update are never deleted. To restore, quit BuzzChat and copy a backup over buzzchat.db.
+        are kept, and copies you take yourself or made before an update are never deleted. To restore, quit BuzzChat, copy a backup over buzzchat.db
+        and delete buzzchat.db-wal and buzzchat.db-shm if they are there.
       </p>
       <Notice tone="bad">{b.error}</Notice>
       {b.taken && <Notice tone="good">{`Saved ${b.taken}`}</Notice>}
