@@ -1,10 +1,8 @@
 import type { Clock } from '../clock.js';
-import type { ChatEventStore } from './store.js';
+import { DAY_MS as DAY, HOUR_MS as HOUR, type ChatEventStore } from './store.js';
 import type { Period } from './schema.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000 };
+const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
 
 const pct = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 10);
 

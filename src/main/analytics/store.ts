@@ -28,8 +28,8 @@ export interface ChatEventRow {
   created_at: number;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
 
 /** A window starting at `since`: the first whole hour and UTC day of the rollups, and where they start. */
 interface Window {
