@@ -176,20 +176,21 @@ describe('webhook delivery', () => {
     expect(view.disabledReason).toMatch(/attempts in a row/);
     expect(disabled[0]!.data).toMatchObject({ webhookId: id, url: rx.url() });
     expect(warnings.some((w) => w.includes(id) && w.includes('disabled'))).toBe(true);
-    // Paused: nothing is sent and new events are not queued for it.
+    // Disabled: nothing is sent; a new event is held for it, the queued retries wait.
     const before = rx.received.length;
     enter(t, 'three');
     await new Promise((r) => setTimeout(r, 80));
     expect(rx.received.length).toBe(before);
     const pending = (await t.deliveries(id)).filter((d: any) => d.status === 'pending');
     expect(pending).toHaveLength(2);
+    expect((await t.call('GET', `/api/v1/webhooks/${id}`)).json.data.heldEvents).toBe(1);
     expect((await t.call('POST', `/api/v1/webhooks/${id}/deliveries/${pending[0].id}/retry`)).json.error.code).toBe('CONFLICT');
 
     rx.reply = () => ({ status: 200 });
     const re = await t.call('PATCH', `/api/v1/webhooks/${id}`, { active: true });
-    expect(re.json.data).toMatchObject({ active: true, disabledReason: null });
-    await waitForDeliveries(t, id, (ds) => ds.length === 2 && ds.every((d: any) => d.status === 'delivered'));
-    expect(new Set(rx.ofType('giveaway.entry').map((r) => r.json.data.username))).toEqual(new Set(['one', 'two']));
+    expect(re.json.data).toMatchObject({ active: true, disabledReason: null, heldEvents: 0 });
+    await waitForDeliveries(t, id, (ds) => ds.length === 3 && ds.every((d: any) => d.status === 'delivered'));
+    expect(new Set(rx.ofType('giveaway.entry').map((r) => r.json.data.username))).toEqual(new Set(['one', 'two', 'three']));
   });
 
   it('default health rule: a burst of failures does not disable; failing for 5 days (and 20+ attempts) does', async () => {

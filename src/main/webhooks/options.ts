@@ -31,6 +31,12 @@ export interface WebhookOptions {
   secretGraceMs: number;
   /** Delivered and dead deliveries older than this are pruned from the log. */
   retentionMs: number;
+  /**
+   * Events held for an inactive endpoint: only the newest heldMaxPerEndpoint, none older than heldMaxAgeMs, so a
+   * forgotten paused endpoint cannot grow the database without limit (enforced by the worker's prune pass).
+   */
+  heldMaxPerEndpoint: number;
+  heldMaxAgeMs: number;
   /** DNS lookup used at delivery time (tests inject names that resolve to private addresses). */
   resolver: Resolver;
 }
@@ -45,5 +51,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   disableMinFailures: 20,
   secretGraceMs: DAY,
   retentionMs: 30 * DAY,
+  heldMaxPerEndpoint: 10_000,
+  heldMaxAgeMs: 30 * DAY,
   resolver: systemResolver,
 };

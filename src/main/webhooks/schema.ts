@@ -26,12 +26,20 @@ export const updateWebhookBody = z
       .boolean()
       .optional()
       .describe(
-        'false pauses the endpoint: deliveries already queued wait for it, events while paused are not queued for it; ' +
-          'true resumes (queued ones go at once) and clears an automatic disable',
+        'false pauses the endpoint: nothing is sent to it; events of its types are still recorded and held for it ' +
+          '(newest 10,000, at most 30 days). true resumes: queued and held events go at once, oldest first, with their ' +
+          'original ids; it also clears an automatic disable',
       ),
+    discardHeld: z
+      .boolean()
+      .optional()
+      .describe('true drops the events held while the endpoint was inactive instead of delivering them (not in the reference)'),
   })
   .strict()
-  .refine((b) => b.url !== undefined || b.events !== undefined || b.active !== undefined, 'Give at least one of url, events, active');
+  .refine(
+    (b) => b.url !== undefined || b.events !== undefined || b.active !== undefined || b.discardHeld !== undefined,
+    'Give at least one of url, events, active, discardHeld',
+  );
 
 export const webhookSchema = z.object({
   id: z.string().describe('wh_…'),
@@ -39,6 +47,10 @@ export const webhookSchema = z.object({
   events: z.array(eventTypeSchema),
   active: z.boolean(),
   disabledReason: z.string().nullable().describe('Why BuzzChat disabled the endpoint after failing for days; null otherwise'),
+  heldEvents: z
+    .number()
+    .int()
+    .describe('Events that happened while the endpoint was inactive, held for it and delivered when it is re-enabled; 0 when active'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -68,7 +80,7 @@ export const rotatedSecretSchema = z.object({
 export const webhookIdParams = z.object({ id: z.string().min(1).max(64) });
 export const deliveryParams = webhookIdParams.extend({ deliveryId: z.coerce.number().int().positive() });
 
-export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'dead'] as const;
+export const DELIVERY_STATUSES = ['held', 'pending', 'sending', 'delivered', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const attemptSchema = z.object({
@@ -84,7 +96,10 @@ export const deliverySchema = z.object({
   id: z.number().int(),
   eventId: z.string(),
   eventType: z.string(),
-  status: z.enum(DELIVERY_STATUSES).describe('pending (waiting for its next attempt), sending, delivered, dead (retries exhausted)'),
+  status: z.enum(DELIVERY_STATUSES).describe(
+      'held (the event happened while the endpoint was inactive; sent when it is re-enabled), pending (waiting for its next ' +
+        'attempt), sending, delivered, dead (retries exhausted)',
+    ),
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   createdAt: z.string(),

@@ -59,7 +59,9 @@ export class WebhookService {
     if (!PUBLIC.has(event.type)) return;
     let payload: string | null = null;
     const now = this.clock.now();
-    for (const hook of this.activeList) {
+    let due = false;
+    // Inactive endpoints too: their rows are held, so a pause or an outage-long disable loses nothing.
+    for (const hook of this.hooks.values()) {
       if (!hook.events.has(event.type)) continue;
       // Built once per event, so every endpoint and every retry gets the same bytes.
       payload ??= JSON.stringify({
@@ -68,18 +70,21 @@ export class WebhookService {
         timestamp: event.timestamp,
         data: { accountId: event.accountId, ...event.data },
       });
-      this.store.insertDelivery(hook.row.id, event.id, event.type, payload, now);
+      const active = hook.row.active === 1;
+      this.store.insertDelivery(hook.row.id, event.id, event.type, payload, active ? 'pending' : 'held', now);
+      due ||= active;
     }
     // Deferred: the worker runs after the publisher's transaction has committed.
-    if (payload !== null) this.listener.onDue();
+    if (due) this.listener.onDue();
   };
 
   list(): WebhookView[] {
-    return [...this.hooks.values()].map((h) => toView(h.row));
+    const held = this.store.heldCounts();
+    return [...this.hooks.values()].map((h) => toView(h.row, held.get(h.row.id) ?? 0));
   }
 
   get(id: string): WebhookView {
-    return toView(this.require(id).row);
+    return toView(this.require(id).row, this.store.heldCount(id));
   }
 
   create(input: { url: string; events: string[] }): WebhookView & { secret: string } {
@@ -88,10 +93,10 @@ export class WebhookService {
     const secret = generateSecret();
     this.store.insert({ id, url, events: input.events, secret, now: this.clock.now() });
     const row = this.refresh(id)!;
-    return { ...toView(row), secret };
+    return { ...toView(row, 0), secret };
   }
 
-  update(id: string, patch: { url?: string; events?: string[]; active?: boolean }): WebhookView {
+  update(id: string, patch: { url?: string; events?: string[]; active?: boolean; discardHeld?: boolean }): WebhookView {
     const { row } = this.require(id);
     const now = this.clock.now();
     const next: WebhookRow = { ...row, updated_at: now };
@@ -103,13 +108,19 @@ export class WebhookService {
       // A fresh start: the failure streak that disabled it is forgotten and waiting deliveries go now.
       Object.assign(next, { disabled_reason: null, consecutive_failures: 0, failing_since: null });
     }
-    this.db.transaction(() => {
+    // In one transaction with the status change, so no event falls between held and pending.
+    const held = this.db.transaction(() => {
       this.store.update(next);
-      if (resuming) this.store.resumePending(id, now);
+      if (patch.discardHeld) this.store.discardHeld(id);
+      if (resuming) {
+        this.store.resumePending(id, now);
+        this.store.releaseHeld(id, now);
+      }
+      return this.store.heldCount(id);
     })();
     this.refresh(id);
     if (resuming) this.listener.onDue();
-    return toView(next);
+    return toView(next, held);
   }
 
   delete(id: string): { id: string; deleted: true } {
@@ -237,13 +248,14 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-function toView(r: WebhookRow): WebhookView {
+function toView(r: WebhookRow, heldEvents: number): WebhookView {
   return {
     id: r.id,
     url: r.url,
     events: JSON.parse(r.events) as WebhookView['events'],
     active: r.active === 1,
     disabledReason: r.disabled_reason,
+    heldEvents,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
   };

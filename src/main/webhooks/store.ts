@@ -77,7 +77,7 @@ export class WebhookStore {
       ),
       insertDelivery: db.prepare(
         `INSERT OR IGNORE INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       nextDue: db.prepare<[string, number], DeliveryRow>(
         `SELECT * FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending' AND next_attempt_at <= ?
@@ -102,6 +102,25 @@ export class WebhookStore {
       ),
       resumePending: db.prepare(
         `UPDATE webhook_deliveries SET next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending' AND next_attempt_at > ?`,
+      ),
+      heldCount: db.prepare<[string], { n: number }>(
+        `SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ? AND status = 'held'`,
+      ),
+      heldCounts: db.prepare<[], { webhook_id: string; n: number }>(
+        `SELECT webhook_id, COUNT(*) AS n FROM webhook_deliveries WHERE status = 'held' GROUP BY webhook_id`,
+      ),
+      // Same time for all: the worker then sends them by id, which is the order the events happened in.
+      releaseHeld: db.prepare(
+        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE webhook_id = ? AND status = 'held'`,
+      ),
+      discardHeld: db.prepare(`DELETE FROM webhook_deliveries WHERE webhook_id = ? AND status = 'held'`),
+      pruneHeldAge: db.prepare<[number], { webhook_id: string }>(
+        `DELETE FROM webhook_deliveries WHERE status = 'held' AND created_at < ? RETURNING webhook_id`,
+      ),
+      // The row at OFFSET keep is the newest one over the cap; it and everything older go.
+      pruneHeldOver: db.prepare(
+        `DELETE FROM webhook_deliveries WHERE webhook_id = @id AND status = 'held' AND id <= (
+           SELECT id FROM webhook_deliveries WHERE webhook_id = @id AND status = 'held' ORDER BY id DESC LIMIT 1 OFFSET @keep)`,
       ),
       attemptsOf: db.prepare<[string], AttemptRow>(
         `SELECT * FROM webhook_attempts WHERE delivery_id IN (SELECT value FROM json_each(?)) ORDER BY delivery_id, attempt, id`,
@@ -146,8 +165,36 @@ export class WebhookStore {
     return this.s.noteSuccess.run(id).changes > 0;
   }
 
-  insertDelivery(webhookId: string, eventId: string, eventType: string, payload: string, now: number): void {
-    this.s.insertDelivery.run(webhookId, eventId, eventType, payload, now, now);
+  /** `held` for an inactive endpoint: kept, never claimed, until it is re-enabled. */
+  insertDelivery(webhookId: string, eventId: string, eventType: string, payload: string, status: 'pending' | 'held', now: number): void {
+    this.s.insertDelivery.run(webhookId, eventId, eventType, payload, status, now, now);
+  }
+
+  heldCount(webhookId: string): number {
+    return this.s.heldCount.get(webhookId)!.n;
+  }
+
+  heldCounts(): Map<string, number> {
+    return new Map(this.s.heldCounts.all().map((r) => [r.webhook_id, r.n]));
+  }
+
+  releaseHeld(webhookId: string, now: number): number {
+    return this.s.releaseHeld.run(now, webhookId).changes;
+  }
+
+  discardHeld(webhookId: string): number {
+    return this.s.discardHeld.run(webhookId).changes;
+  }
+
+  /** Drops held deliveries older than `olderThan` and beyond the newest `keep` per endpoint; counts per endpoint. */
+  pruneHeld(olderThan: number, keep: number): Map<string, number> {
+    const dropped = new Map<string, number>();
+    const add = (id: string, n: number) => n > 0 && dropped.set(id, (dropped.get(id) ?? 0) + n);
+    this.db.transaction(() => {
+      for (const r of this.s.pruneHeldAge.all(olderThan)) add(r.webhook_id, 1);
+      for (const [id, n] of this.heldCounts()) if (n > keep) add(id, this.s.pruneHeldOver.run({ id, keep }).changes);
+    })();
+    return dropped;
   }
 
   /** The endpoint's oldest due delivery, marked `sending`; undefined when none is due. */

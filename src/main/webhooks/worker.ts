@@ -210,10 +210,21 @@ export class DeliveryWorker {
     })();
   }
 
-  private prune(): void {
+  /** Runs at start and hourly; public so tests can run a pass without waiting an hour. */
+  prune(): void {
     try {
-      const n = this.store.prune(this.clock.now() - this.options.retentionMs);
+      const now = this.clock.now();
+      const n = this.store.prune(now - this.options.retentionMs);
       if (n) this.logger.info(`Webhooks: pruned ${n} old deliveries from the log`);
+      const { heldMaxAgeMs, heldMaxPerEndpoint } = this.options;
+      const dropped = this.store.pruneHeld(now - heldMaxAgeMs, heldMaxPerEndpoint);
+      for (const [id, count] of dropped) {
+        // Warn: these events are lost for that endpoint, which the user may not expect.
+        this.logger.warn(
+          `Webhooks: dropped ${count} held events of inactive webhook ${id} (only the newest ${heldMaxPerEndpoint}, ` +
+            `at most ${Math.round(heldMaxAgeMs / 86_400_000)} days old, are kept)`,
+        );
+      }
     } catch (err) {
       this.logger.error('Webhooks: pruning the delivery log failed:', err);
     }
