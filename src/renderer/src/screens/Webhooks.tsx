@@ -116,6 +116,11 @@ function WebhookRow(props: {
       <td className="url-cell">
         <div>{hook.url}</div>
         {hook.disabledReason !== null && <div className="field-error">Disabled by BuzzChat: {hook.disabledReason}</div>}
+        {!hook.active && hook.heldEvents > 0 && (
+          <div className="small">
+            {hook.heldEvents} {hook.heldEvents === 1 ? 'event' : 'events'} held — delivered when re-enabled
+          </div>
+        )}
         {test && <TestOutcome test={test} />}
       </td>
       <td className="small">{hook.events.join(', ')}</td>
@@ -167,7 +172,7 @@ function Deliveries({ list }: { list: WebhookDelivery[] }) {
             <td>{formatDateTime(d.at)}</td>
             <td>{d.eventType}</td>
             <td>
-              <Badge tone={d.status === 'delivered' ? 'good' : d.status === 'pending' ? 'info' : 'bad'}>{d.status}</Badge>
+              <Badge tone={d.status === 'delivered' ? 'good' : d.status === 'pending' ? 'info' : d.status === 'held' ? 'warn' : 'bad'}>{d.status}</Badge>
             </td>
             <td>{d.responseCode ?? '—'}</td>
             <td>{d.attempts}</td>

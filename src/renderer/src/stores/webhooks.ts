@@ -81,7 +81,13 @@ export function createWebhooksStore(api: ApiClient) {
         }
       },
       onEvent: (e) => {
-        if (e.type === 'webhook.disabled' && get().list) void get().load();
+        const list = get().list;
+        if (!list) return;
+        if (e.type === 'webhook.disabled') return void get().load();
+        // The server holds an event for every inactive endpoint subscribed to it; count along instead of refetching.
+        if (list.some((w) => !w.active && (w.events as string[]).includes(e.type))) {
+          set({ list: list.map((w) => (!w.active && (w.events as string[]).includes(e.type) ? { ...w, heldEvents: w.heldEvents + 1 } : w)) });
+        }
       },
     };
   });
