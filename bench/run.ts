@@ -48,5 +48,8 @@ Produced by \`npm run bench\` (\`bench/run.ts\`); every figure below comes from 
 Machine: ${cpu[0]?.model ?? 'unknown CPU'} x${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}.
 Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.
 `;
-if (!only.length) fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), header + '\n' + sections.join('\n'));
+// Hand-written guidance on reading the figures, kept across runs.
+const readingFile = path.join(root, 'bench', 'READING.md');
+const reading = fs.existsSync(readingFile) ? '\n' + fs.readFileSync(readingFile, 'utf8') : '';
+if (!only.length) fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), header + '\n' + sections.join('\n') + reading);
 else console.log('\n(partial run: BENCHMARKS.md not rewritten)');
