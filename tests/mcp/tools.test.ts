@@ -304,6 +304,11 @@ describe('webhooks', () => {
     expect(hooks.map((h) => h.id)).toEqual([created.json.data.id]);
     expect(hooks[0]!.secret).toBeUndefined();
     expect(textOf(r)).toContain(`${created.json.data.id} http://127.0.0.1:9/hooks [giveaway.entry, giveaway.winner]`);
+    // A paused endpoint says how many events wait for it.
+    await t.call('PATCH', `/api/v1/webhooks/${created.json.data.id}`, { active: false });
+    await t.call('POST', '/api/v1/giveaway/entries', { username: 'held_viewer' });
+    const paused = await call(mcp, 'buzzchat_list_webhooks');
+    expect(textOf(paused)).toContain('(inactive, 1 events held until re-enabled)');
   });
 });
 

@@ -78,6 +78,7 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
             url: z.string(),
             events: z.array(z.string()).describe('Event types delivered'),
             active: z.boolean().describe('false: paused or disabled after failing'),
+            heldEvents: z.number().int().optional().describe('Events kept while inactive, delivered when it is re-enabled'),
           }),
         ),
       }),
@@ -86,7 +87,9 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
     guarded(logger, 'buzzchat_list_webhooks', async () => {
       const data = await api.webhooks();
       const hooks = data.webhooks;
-      const lines = hooks.map((h) => `${h.id} ${h.url} [${h.events.join(', ')}]${h.active === false ? ' (inactive)' : ''}`);
+      const lines = hooks.map(
+        (h) => `${h.id} ${h.url} [${h.events.join(', ')}]${h.active === false ? ` (inactive${h.heldEvents ? `, ${h.heldEvents} events held until re-enabled` : ''})` : ''}`,
+      );
       return ok(hooks.length ? `${plural(hooks.length, 'webhook')}:\n${lines.join('\n')}` : 'No webhooks registered.', data);
     }),
   );
