@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forbiddenLink } from '../../src/main/bot/spam.js';
 import { parseCommand } from '../../src/main/bot/commands.js';
 import { engine, line, texts } from './fixtures.js';
 
@@ -92,6 +93,14 @@ describe('moderation', () => {
       expect(flagged('typo', typo), typo).toBeUndefined();
     }
     expect(flagged('s9', 'cheaper at deals.co/cards')).toMatchObject({ reason: 'link', detail: 'deals.co/cards' });
+  });
+
+  it('checks a long dotted line for links in linear time (no catastrophic backtracking)', () => {
+    // 81 characters of "aaaa." took minutes with a label pattern that could split a label many ways: the
+    // test's own timeout fails it if that comes back. Nothing here is timed.
+    expect(forbiddenLink(`${'aaaa.'.repeat(16)}!`, [])).toBeNull();
+    expect(forbiddenLink(`${'aaaa.'.repeat(400)}!`, [])).toBeNull();
+    expect(forbiddenLink(`${'aaaa.'.repeat(400)}shop`, [])).not.toBeNull();
     const { e: off } = engine(mod({ blockLinks: false }));
     expect(off.handleLine(line('s8', 'visit slabdeals.shop')).actions.filter((a) => a.type === 'moderate')).toEqual([]);
   });
