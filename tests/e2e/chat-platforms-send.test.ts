@@ -114,4 +114,27 @@ describe('posting on other platforms', () => {
     await until(() => texts().includes('Me: !drops in 5 minutes'));
     expect(texts()).toEqual(['Me: !drops in 5 minutes']);
   });
+
+  it('closing while Chromium is still starting leaves no browser behind (its profile opens again at once)', async () => {
+    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buzzchat-profile-'));
+    const make = () =>
+      new BrowserSession({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        profileDir: profileDir!,
+        url: base + '/twitch',
+        profile: builtinProfile('twitch'),
+        logger: silentLogger,
+        onPayload: () => {},
+        onLost: () => {},
+      });
+    const first = make();
+    const opening = first.open();
+    await first.close();
+    await expect(opening).rejects.toThrow(/closed/);
+    // A leaked Chromium would still hold the profile, and a second one could not start on it.
+    session = make();
+    await session.open();
+    expect(session.currentPage()).not.toBeNull();
+  });
 });

@@ -47,6 +47,11 @@ export class BrowserSession implements ChatPoster {
       viewport: this.o.headless ? { width: 1280, height: 900 } : null,
     });
     this.context = context;
+    // Closed while Chromium was starting: close() found no context to close, so close it here.
+    if (this.closing) {
+      await context.close().catch(() => {});
+      throw new Error('The chat session was closed while it was opening');
+    }
     context.on('close', () => {
       this.page = null;
       this.chatFrame = null;
@@ -77,6 +82,7 @@ export class BrowserSession implements ChatPoster {
       this.attached = false;
     });
     await page.goto(this.o.url, { waitUntil: 'domcontentloaded' });
+    if (this.closing) throw new Error('The chat session was closed while it was opening');
   }
 
   get url(): string | null {

@@ -117,9 +117,22 @@ export class ChatDriver implements ChatGateway {
     await this.queuesStopped();
   }
 
-  private async switchTo(accountId: string): Promise<void> {
-    for (const c of this.chats.values()) if (c.accountId !== accountId && c.wanted) await this.disconnect(c.accountId);
-    if (this.urlFor(accountId)) await this.connect(accountId);
+  /**
+   * Connect, disconnect and account switches run one at a time: two at once could both shut the same state
+   * down and both launch, leaving a browser (and a second send queue) nobody stops.
+   */
+  private ops: Promise<unknown> = Promise.resolve();
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.ops.then(op, op);
+    this.ops = run.catch(() => {});
+    return run;
+  }
+
+  private switchTo(accountId: string): Promise<void> {
+    return this.serial(async () => {
+      for (const c of this.chats.values()) if (c.accountId !== accountId && c.wanted) await this.disconnectNow(c.accountId);
+      if (this.urlFor(accountId)) await this.connectNow(accountId);
+    });
   }
 
   /** The page to open: the given URL, the account's URL, or in practice mode the practice stream. */
@@ -166,7 +179,15 @@ export class ChatDriver implements ChatGateway {
     }
   }
 
-  async connect(accountId: string, url?: string): Promise<ChatSessionStatus> {
+  connect(accountId: string, url?: string): Promise<ChatSessionStatus> {
+    return this.serial(() => this.connectNow(accountId, url));
+  }
+
+  disconnect(accountId: string): Promise<ChatSessionStatus> {
+    return this.serial(() => this.disconnectNow(accountId));
+  }
+
+  private async connectNow(accountId: string, url?: string): Promise<ChatSessionStatus> {
     const target = this.urlFor(accountId, url);
     if (!target) throw new ApiError('VALIDATION_ERROR', 'The account has no live page URL; pass `url` or set the account URL');
     const platform = this.platformFor(accountId, target);
@@ -197,7 +218,7 @@ export class ChatDriver implements ChatGateway {
     return this.status(accountId);
   }
 
-  async disconnect(accountId: string): Promise<ChatSessionStatus> {
+  private async disconnectNow(accountId: string): Promise<ChatSessionStatus> {
     const c = this.chats.get(accountId);
     if (c) {
       c.wanted = false;
@@ -215,8 +236,10 @@ export class ChatDriver implements ChatGateway {
     c.browser = null;
     c.connected = false;
     c.live = false;
-    await b?.close();
+    // The page stays open until the send in progress has seen its echo (or timed out), so a message submitted
+    // just before quitting is confirmed, not posted again at the next start.
     await this.queuesStopped();
+    await b?.close();
   }
 
   /** Queues still recording their last send; the database must stay open until they have. */
@@ -262,12 +285,19 @@ export class ChatDriver implements ChatGateway {
     try {
       await browser.open();
     } catch (err) {
-      if (c.browser !== browser) return;
+      if (c.browser !== browser) {
+        await browser.close();
+        return;
+      }
       c.lastError = `Could not open the chat page: ${(err as Error).message.split('\n')[0]}`;
       this.onLost(c, browser, c.lastError);
       return;
     }
-    if (c.browser !== browser) return;
+    if (c.browser !== browser) {
+      // Replaced or shut down while it opened: never leave a window (and its locked profile) behind.
+      await browser.close();
+      return;
+    }
     c.connected = true;
     c.lastError = null;
     this.stopQueue(c);
@@ -307,7 +337,6 @@ export class ChatDriver implements ChatGateway {
       void browser.probe().then((h) => {
         if (h) c.health = h;
       });
-      c.queue?.wake();
     }
     if (payload.state) {
       c.live = payload.state.live;
@@ -328,6 +357,9 @@ export class ChatDriver implements ChatGateway {
       }
     }
     if (changed) this.publishStatus(c);
+    // After the rows are accepted: the restored history may hold the echo of a send the crash cut short,
+    // which must confirm it before the queue considers posting it again.
+    if (payload.attached) c.queue?.wake();
   }
 
   private publishStatus(c: AccountChat): void {
