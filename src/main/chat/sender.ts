@@ -78,9 +78,8 @@ export class SendQueue {
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
   private drained: Promise<void> = Promise.resolve();
-  private signalStop: () => void = () => {};
-  /** Resolves on stop(): waits race it so stopping never waits out a timer. */
-  private readonly stopSignal = new Promise<void>((r) => (this.signalStop = r));
+  /** Waits that stop() ends early (the spacing between parts). */
+  private stopListeners = new Set<() => void>();
   private readonly echoTimeoutMs: number;
   private readonly maxAttempts: number;
   private readonly retryBaseMs: number;
@@ -120,7 +119,7 @@ export class SendQueue {
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.signalStop();
+    for (const end of [...this.stopListeners]) end();
     return this.draining ? this.drained : Promise.resolve();
   }
 
@@ -196,7 +195,7 @@ export class SendQueue {
     for (; next < parts.length; next++) {
       if (next > 0 && !(await this.spaceOut())) {
         // Stopped between parts: the rest waits for the next session, after the parts already in chat.
-        this.messages.markFailed(row.id, 'Stopped between parts', 0);
+        this.messages.release(row.id);
         return;
       }
       const error = await this.postPart(row, next, parts[next]!);
@@ -210,9 +209,15 @@ export class SendQueue {
   private async spaceOut(): Promise<boolean> {
     const wait = this.times.lastPostAt + this.settings.get(this.accountId).sendMinSpacingMs - this.clock.now();
     if (wait > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise((r) => (timer = setTimeout(r, wait))), this.stopSignal]);
-      clearTimeout(timer);
+      await new Promise<void>((resolve) => {
+        const end = () => {
+          clearTimeout(timer);
+          this.stopListeners.delete(end);
+          resolve();
+        };
+        const timer = setTimeout(end, wait);
+        this.stopListeners.add(end);
+      });
     }
     return !this.stopped && this.poster.ready();
   }
@@ -228,12 +233,13 @@ export class SendQueue {
         this.times.lastPostAt = this.clock.now();
       });
       if (isPlatformCommand(text)) return null;
-      const seen = await Promise.race([echo.wait(this.echoTimeoutMs), this.stopSignal.then(() => false)]);
-      if (seen) {
+      // Not cut short by stop(): once submitted, the echo (at most echoTimeoutMs away) decides, and the driver
+      // keeps the page open for it, so a message sent just before quitting is not posted again.
+      if (await echo.wait(this.echoTimeoutMs)) {
         this.times.unconfirmed.delete(row.id);
         return null;
       }
-      error = this.stopped ? 'Stopped while waiting for the echo' : `Not seen in chat within ${this.echoTimeoutMs} ms`;
+      error = `Not seen in chat within ${this.echoTimeoutMs} ms`;
     } catch (err) {
       // Once Enter was pressed the text may be in chat: keep expecting its echo so it is neither answered nor re-sent.
       if (!submitted) echo.cancel();
@@ -247,7 +253,7 @@ export class SendQueue {
   private failed(row: MessageRow, error: string): void {
     if (this.stopped) {
       // Shutting down mid-send: leave it for the next session rather than burn an attempt.
-      this.messages.markFailed(row.id, error, 0);
+      this.messages.release(row.id, error);
       return;
     }
     const final = row.attempts >= this.maxAttempts;

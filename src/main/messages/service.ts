@@ -89,6 +89,11 @@ export class MessageService {
     return this.store.nextDueTime(accountId);
   }
 
+  /** The sender stopped (quitting, page gone) before this message was done: it goes back, its attempt not counted. */
+  release(id: string, error: string | null = null): void {
+    this.store.release(id, error, this.clock.now());
+  }
+
   /** A part of a message split for the platform's length cap is in chat (durable, so it is never posted again). */
   markPartSent(id: string, partsSent: number): void {
     this.store.setPartsSent(id, partsSent);

@@ -28,6 +28,7 @@ export class MessageStore {
   private nextTimeStmt;
   private rescheduleStmt;
   private partsStmt;
+  private releaseStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -54,6 +55,9 @@ export class MessageStore {
     this.rescheduleStmt = db.prepare(`UPDATE messages SET status = 'queued', error = ?, not_before = ? WHERE id = ?`);
     this.requeueStmt = db.prepare(`UPDATE messages SET status = 'queued' WHERE status = 'sending'`);
     this.partsStmt = db.prepare(`UPDATE messages SET parts_sent = ? WHERE id = ?`);
+    this.releaseStmt = db.prepare(
+      `UPDATE messages SET status = 'queued', attempts = MAX(attempts - 1, 0), error = COALESCE(?, error), not_before = ? WHERE id = ? AND status = 'sending'`,
+    );
   }
 
   insert(m: { id: string; accountId: string; text: string; cause: Cause; notBefore: number; createdAt: number }): void {
@@ -78,6 +82,11 @@ export class MessageStore {
 
   list(accountId: string, status: MessageStatus | undefined, limit: number): MessageRow[] {
     return status ? this.listByStatusStmt.all(accountId, status, limit) : this.listStmt.all(accountId, limit);
+  }
+
+  /** Back to the queue as if it had not been claimed (the attempt is given back). */
+  release(id: string, error: string | null, notBefore: number): void {
+    this.releaseStmt.run(error, notBefore, id);
   }
 
   setPartsSent(id: string, parts: number): void {
