@@ -107,8 +107,9 @@ async function startCore(options: AppOptions, db: Db, clock: Clock, logger: Logg
     port = await server.listen(options.port ?? DEFAULT_PORT);
     const baseUrl = `http://127.0.0.1:${port}`;
     for (const m of modules) {
-      await m.start?.({ port, baseUrl });
+      // Listed before it starts: a module that throws half-way is stopped too, with the ones before it.
       started.push(m);
+      await m.start?.({ port, baseUrl });
     }
   } catch (err) {
     await stopAll(started, logger);

@@ -101,7 +101,9 @@ describe('events while an endpoint is inactive', () => {
     enter(t, 'before1');
     enter(t, 'before2');
     await waitFor(() => disabled.length > 0, 3000, 'webhook.disabled');
-    await settle(30); // attempts in flight when it was disabled finish
+    // Attempts in flight when it was disabled finish before the count is taken.
+    const sending = () => (t!.app.services.db.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'sending'`).get() as { n: number }).n;
+    await waitFor(() => sending() === 0, 3000, 'no delivery in flight');
     const failedAttempts = rx.received.length;
 
     // A week of giveaway entries while the receiver is down and the endpoint disabled.

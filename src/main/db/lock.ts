@@ -16,6 +16,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The pid in a lock file and the file's identity, read from one open file so they belong together. */
+function readLock(file: string): { pid: number; ino: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return { pid: Number(fs.readFileSync(fd, 'utf8').trim()), ino: fs.fstatSync(fd).ino };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * One running app per data dir. Two apps on one database (the desktop app and `buzzchat serve`, both on the
  * default folder) would re-queue each other's in-flight messages at start, overwrite each other's rate-limit
@@ -35,15 +45,22 @@ export function lockDataDir(dataDir: string): () => void {
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 1) throw err;
-      const pid = Number(fs.readFileSync(file, 'utf8').trim());
+      const { pid, ino } = readLock(file);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
         throw refuse(`another running BuzzChat (pid ${pid}; if that is not BuzzChat, delete ${file})`);
       }
-      // Take the stale lock over by renaming it away: of two apps doing this at once only one rename succeeds
-      // (the other gets ENOENT), so the loser cannot delete the winner's fresh lock. Either way, try again.
+      // Take the stale lock over by renaming it away, then check it was the stale one we read (same inode): two
+      // apps doing this at once could otherwise move each other's fresh lock. A fresh one is put back.
       const aside = `${file}.stale-${process.pid}`;
       try {
         fs.renameSync(file, aside);
+        if (fs.statSync(aside).ino !== ino) {
+          try {
+            fs.linkSync(aside, file);
+          } catch {
+            // Someone wrote a newer lock meanwhile: theirs stands.
+          }
+        }
         fs.rmSync(aside, { force: true });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

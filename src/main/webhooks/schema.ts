@@ -27,7 +27,7 @@ export const updateWebhookBody = z
       .optional()
       .describe(
         'false pauses the endpoint: nothing is sent to it; events of its types are still recorded and held for it ' +
-          '(newest 10,000, at most 30 days). true resumes: queued and held events go at once, oldest first, with their ' +
+          '(newest 10,000, at most 30 days; checked hourly). true resumes: queued and held events go at once, oldest first, with their ' +
           'original ids; it also clears an automatic disable',
       ),
     discardHeld: z
