@@ -137,4 +137,21 @@ describe('posting on other platforms', () => {
     await session.open();
     expect(session.currentPage()).not.toBeNull();
   });
+
+  it('keeps posting after a pushState or hash change (same document), and waits for the chat again after a reload', async () => {
+    const { texts, until } = await openChat('twitch', '/twitch');
+    const page = session!.currentPage()!;
+    await page.evaluate(() => history.pushState({}, '', '/twitch?tab=chat'));
+    await page.evaluate(() => (location.hash = 'latest'));
+    // framenavigated fired twice; the chat and its observer are the same, so posting goes on.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    await until(() => session!.ready());
+    await session!.post('still here after pushState');
+    await until(() => texts().includes('Me: still here after pushState'));
+    // A reload is a new document: not ready until its chat attaches again.
+    await page.reload();
+    await until(() => session!.ready());
+    await session!.post('after reload');
+    await until(() => texts().includes('Me: after reload'));
+  });
 });

@@ -33,6 +33,8 @@ export class BrowserSession implements ChatPoster {
   /** The page has shown its chat container at least once (the ingest script reported it). */
   attached = false;
   private input: { sel: string; editable: boolean } | null = null;
+  /** The ingest script's id of the document whose chat is attached. */
+  private chatDoc: string | null = null;
 
   constructor(private o: BrowserSessionOptions) {}
 
@@ -61,6 +63,7 @@ export class BrowserSession implements ChatPoster {
       if (payload && Array.isArray(payload.rows)) {
         if (payload.attached) {
           this.chatFrame = source.frame;
+          this.chatDoc = payload.doc;
           this.attached = true;
         }
         this.o.onPayload(payload, source.frame);
@@ -75,11 +78,26 @@ export class BrowserSession implements ChatPoster {
     page.on('close', () => {
       if (!this.closing && this.page === page) this.o.onLost('chat tab closed');
     });
-    page.on('framenavigated', (f) => {
-      if (f !== this.chatFrame) return;
-      // A reload or navigation: wait for the new document's chat (and its restored rows) before posting again.
+    // A reload or navigation to a new document in the chat's frame, or the frame going away (YouTube's chat is an
+    // iframe, which a top-level reload detaches): wait for the new chat, and its restored rows, before posting.
+    // framenavigated also fires for pushState and hash changes, which keep the document and its chat: those are
+    // told apart by the ingest script's per-document id.
+    const reset = () => {
       this.input = null;
       this.attached = false;
+    };
+    page.on('framenavigated', (f) => {
+      if (f !== this.chatFrame) return;
+      const attachedTo = this.chatDoc;
+      void f.evaluate(() => (window as unknown as { __bcDoc?: string }).__bcDoc).then(
+        (d) => {
+          if (d !== attachedTo && this.chatDoc === attachedTo) reset();
+        },
+        () => reset(),
+      );
+    });
+    page.on('framedetached', (f) => {
+      if (f === this.chatFrame) reset();
     });
     await page.goto(this.o.url, { waitUntil: 'domcontentloaded' });
     if (this.closing) throw new Error('The chat session was closed while it was opening');
@@ -91,7 +109,7 @@ export class BrowserSession implements ChatPoster {
 
   /** Posting waits until the page shows its chat (history delivered), so an echo restored with it confirms a send. */
   ready(): boolean {
-    return this.page !== null && !this.page.isClosed() && this.attached;
+    return this.page !== null && !this.page.isClosed() && this.attached && !(this.chatFrame?.isDetached() ?? false);
   }
 
   /** For tests and diagnostics: the page the chat runs in. */

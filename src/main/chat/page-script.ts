@@ -65,6 +65,8 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
 
   var KEY = '__bcKey', GONE_MS = 5000, SIG_MAX = 5000;
   var doc = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+  // Readable by the driver: a same-document navigation (pushState) keeps it, a reload makes a new one.
+  try { Object.defineProperty(window, '__bcDoc', { value: doc }); } catch (e) { /* defined by an earlier copy */ }
   var counter = 0;
   var frag = document.createDocumentFragment();
   function valid(list) { return (list || []).filter(function (s) { try { frag.querySelector(s); return true; } catch (e) { return false; } }); }
