@@ -113,6 +113,10 @@ export class ChatDriver implements ChatGateway {
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribeBus?.();
+    // An operation already running (a connect launching Chromium) finishes first, bounded like a send.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.ops, new Promise((r) => (timer = setTimeout(r, QUEUE_STOP_MS)))]);
+    clearTimeout(timer);
     await Promise.all([...this.chats.values()].map((c) => this.shutdown(c)));
     await this.queuesStopped();
   }
@@ -130,6 +134,7 @@ export class ChatDriver implements ChatGateway {
 
   private switchTo(accountId: string): Promise<void> {
     return this.serial(async () => {
+      if (this.stopped) return;
       for (const c of this.chats.values()) if (c.accountId !== accountId && c.wanted) await this.disconnectNow(c.accountId);
       if (this.urlFor(accountId)) await this.connectNow(accountId);
     });
@@ -188,6 +193,7 @@ export class ChatDriver implements ChatGateway {
   }
 
   private async connectNow(accountId: string, url?: string): Promise<ChatSessionStatus> {
+    if (this.stopped) throw new ApiError('CHAT_UNAVAILABLE', 'BuzzChat is shutting down');
     const target = this.urlFor(accountId, url);
     if (!target) throw new ApiError('VALIDATION_ERROR', 'The account has no live page URL; pass `url` or set the account URL');
     const platform = this.platformFor(accountId, target);
@@ -209,6 +215,8 @@ export class ChatDriver implements ChatGateway {
     c.url = target;
     c.wanted = true;
     c.restarts = 0;
+    if (c.restartTimer) clearTimeout(c.restartTimer);
+    c.restartTimer = null;
     if (this.o.noBrowser) {
       c.lastError = 'Browser disabled (noBrowser)';
       this.publishStatus(c);
@@ -232,13 +240,16 @@ export class ChatDriver implements ChatGateway {
     if (c.restartTimer) clearTimeout(c.restartTimer);
     c.restartTimer = null;
     this.stopQueue(c);
+    // The page stays open, and its rows keep arriving, until the send in progress has seen its echo (or timed
+    // out), so a message submitted just before quitting or switching is confirmed, not posted again later.
+    await this.queuesStopped();
+    if (c.restartTimer) clearTimeout(c.restartTimer);
+    c.restartTimer = null;
     const b = c.browser;
     c.browser = null;
     c.connected = false;
     c.live = false;
-    // The page stays open until the send in progress has seen its echo (or timed out), so a message submitted
-    // just before quitting is confirmed, not posted again at the next start.
-    await this.queuesStopped();
+    c.viewers = null;
     await b?.close();
   }
 
@@ -262,6 +273,7 @@ export class ChatDriver implements ChatGateway {
   }
 
   private async launch(c: AccountChat): Promise<void> {
+    if (this.stopped) return;
     let executablePath: string;
     try {
       executablePath = detectBrowser(undefined, this.o.browserPath);
@@ -311,6 +323,8 @@ export class ChatDriver implements ChatGateway {
     this.stopQueue(c);
     c.browser = null;
     c.connected = false;
+    c.live = false;
+    c.viewers = null;
     c.lastError = reason;
     void browser.close();
     this.publishStatus(c);
@@ -318,6 +332,7 @@ export class ChatDriver implements ChatGateway {
     const delay = Math.min(this.o.restartMaxMs ?? 30_000, (this.o.restartBaseMs ?? 1000) * 2 ** c.restarts);
     c.restarts++;
     this.s.logger.warn(`Chat of ${c.accountId} lost (${reason}); restarting in ${delay} ms`);
+    if (c.restartTimer) clearTimeout(c.restartTimer);
     c.restartTimer = setTimeout(() => {
       c.restartTimer = null;
       if (c.wanted && !this.stopped && !c.browser) void this.launch(c).catch((err) => this.s.logger.error('Chat restart failed:', err));

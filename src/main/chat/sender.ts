@@ -251,8 +251,9 @@ export class SendQueue {
   }
 
   private failed(row: MessageRow, error: string): void {
-    if (this.stopped) {
-      // Shutting down mid-send: leave it for the next session rather than burn an attempt.
+    if (this.stopped || !this.poster.ready()) {
+      // Shutting down, or the page went away (reload, crash) mid-send: not the message's fault, so the attempt
+      // is given back and it waits for the page.
       this.messages.release(row.id, error);
       return;
     }

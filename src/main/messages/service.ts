@@ -47,6 +47,10 @@ export class MessageService {
     store.requeueInterrupted();
   }
 
+  private notify(accountId: string): void {
+    for (const l of this.listeners) l(accountId);
+  }
+
   /** Called whenever something is queued, so a sleeping drainer wakes up. */
   onQueued(listener: (accountId: string) => void): () => void {
     this.listeners.add(listener);
@@ -60,7 +64,7 @@ export class MessageService {
     this.store.insert({ id, accountId: input.accountId, text, cause: input.cause, notBefore: now + (input.delayMs ?? 0), createdAt: now });
     const view = toMessageView(this.store.byId(id)!);
     this.events.emit('message.queued', input.accountId, { messageId: id, message: text, cause: input.cause, scheduledFor: view.scheduledFor });
-    for (const l of this.listeners) l(input.accountId);
+    this.notify(input.accountId);
     return view;
   }
 
@@ -91,7 +95,10 @@ export class MessageService {
 
   /** The sender stopped (quitting, page gone) before this message was done: it goes back, its attempt not counted. */
   release(id: string, error: string | null = null): void {
-    this.store.release(id, error, this.clock.now());
+    const r = this.store.byId(id);
+    this.store.release(id, error);
+    // The queue that will send it may already be waiting (a restarted browser's): wake it.
+    if (r) this.notify(r.account_id);
   }
 
   /** A part of a message split for the platform's length cap is in chat (durable, so it is never posted again). */
@@ -119,6 +126,8 @@ export class MessageService {
       if (!r) throw notFound(`Message ${id}`);
       if (retryInMs !== null) {
         this.store.reschedule(id, error, this.clock.now() + retryInMs);
+        // A queue other than the one that failed it (after a browser restart) must learn of the new due time.
+        queueMicrotask(() => this.notify(r.account_id));
       } else {
         this.store.setStatus(id, 'failed', r.attempts, error, null);
         this.events.emit('message.failed', r.account_id, { messageId: id, message: r.text, cause: r.cause, error });

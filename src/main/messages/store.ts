@@ -56,7 +56,8 @@ export class MessageStore {
     this.requeueStmt = db.prepare(`UPDATE messages SET status = 'queued' WHERE status = 'sending'`);
     this.partsStmt = db.prepare(`UPDATE messages SET parts_sent = ? WHERE id = ?`);
     this.releaseStmt = db.prepare(
-      `UPDATE messages SET status = 'queued', attempts = MAX(attempts - 1, 0), error = COALESCE(?, error), not_before = ? WHERE id = ? AND status = 'sending'`,
+      // not_before is kept: the message keeps its place ahead of later ones (a half-sent split stays together).
+      `UPDATE messages SET status = 'queued', attempts = MAX(attempts - 1, 0), error = COALESCE(?, error) WHERE id = ? AND status = 'sending'`,
     );
   }
 
@@ -85,8 +86,8 @@ export class MessageStore {
   }
 
   /** Back to the queue as if it had not been claimed (the attempt is given back). */
-  release(id: string, error: string | null, notBefore: number): void {
-    this.releaseStmt.run(error, notBefore, id);
+  release(id: string, error: string | null): void {
+    this.releaseStmt.run(error, id);
   }
 
   setPartsSent(id: string, parts: number): void {
