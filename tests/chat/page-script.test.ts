@@ -171,8 +171,7 @@ describe('identity without platform ids (eBay markup)', () => {
       const copy = list.cloneNode(true) as HTMLElement;
       list.replaceWith(copy);
     });
-    await new Promise((r) => setTimeout(r, 200));
-    const again = f.rows().slice(2);
+    const again = (await f.waitRows(4)).slice(2);
     expect(again.map((r) => r.key).sort()).toEqual([first!.key, second!.key].sort());
     // The same user repeating the same words while the old row is still on screen is a new message.
     await add(f.page, 'kim', 'enter');

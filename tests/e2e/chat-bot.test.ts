@@ -40,7 +40,12 @@ describe('driver + bot on the practice stream', () => {
     expect(sent.filter((m: { message: string }) => m.message === REPLY)).toHaveLength(1);
   });
 
-  it('enters a viewer who types the keyword, and not the one in history', async () => {
+  it('enters a viewer who types the keyword, and not the one in history nor the host', async () => {
+    // The host types the keyword by hand first (excludeHost is on by default), then a viewer does.
+    const page = h.chat.driver.session(h.accountId)!.currentPage()!;
+    await page.fill('textarea', 'enter');
+    await page.press('textarea', 'Enter');
+    await h.waitFor('the host line', () => h.lines.find((l) => l.self && l.text === 'enter'));
     await h.inject('lucky_viewer', 'enter');
     const end = Date.now() + 10_000;
     let users: string[] = [];
