@@ -384,7 +384,7 @@ export class ChatDriver implements ChatGateway {
 
   private snapshot(c: AccountChat | undefined, accountId?: string): ChatSessionStatus {
     const id = c?.accountId ?? accountId!;
-    const queued = this.s.messages.list(id, 'queued', 500).length;
+    const queued = this.s.messages.count(id, 'queued');
     // Without an open page, the platform the next connect will use (the seller may have edited the account).
     const platform = c?.browser ? c.platform : this.platformFor(id, c?.url ?? null);
     const same = c !== undefined && c.platform === platform;

@@ -74,6 +74,10 @@ export class MessageService {
     return toMessageView(r);
   }
 
+  count(accountId: string, status: MessageStatus): number {
+    return this.store.count(accountId, status);
+  }
+
   list(accountId: string, status: MessageStatus | undefined, limit: number): MessageView[] {
     return this.store.list(accountId, status, limit).map(toMessageView);
   }

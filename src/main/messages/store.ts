@@ -24,6 +24,7 @@ export class MessageStore {
   private setStatusStmt;
   private listStmt;
   private listByStatusStmt;
+  private countStmt;
   private requeueStmt;
   private nextTimeStmt;
   private rescheduleStmt;
@@ -49,6 +50,7 @@ export class MessageStore {
     this.listStmt = db.prepare<[string, number], MessageRow>(
       'SELECT * FROM messages WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
     );
+    this.countStmt = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM messages WHERE account_id = ? AND status = ?');
     this.listByStatusStmt = db.prepare<[string, string, number], MessageRow>(
       'SELECT * FROM messages WHERE account_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
     );
@@ -79,6 +81,10 @@ export class MessageStore {
 
   setStatus(id: string, status: MessageStatus, attempts: number, error: string | null, sentAt: number | null): void {
     this.setStatusStmt.run({ id, status, attempts, error, sentAt });
+  }
+
+  count(accountId: string, status: MessageStatus): number {
+    return this.countStmt.get(accountId, status)!.n;
   }
 
   list(accountId: string, status: MessageStatus | undefined, limit: number): MessageRow[] {
