@@ -105,6 +105,23 @@ describe('send queue', () => {
   });
 });
 
+describe('late echoes', () => {
+  it("confirms with the first attempt's echo when it arrives during the second attempt, instead of posting a third time", async () => {
+    const self = new SelfTracker(() => [], () => Date.now());
+    const page = new FakePage();
+    // Attempt 1: no echo in time. Attempt 2: attempt 1's echo shows up (one row in chat), attempt 2's never does.
+    page.afterSubmit = () => {
+      if (page.posts.length === 2) setTimeout(() => self.match('Me', 'Late echo test', 'message'), 5);
+    };
+    const q = queueFor(page, self, { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() });
+    q.start();
+    const m = t.app.services.messages.enqueue({ accountId, text: 'Late echo test', cause: 'faq' });
+    await until('the message marked sent', () => t.app.services.messages.get(m.messageId).status === 'sent');
+    await q.stop();
+    expect(page.posts).toEqual(['Late echo test', 'Late echo test']);
+  });
+});
+
 describe('stopping mid-message', () => {
   it('a restart after stopping between parts posts only the parts not yet in chat', async () => {
     const s = t.app.services;
