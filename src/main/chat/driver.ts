@@ -48,7 +48,7 @@ class AccountChat {
     public profile: PlatformProfile,
     now: () => number,
     hostName: () => string | null,
-    /** Kept across a platform change, so the pacing between posts holds. */
+    /** Its pacing is kept across a platform change, so the gap between posts holds. */
     readonly times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() },
   ) {
     this.self = new SelfTracker(() => [hostName(), this.loggedInAs], now);
@@ -200,10 +200,11 @@ export class ChatDriver implements ChatGateway {
     let c = this.chats.get(accountId);
     if (c && c.platform !== platform) {
       // The seller changed the account's platform: read the page with the new profile. The old state is shut
-      // down first (its restart timer too), and the send pacing and pending echoes carry over.
+      // down first (its restart timer too); the send pacing carries over (echoes expected on the old site do not).
       c.wanted = false;
       await this.shutdown(c);
-      const next = new AccountChat(accountId, platform, this.loadProfile(platform), () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername, c.times);
+      const times = { lastPostAt: c.times.lastPostAt, lastSentAt: c.times.lastSentAt, unconfirmed: new Map() };
+      const next = new AccountChat(accountId, platform, this.loadProfile(platform), () => this.s.clock.now(), () => this.s.settings.get(accountId).hostUsername, times);
       this.chats.set(accountId, next);
       c = next;
     }
