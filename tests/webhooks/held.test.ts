@@ -3,22 +3,16 @@ import { ManualClock } from '../../src/main/clock.js';
 import type { BusEvent } from '../../src/main/events/bus.js';
 import type { Logger } from '../../src/main/logger.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
-import { Receiver, verifyStandardWebhook, verifyWebhookSignature, waitFor } from './receiver.js';
+import { receiverPool, verifyStandardWebhook, verifyWebhookSignature, waitFor } from './receiver.js';
 
 let t: WebhookTestApp | undefined;
-let receivers: Receiver[] = [];
+const receivers = receiverPool();
+const receiver = () => receivers.start();
 afterEach(async () => {
   await t?.stop();
-  await Promise.all(receivers.map((r) => r.close()));
+  await receivers.closeAll();
   t = undefined;
-  receivers = [];
 });
-
-async function receiver(): Promise<Receiver> {
-  const r = await Receiver.start();
-  receivers.push(r);
-  return r;
-}
 
 function enter(t: WebhookTestApp, username: string) {
   expect(t.app.services.giveaway.addEntry(t.accountId, { username, entriesPerUser: 1 }).accepted).toBe(true);

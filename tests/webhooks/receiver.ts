@@ -75,6 +75,23 @@ export class Receiver {
 }
 
 /** A port nothing listens on (connection refused), which a Receiver can take later. */
+/** Receivers a test file starts, closed together after each test. */
+export function receiverPool() {
+  let open: Receiver[] = [];
+  return {
+    async start(): Promise<Receiver> {
+      const r = await Receiver.start();
+      open.push(r);
+      return r;
+    },
+    async closeAll(): Promise<void> {
+      const closing = open;
+      open = [];
+      await Promise.all(closing.map((r) => r.close()));
+    },
+  };
+}
+
 export async function freePort(): Promise<number> {
   const r = await Receiver.start();
   await r.close();
