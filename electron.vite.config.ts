@@ -10,9 +10,9 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts'),
-          mcp: resolve(__dirname, 'src/main/mcp/cli.ts'),
+          index: resolve(__dirname, 'src/main/shells/electron/index.ts'),
+          cli: resolve(__dirname, 'src/main/shells/cli/index.ts'),
+          mcp: resolve(__dirname, 'src/main/shells/mcp/cli.ts'),
         },
       },
     },

@@ -4,15 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BotEngine } from '../src/main/bot/engine.js';
-import { FaqMatcher } from '../src/main/bot/faq.js';
-import { botModule } from '../src/main/bot/module.js';
-import { lineWords } from '../src/main/bot/text.js';
-import { createApp } from '../src/main/app.js';
-import type { ChatGateway, ChatLine } from '../src/main/chat/types.js';
-import { ManualClock } from '../src/main/clock.js';
-import { silentLogger } from '../src/main/logger.js';
-import { settingsSchema } from '../src/main/settings/schema.js';
+import { BotEngine } from '../src/main/domains/bot/engine.js';
+import { FaqMatcher } from '../src/main/domains/bot/faq.js';
+import { botModule } from '../src/main/domains/bot/module.js';
+import { lineWords } from '../src/main/domains/bot/text.js';
+import { createApp } from '../src/main/app/create-app.js';
+import type { ChatGateway, ChatLine } from '../src/main/domains/chat/types.js';
+import { ManualClock } from '../src/main/kernel/clock.js';
+import { silentLogger } from '../src/main/kernel/logger.js';
+import { settingsSchema } from '../src/main/domains/settings/schema.js';
 
 const VOCAB = ['the', 'is', 'how', 'much', 'what', 'when', 'do', 'you', 'ship', 'price', 'size', 'color', 'love', 'this', 'lol', 'great', 'stream', 'wow', 'can', 'i', 'get', 'one', 'please', 'thanks', 'nice', 'hello', 'hi', 'everyone', 'again', 'more'];
 

@@ -1,8 +1,8 @@
 // Child process for bench/api.ts: runs either the BuzzChat core or a bare Express hello-world,
 // so the load generator does not share an event loop with the server it measures.
 import express from 'express';
-import { createApp } from '../../src/main/app.js';
-import { silentLogger } from '../../src/main/logger.js';
+import { createApp } from '../../src/main/app/create-app.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
 import { tempDir } from '../../tests/helpers/app.js';
 
 const kind = process.argv[2];

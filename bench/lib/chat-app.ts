@@ -2,14 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../src/main/app.js';
-import { botModule } from '../../src/main/bot/module.js';
-import { chatModule, type ChatModule } from '../../src/main/chat/module.js';
-import type { ChatLine } from '../../src/main/chat/types.js';
-import { silentLogger } from '../../src/main/logger.js';
-import { practiceModule } from '../../src/main/practice/module.js';
-import type { PracticeController } from '../../src/main/practice/controller.js';
-import type { PracticeOptionsInput } from '../../src/main/practice/schema.js';
+import { createApp, type App } from '../../src/main/app/create-app.js';
+import { botModule } from '../../src/main/domains/bot/module.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import type { ChatLine } from '../../src/main/domains/chat/types.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
+import { practiceModule } from '../../src/main/domains/practice/module.js';
+import type { PracticeController } from '../../src/main/domains/practice/controller.js';
+import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
 
 export interface ChatBenchApp {
   app: App;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations } from '../../src/main/db/migrations.js';
+import { migrations } from '../../src/main/kernel/db/migrations.js';
 
 /** A database file as an older BuzzChat left it: only the first `version` migrations applied. */
 export function oldVersionDb(file: string, version: number): void {

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { BackupService } from '../../src/main/backups/service.js';
-import { systemClock } from '../../src/main/clock.js';
-import { DatabaseOpenError, openDatabase, openDatabaseForBackup, SCHEMA_VERSION } from '../../src/main/db/database.js';
-import { listBackupFiles } from '../../src/main/db/backup-files.js';
-import { silentLogger } from '../../src/main/logger.js';
+import { BackupService } from '../../src/main/domains/backups/service.js';
+import { systemClock } from '../../src/main/kernel/clock.js';
+import { DatabaseOpenError, openDatabase, openDatabaseForBackup, SCHEMA_VERSION } from '../../src/main/kernel/db/database.js';
+import { listBackupFiles } from '../../src/main/kernel/db/backup-files.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
 import { tempDir } from '../helpers/app.js';
 import { oldVersionDb, readOnly } from './fixtures.js';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupsModule, type BackupsModule } from '../../src/main/backups/module.js';
-import { backupFileName, listBackupFiles } from '../../src/main/db/backup-files.js';
-import { defaultModules } from '../../src/main/modules.js';
+import { backupsModule, type BackupsModule } from '../../src/main/domains/backups/module.js';
+import { backupFileName, listBackupFiles } from '../../src/main/kernel/db/backup-files.js';
+import { defaultModules } from '../../src/main/app/domains.js';
 import { startTestApp, tempDir, type TestApp } from '../helpers/app.js';
 import { readOnly, waitFor } from './fixtures.js';
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupService } from '../../src/main/backups/service.js';
-import { ManualClock } from '../../src/main/clock.js';
-import { openDatabase, SCHEMA_VERSION, type Db } from '../../src/main/db/database.js';
-import { backupFileName } from '../../src/main/db/backup-files.js';
-import { silentLogger } from '../../src/main/logger.js';
+import { BackupService } from '../../src/main/domains/backups/service.js';
+import { ManualClock } from '../../src/main/kernel/clock.js';
+import { openDatabase, SCHEMA_VERSION, type Db } from '../../src/main/kernel/db/database.js';
+import { backupFileName } from '../../src/main/kernel/db/backup-files.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
 import { tempDir } from '../helpers/app.js';
 import { readOnly } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forbiddenLink } from '../../src/main/bot/spam.js';
-import { parseCommand } from '../../src/main/bot/commands.js';
+import { forbiddenLink } from '../../src/main/domains/bot/spam.js';
+import { parseCommand } from '../../src/main/domains/bot/commands.js';
 import { engine, line, texts } from './fixtures.js';
 
 const quiet = { welcomeEnabled: false };

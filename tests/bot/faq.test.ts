@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FaqMatcher } from '../../src/main/bot/faq.js';
-import { lineWords } from '../../src/main/bot/text.js';
+import { FaqMatcher } from '../../src/main/domains/bot/faq.js';
+import { lineWords } from '../../src/main/domains/bot/text.js';
 import { engine, line, settings, texts } from './fixtures.js';
 
 const rule = (triggers: string[], response: string, extra: Record<string, unknown> = {}) => ({ triggers, response, cooldownSeconds: 0, userCooldownSeconds: 0, ...extra });

@@ -1,7 +1,7 @@
-import type { ChatGateway, ChatLine, ModeratorAction } from '../../src/main/chat/types.js';
-import { ManualClock } from '../../src/main/clock.js';
-import { BotEngine } from '../../src/main/bot/engine.js';
-import { settingsSchema, type Settings } from '../../src/main/settings/schema.js';
+import type { ChatGateway, ChatLine, ModeratorAction } from '../../src/main/domains/chat/types.js';
+import { ManualClock } from '../../src/main/kernel/clock.js';
+import { BotEngine } from '../../src/main/domains/bot/engine.js';
+import { settingsSchema, type Settings } from '../../src/main/domains/settings/schema.js';
 
 /** Settings as the API would store them: the patch validated through the real schema, with rule ids. */
 export function settings(patch: Record<string, unknown> = {}): Settings {

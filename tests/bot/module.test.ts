@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { botModule, type BotModule } from '../../src/main/bot/module.js';
-import { ManualClock } from '../../src/main/clock.js';
-import type { BusEvent } from '../../src/main/events/bus.js';
+import { botModule, type BotModule } from '../../src/main/domains/bot/module.js';
+import { ManualClock } from '../../src/main/kernel/clock.js';
+import type { BusEvent } from '../../src/main/kernel/events/bus.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { FakeGateway, join, line } from './fixtures.js';
 

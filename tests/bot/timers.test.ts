@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIMER_BACKLOG_LIMIT } from '../../src/main/bot/timers.js';
+import { TIMER_BACKLOG_LIMIT } from '../../src/main/domains/bot/timers.js';
 import { engine, line, settings, texts } from './fixtures.js';
 
 const MIN = 60_000;

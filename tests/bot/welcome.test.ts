@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime } from '../../src/main/bot/text.js';
+import { clockTime } from '../../src/main/domains/bot/text.js';
 import { engine, join, line, texts } from './fixtures.js';
 
 describe('welcome', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, detectBrowser, type BrowserProbeEnv } from '../../src/main/chat/browser.js';
+import { BrowserNotFoundError, detectBrowser, type BrowserProbeEnv } from '../../src/main/domains/chat/browser.js';
 
 function fake(platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}): BrowserProbeEnv {
   return { platform, env, exists: (f) => files.includes(f) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LineIngest, SelfTracker } from '../../src/main/chat/ingest.js';
-import type { PageRow } from '../../src/main/chat/page-script.js';
+import { LineIngest, SelfTracker } from '../../src/main/domains/chat/ingest.js';
+import type { PageRow } from '../../src/main/domains/chat/page-script.js';
 
 function setup(host: string | null = 'TheHost') {
   let now = 1_000_000;

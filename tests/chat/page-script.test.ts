@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { INGEST_BINDING, pageScriptConfig, pageScriptSource, type PagePayload, type PageRow } from '../../src/main/chat/page-script.js';
-import { builtinProfile } from '../../src/main/chat/profiles.js';
+import { INGEST_BINDING, pageScriptConfig, pageScriptSource, type PagePayload, type PageRow } from '../../src/main/domains/chat/page-script.js';
+import { builtinProfile } from '../../src/main/domains/chat/profiles.js';
 import { launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
 
 /**

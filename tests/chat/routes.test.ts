@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatModule, type ChatModule } from '../../src/main/chat/module.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 // The API side without a browser (noBrowser): what a headless API-only run answers.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ARGS, useChromiumSandbox } from '../../src/main/chat/browser.js';
+import { BROWSER_ARGS, useChromiumSandbox } from '../../src/main/domains/chat/browser.js';
 
 describe('Chromium sandbox', () => {
   it('is never switched off by the default flags', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SelfTracker } from '../../src/main/chat/ingest.js';
-import { isPlatformCommand, SendQueue, splitForChat, type ChatPoster, type SendTimes } from '../../src/main/chat/sender.js';
-import { silentLogger } from '../../src/main/logger.js';
+import { SelfTracker } from '../../src/main/domains/chat/ingest.js';
+import { isPlatformCommand, SendQueue, splitForChat, type ChatPoster, type SendTimes } from '../../src/main/domains/chat/sender.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { practiceModule } from '../../src/main/practice/module.js';
-import type { PracticeOptionsInput } from '../../src/main/practice/schema.js';
-import { chatModule, type ChatModule } from '../../src/main/chat/module.js';
-import type { ChatDriverOptions } from '../../src/main/chat/driver.js';
-import type { ChatLine } from '../../src/main/chat/types.js';
-import type { AppModule } from '../../src/main/module.js';
-import type { AppServices } from '../../src/main/services.js';
+import { practiceModule } from '../../src/main/domains/practice/module.js';
+import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import type { ChatDriverOptions } from '../../src/main/domains/chat/driver.js';
+import type { ChatLine } from '../../src/main/domains/chat/types.js';
+import type { AppModule } from '../../src/main/domains/define.js';
+import type { AppServices } from '../../src/main/app/services.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { CHROMIUM_PATH } from '../helpers/browser.js';
 

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../src/main/chat/browser-session.js';
-import type { PagePayload } from '../../src/main/chat/page-script.js';
-import { builtinProfile } from '../../src/main/chat/profiles.js';
-import { silentLogger } from '../../src/main/logger.js';
+import { BrowserSession } from '../../src/main/domains/chat/browser-session.js';
+import type { PagePayload } from '../../src/main/domains/chat/page-script.js';
+import { builtinProfile } from '../../src/main/domains/chat/profiles.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
 import { CHROMIUM_PATH } from '../helpers/browser.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModules } from '../../src/main/modules.js';
-import { PRACTICE_ACCOUNT_NAME } from '../../src/main/practice/demo.js';
+import { defaultModules } from '../../src/main/app/domains.js';
+import { PRACTICE_ACCOUNT_NAME } from '../../src/main/domains/practice/demo.js';
 import { startTestApp, tempDir, type TestApp } from '../helpers/app.js';
 
 // The new user's first run: `buzzchat serve --practice` with the same modules the CLI uses.

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App, type AppOptions } from '../../src/main/app.js';
-import { silentLogger } from '../../src/main/logger.js';
+import { createApp, type App, type AppOptions } from '../../src/main/app/create-app.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
 
 export function tempDir(prefix = 'buzzchat-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_ARGS } from '../../src/main/chat/browser.js';
+import { BROWSER_ARGS } from '../../src/main/domains/chat/browser.js';
 
 export const CHROMIUM_PATH = process.env.BUZZCHAT_BROWSER ?? '/usr/bin/chromium';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { practiceModule, practiceUrl } from '../../src/main/practice/module.js';
-import type { PracticeOptionsInput } from '../../src/main/practice/schema.js';
+import { practiceModule, practiceUrl } from '../../src/main/domains/practice/module.js';
+import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
 
 let t: TestApp | undefined;
 afterEach(async () => {

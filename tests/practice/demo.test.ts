@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BotEngine } from '../../src/main/bot/engine.js';
-import { ManualClock } from '../../src/main/clock.js';
-import { DEMO_SETTINGS } from '../../src/main/practice/demo.js';
-import { settingsSchema } from '../../src/main/settings/schema.js';
+import { BotEngine } from '../../src/main/domains/bot/engine.js';
+import { ManualClock } from '../../src/main/kernel/clock.js';
+import { DEMO_SETTINGS } from '../../src/main/domains/practice/demo.js';
+import { settingsSchema } from '../../src/main/domains/settings/schema.js';
 import { line } from '../bot/fixtures.js';
 
 describe('practice demo settings', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ViewerChatGenerator, seededRandom } from '../../src/main/practice/generator.js';
+import { ViewerChatGenerator, seededRandom } from '../../src/main/domains/practice/generator.js';
 
 const base = { seed: 42, giveawayKeyword: 'enter', hostName: 'PracticeHost' };
 const wholeWord = (kw: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${kw}([^\\p{L}\\p{N}]|$)`, 'iu');

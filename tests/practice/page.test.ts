@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
-import { practiceModule, practiceUrl } from '../../src/main/practice/module.js';
+import { practiceModule, practiceUrl } from '../../src/main/domains/practice/module.js';
 
 /** The Whatnot selector profile from /work/shared/platforms.md, in its fallback order. */
 const WHATNOT = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiRequestError, parseFieldErrors } from '../../src/renderer/src/api/client.js';
-import { defaultModules } from '../../src/main/modules.js';
+import { defaultModules } from '../../src/main/app/domains.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /** The dashboard's API client against a real core, with the per-launch session token like the renderer. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultModules } from '../../src/main/modules.js';
+import { defaultModules } from '../../src/main/app/domains.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { ApiClient } from '../../src/renderer/src/api/client.js';
 import { connectEvents, type EventStream } from '../../src/renderer/src/api/events.js';
 import { createStores, type Stores } from '../../src/renderer/src/stores/index.js';
-import { defaultModules } from '../../src/main/modules.js';
+import { defaultModules } from '../../src/main/app/domains.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /** The dashboard's stores wired to a real core and its live stream, as App.tsx wires them. */

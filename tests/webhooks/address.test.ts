@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyAddress, resolveTargets } from '../../src/main/webhooks/address.js';
+import { classifyAddress, resolveTargets } from '../../src/main/domains/webhooks/address.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
 import { Receiver, waitFor } from './receiver.js';
 

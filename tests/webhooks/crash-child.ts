@@ -3,9 +3,9 @@
  * hangs, one whose port is closed), produces events through the real services and reports their ids.
  * The test then kills it with SIGKILL: no stop(), no draining.
  */
-import { createApp } from '../../src/main/app.js';
-import { silentLogger } from '../../src/main/logger.js';
-import { webhooksModule, type WebhooksModule } from '../../src/main/webhooks/module.js';
+import { createApp } from '../../src/main/app/create-app.js';
+import { silentLogger } from '../../src/main/kernel/logger.js';
+import { webhooksModule, type WebhooksModule } from '../../src/main/domains/webhooks/module.js';
 
 const [dataDir, hangUrl, downUrl, countArg] = process.argv.slice(2) as [string, string, string, string];
 let mod!: WebhooksModule;

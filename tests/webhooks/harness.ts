@@ -1,6 +1,6 @@
-import type { AppOptions } from '../../src/main/app.js';
-import { webhooksModule, type WebhooksModule } from '../../src/main/webhooks/module.js';
-import type { WebhookOptions } from '../../src/main/webhooks/options.js';
+import type { AppOptions } from '../../src/main/app/create-app.js';
+import { webhooksModule, type WebhooksModule } from '../../src/main/domains/webhooks/module.js';
+import type { WebhookOptions } from '../../src/main/domains/webhooks/options.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 /** Fast settings so retries and timeouts take milliseconds; jitter off so schedules are predictable. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/main/clock.js';
-import type { BusEvent } from '../../src/main/events/bus.js';
-import type { Logger } from '../../src/main/logger.js';
+import { ManualClock } from '../../src/main/kernel/clock.js';
+import type { BusEvent } from '../../src/main/kernel/events/bus.js';
+import type { Logger } from '../../src/main/kernel/logger.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
 import { receiverPool, verifyStandardWebhook, verifyWebhookSignature, waitFor } from './receiver.js';
 

@@ -3,18 +3,18 @@
  * so no server code reaches the bundle): a server change breaks this typecheck instead of a screen.
  * The few types declared here are the screens' own view models, mapped from those wire types in client.ts.
  */
-import type { Settings as ServerSettings, SettingsPatch as ServerSettingsPatch } from '../../../main/settings/schema.js';
-import type { Account as ServerAccount, Platform as ServerPlatform } from '../../../main/accounts/schema.js';
-import type { ApiKeyView, Scope as ServerScope } from '../../../main/apikeys/schema.js';
-import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../main/messages/schema.js';
-import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod, TimelineView, TopChattersView } from '../../../main/analytics/schema.js';
-import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/giveaway/schema.js';
-import type { ChatHistoryLine } from '../../../main/chat/routes.js';
-import type { ClaimsView } from '../../../main/bot/routes.js';
-import type { BackupList as ServerBackupList, TakenBackup } from '../../../main/backups/schema.js';
-import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/chat/types.js';
-import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/webhooks/schema.js';
-import type { BusEvent, PublicEventType } from '../../../main/events/bus.js';
+import type { Settings as ServerSettings, SettingsPatch as ServerSettingsPatch } from '../../../main/domains/settings/schema.js';
+import type { Account as ServerAccount, Platform as ServerPlatform } from '../../../main/domains/accounts/schema.js';
+import type { ApiKeyView, Scope as ServerScope } from '../../../main/domains/apikeys/schema.js';
+import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../main/domains/messages/schema.js';
+import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod, TimelineView, TopChattersView } from '../../../main/domains/analytics/schema.js';
+import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/domains/giveaway/schema.js';
+import type { ChatHistoryLine } from '../../../main/domains/chat/routes.js';
+import type { ClaimsView } from '../../../main/domains/bot/routes.js';
+import type { BackupList as ServerBackupList, TakenBackup } from '../../../main/domains/backups/schema.js';
+import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/domains/chat/types.js';
+import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/domains/webhooks/schema.js';
+import type { BusEvent, PublicEventType } from '../../../main/kernel/events/bus.js';
 
 export type Settings = ServerSettings;
 export type SettingsPatch = ServerSettingsPatch;

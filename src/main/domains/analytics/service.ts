@@ -1,0 +1,105 @@
+import type { Clock } from '../../kernel/clock.js';
+import { DAY_MS as DAY, HOUR_MS as HOUR, type ChatEventStore } from './store.js';
+import type { Period } from './schema.js';
+
+const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
+
+const pct = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 10);
+
+/** Summaries are served from a cache this young; dashboards and integrations poll, chat moves on. */
+const CACHE_MS = 1000;
+
+export class AnalyticsService {
+  private cache = new Map<string, { at: number; value: ReturnType<AnalyticsService['compute']> }>();
+
+  constructor(
+    private events: ChatEventStore,
+    private clock: Clock,
+  ) {}
+
+  summary(accountId: string, period: Period) {
+    const key = `${accountId}|${period}`;
+    // Wall-clock monotonic time, not the injected clock: this is a cache, not domain time.
+    const now = performance.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < CACHE_MS) return hit.value;
+    const value = this.compute(accountId, period);
+    this.cache.set(key, { at: now, value });
+    return value;
+  }
+
+  private since(period: Period): number {
+    return period === 'all' ? 0 : this.clock.now() - PERIOD_MS[period];
+  }
+
+  private compute(accountId: string, period: Period) {
+    const since = this.since(period);
+    const byCause = this.events.sentByCause(accountId, since);
+    const get = (c: Parameters<typeof byCause.get>[0]) => byCause.get(c) ?? 0;
+    const totalMessages = [...byCause.values()].reduce((a, b) => a + b, 0);
+    const welcomeMessages = get('welcome');
+    const faqReplies = get('faq');
+    const timerMessages = get('timer');
+    const commandReplies = get('command');
+    const apiMessages = get('api');
+    const received = this.events.received(accountId, since);
+    return {
+      totalMessages,
+      welcomeMessages,
+      faqReplies,
+      timerMessages,
+      commandReplies,
+      apiMessages,
+      otherMessages: totalMessages - welcomeMessages - faqReplies - timerMessages - commandReplies - apiMessages,
+      messagesReceived: received.n,
+      uniqueChatters: received.chatters,
+      period,
+      since: period === 'all' ? null : new Date(since).toISOString(),
+      breakdown: {
+        welcome: pct(welcomeMessages, totalMessages),
+        faq: pct(faqReplies, totalMessages),
+        timer: pct(timerMessages, totalMessages),
+      },
+    };
+  }
+
+  /**
+   * Chat activity over the period in at most ~90 buckets: hours for a day, 6 hours for a week, days (or whole
+   * weeks for a long history) beyond; zero-filled, so a chart shows quiet stretches as such.
+   */
+  timeline(accountId: string, period: Period, utcOffsetMinutes: number) {
+    const now = this.clock.now();
+    const first = this.events.firstLineAt(accountId);
+    const since = period === 'all' ? (first ?? now) : this.since(period);
+    const span = Math.max(now - since, HOUR);
+    const bucketMs = period === 'day' ? HOUR : period === 'week' ? 6 * HOUR : Math.max(1, Math.ceil(span / (90 * DAY))) * DAY;
+    const off = utcOffsetMinutes * 60_000;
+    const align = (t: number) => Math.floor((t + off) / bucketMs) * bucketMs - off;
+    const counts = new Map<number, { received: number; sent: number }>();
+    for (const r of this.events.timeline(accountId, since, bucketMs, off)) {
+      const c = counts.get(r.bucket) ?? { received: 0, sent: 0 };
+      c[r.direction] += r.n;
+      counts.set(r.bucket, c);
+    }
+    const buckets = [];
+    for (let t = align(since); t <= now; t += bucketMs) {
+      const c = counts.get(t) ?? { received: 0, sent: 0 };
+      buckets.push({ start: new Date(t).toISOString(), ...c });
+    }
+    return { period, bucketMinutes: bucketMs / 60_000, buckets };
+  }
+
+  topChatters(accountId: string, period: Period, limit: number) {
+    return {
+      chatters: this.events.topChatters(accountId, this.since(period), limit).map((r) => ({
+        username: r.username,
+        messages: r.messages,
+        lastMessageAt: new Date(r.lastAt).toISOString(),
+      })),
+    };
+  }
+
+  faqTriggers(accountId: string, period: Period, limit: number) {
+    return { triggers: this.events.topTriggers(accountId, this.since(period), limit) };
+  }
+}

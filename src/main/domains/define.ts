@@ -1,0 +1,15 @@
+import type express from 'express';
+import type { RouteDef } from '../http/route.js';
+
+/**
+ * A domain that runs beside the core services (chat sessions, bot, webhooks worker, practice stream).
+ * createApp starts modules in order after the HTTP server listens and stops them in reverse.
+ */
+export interface AppModule {
+  name: string;
+  routes?: RouteDef[];
+  /** Non-API HTTP handlers, e.g. the practice stream pages at /practice. */
+  mounts?: { path: string; handler: express.RequestHandler }[];
+  start?(ctx: { port: number; baseUrl: string }): Promise<void> | void;
+  stop?(): Promise<void> | void;
+}

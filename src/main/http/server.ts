@@ -1,0 +1,268 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { ApiError } from './errors.js';
+import { hostGuard, originGuard } from './guards.js';
+import { MessageReply, type RouteDef } from './route.js';
+import type { ApiKeyService } from '../domains/apikeys/service.js';
+import { requireScope } from '../domains/apikeys/service.js';
+import type { RateLimiter } from '../domains/apikeys/ratelimit.js';
+import type { Principal } from '../domains/apikeys/schema.js';
+import type { Logger } from '../kernel/logger.js';
+
+export const API_BASES = ['/api/v1', '/v1'] as const;
+const BODY_LIMIT = '256kb';
+
+export interface ApiServerDeps {
+  routes: RouteDef[];
+  keys: ApiKeyService;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+  /** Built renderer (index.html + assets), served at `/` when present. */
+  rendererDir?: string;
+  /** Extra express routers mounted before the API (practice stream pages, SSE). */
+  mounts?: { path: string; handler: express.RequestHandler }[];
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+function zodMessage(err: z.ZodError): string {
+  return err.issues
+    .map((i) => {
+      const where = i.path.length ? i.path.join('.') : '';
+      return where ? `${where}: ${i.message}` : i.message;
+    })
+    .join('; ');
+}
+
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ApiError('VALIDATION_ERROR', `Invalid ${where}: ${zodMessage(result.error)}`);
+  return result.data;
+}
+
+function presentedKey(req: Request, res: Response): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (!m) throw new ApiError('INVALID_API_KEY', 'Authorization header must be `Bearer YOUR_API_KEY`');
+    return m[1];
+  }
+  const q = req.query.api_key;
+  if (typeof q === 'string' && q.length > 0) {
+    res.setHeader('Deprecation', 'true');
+    res.setHeader('Warning', '299 - "api_key in the query string is deprecated; send Authorization: Bearer"');
+    return q;
+  }
+  return undefined;
+}
+
+export class ApiServer {
+  readonly app = express();
+  private server: http.Server | null = null;
+  private port = 0;
+  /** Responses not yet finished, so stopping can wait for them. */
+  private inFlight = new Set<http.ServerResponse>();
+  private closed: Promise<void> | null = null;
+
+  constructor(private deps: ApiServerDeps) {
+    const app = this.app;
+    app.disable('x-powered-by');
+    app.set('etag', false);
+    app.set('query parser', 'simple');
+    app.use(hostGuard(() => this.port));
+    app.use(originGuard(() => this.port));
+    app.use((_req, res, next) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+    for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
+    const api = express.Router();
+    for (const r of deps.routes) this.register(api, r);
+    // A caller with a key still gets its rate-limit headers (and a bad key its 401) on a mistyped path.
+    api.use((req, res, next) => {
+      if (req.headers.authorization !== undefined || req.query.api_key !== undefined) this.authenticate(req, res, '');
+      next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`));
+    });
+    for (const base of API_BASES) app.use(base, api);
+    this.mountRenderer();
+    app.use((req: Request, _res: Response, next: NextFunction) =>
+      next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.path}`)),
+    );
+    app.use(this.errorHandler);
+  }
+
+  private register(router: express.Router, def: RouteDef): void {
+    const needsBody = def.method !== 'get' && def.method !== 'delete';
+    // Authentication and the rate limit come before the body is read, so a malformed, oversize or mistyped
+    // body from an unknown caller is a 401, and from a known one is counted and carries the rate-limit headers.
+    const auth = (req: Request, res: Response, next: NextFunction) => {
+      req.principal = def.scope === null ? undefined : this.authenticate(req, res, def.scope);
+      next();
+    };
+    router[def.method](def.path, auth, jsonBody, async (req: Request, res: Response) => {
+      const principal: Principal | null = req.principal ?? null;
+      const { api_key: _ignored, ...rawQuery } = req.query as Record<string, unknown>;
+      const query = def.query ? parseOrThrow(def.query, rawQuery, 'query') : rawQuery;
+      const params = def.params ? parseOrThrow(def.params, req.params, 'path') : req.params;
+      let body: unknown = undefined;
+      if (def.body) {
+        const raw = needsBody && req.body !== undefined ? req.body : {};
+        body = parseOrThrow(def.body, raw, 'body');
+      }
+      const out = await def.handler({ req, res, principal, query, body, params });
+      if (res.headersSent) return;
+      res.status(def.status ?? 200);
+      if (out instanceof MessageReply) {
+        res.json(out.data === undefined ? { success: true, message: out.message } : { success: true, message: out.message, data: out.data });
+      } else {
+        res.json({ success: true, data: out ?? null });
+      }
+    });
+  }
+
+  /** Resolves the caller, counts the request against its key and sets the rate-limit headers; throws on refusal. */
+  private authenticate(req: Request, res: Response, scope: string | readonly string[]): Principal {
+    const principal = this.deps.keys.authenticate(presentedKey(req, res));
+    if (principal.kind === 'key') {
+      const d = this.deps.rateLimiter.consume(principal.keyId!);
+      res.setHeader('X-RateLimit-Limit', String(d.limit));
+      res.setHeader('X-RateLimit-Remaining', String(d.remaining));
+      res.setHeader('X-RateLimit-Reset', String(d.reset));
+      if (!d.allowed) {
+        res.setHeader('Retry-After', String(d.retryAfterSeconds));
+        throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${d.limit} requests exceeded; retry after ${d.retryAfterSeconds}s`);
+      }
+    }
+    if (scope) requireScope(principal, scope);
+    return principal;
+  }
+
+  private mountRenderer(): void {
+    const dir = this.deps.rendererDir;
+    if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) return;
+    const csp =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    this.app.use((_req, res, next) => {
+      res.setHeader('Content-Security-Policy', csp);
+      res.setHeader('X-Frame-Options', 'DENY');
+      next();
+    });
+    this.app.use(express.static(dir, { index: 'index.html', etag: false }));
+    this.app.get(/^\/(?!api\/|v1\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  }
+
+  private errorHandler = (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let apiErr: ApiError;
+    if (err instanceof ApiError) apiErr = err;
+    else if (isBodyError(err, 'entity.too.large')) apiErr = new ApiError('PAYLOAD_TOO_LARGE', `Request body exceeds ${BODY_LIMIT}`);
+    else if (isBodyError(err, 'entity.parse.failed')) apiErr = new ApiError('VALIDATION_ERROR', 'Malformed JSON in request body');
+    else if (isBodyError(err, 'encoding.unsupported') || isBodyError(err, 'charset.unsupported'))
+      apiErr = new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Request body must be UTF-8 JSON');
+    else if (err instanceof URIError && clientStatus(err) === 400)
+      apiErr = new ApiError('VALIDATION_ERROR', 'Malformed percent-encoding in the URL path');
+    else if (clientStatus(err) === 400)
+      // body-parser's other 400s: a body that does not match its Content-Encoding, or ended early.
+      apiErr = new ApiError('VALIDATION_ERROR', 'Request body could not be read (check Content-Encoding and Content-Length)');
+    else {
+      this.deps.logger.error(`Unhandled error on ${req.method} ${req.originalUrl}:`, err);
+      apiErr = new ApiError('INTERNAL_ERROR');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    // RFC 6750: a 401 names the scheme the caller should use.
+    if (apiErr.code === 'INVALID_API_KEY') res.setHeader('WWW-Authenticate', 'Bearer realm="BuzzChat API"');
+    res.status(apiErr.status).json({ success: false, error: { code: apiErr.code, message: apiErr.message } });
+  };
+
+  listen(port: number, host = '127.0.0.1'): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const server = http.createServer(this.app);
+      server.keepAliveTimeout = 65_000;
+      server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+        this.inFlight.add(res);
+        res.once('close', () => this.inFlight.delete(res));
+      });
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        this.server = server;
+        this.port = (server.address() as AddressInfo).port;
+        resolve(this.port);
+      });
+    });
+  }
+
+  get listeningPort(): number {
+    return this.port;
+  }
+
+  /**
+   * Stops accepting connections and closes idle ones, then waits (at most `graceMs`) until every request in
+   * flight has been answered (a webhook test, a chat connect), so the app can stop the modules they use.
+   * Event streams never finish by themselves: they are not waited for; their owners end them on stop.
+   */
+  async drain(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    const server = this.server;
+    if (!server || this.closed) return;
+    this.closed = new Promise((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = Date.now() + graceMs;
+    const busy = () => [...this.inFlight].some((res) => !String(res.getHeader('content-type') ?? '').startsWith('text/event-stream'));
+    while (busy() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Closes every connection left (after drain: the streams) and waits for the server to close. */
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    this.closed ??= new Promise((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await this.closed;
+  }
+}
+
+/** How long requests in flight may take to finish when the app stops. */
+const CLOSE_GRACE_MS = 5000;
+
+// strict: false lets `null` or `"text"` through to the route schema, which names what it expected.
+const jsonParser = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
+
+/**
+ * Bodies are JSON. A JSON body is read whatever its Content-Type (`curl -d` sends form-urlencoded), but one
+ * that does not parse is a 415 when it was declared as something else, and a 400 when declared as JSON.
+ */
+function jsonBody(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+  if (!hasBody) return next();
+  const type = req.headers['content-type'];
+  const media = type?.split(';')[0]!.trim().toLowerCase();
+  const declaredOther = media !== undefined && media !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(media);
+  jsonParser(req, res, (err?: unknown) => {
+    if (err && declaredOther && isBodyError(err, 'entity.parse.failed')) {
+      return next(new ApiError('UNSUPPORTED_MEDIA_TYPE', `Request body must be JSON sent with Content-Type: application/json (got "${type}")`));
+    }
+    next(err);
+  });
+}
+
+/** The status an http-errors style error (router, body-parser) assigns, when it blames the client. */
+function clientStatus(err: unknown): number | undefined {
+  const status = typeof err === 'object' && err !== null ? (err as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function isBodyError(err: unknown, type: string): boolean {
+  return typeof err === 'object' && err !== null && (err as { type?: string }).type === type;
+}

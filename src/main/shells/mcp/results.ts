@@ -1,0 +1,54 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { BuzzChatError } from './client.js';
+import type { Logger } from '../../kernel/logger.js';
+
+/**
+ * Tool results: a short human sentence first, then the same data as JSON text (for clients that ignore
+ * structuredContent, as the MCP spec recommends), and the data itself as structuredContent.
+ */
+export function ok(summary: string, data: object): CallToolResult {
+  return {
+    content: [
+      { type: 'text', text: summary },
+      { type: 'text', text: JSON.stringify(data, null, 2) },
+    ],
+    structuredContent: data as Record<string, unknown>,
+  };
+}
+
+/**
+ * Errors are tool results the model can read and act on (`isError: true`), never protocol errors, so one
+ * failing call does not end the assistant's turn. No structuredContent: it would not match the outputSchema.
+ */
+export function failure(err: unknown): CallToolResult {
+  const e = err instanceof BuzzChatError ? err : new BuzzChatError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err));
+  return { content: [{ type: 'text', text: `${e.code}: ${e.message}` }], isError: true };
+}
+
+/** Wraps a handler so that any rejection becomes a failure() result; unexpected ones are logged to stderr. */
+export function guarded<A>(logger: Logger, name: string, handler: (args: A) => Promise<CallToolResult>) {
+  return async (args: A): Promise<CallToolResult> => {
+    try {
+      return await handler(args);
+    } catch (err) {
+      if (!(err instanceof BuzzChatError)) logger.error(`${name} failed:`, err);
+      return failure(err);
+    }
+  };
+}
+
+/** Output schemas tolerate fields a newer core adds (JSON Schema `additionalProperties` stays open). */
+export const loose = z.looseObject;
+
+/** `account` on every account-scoped tool, described once. */
+export const accountArg = z
+  .string()
+  .min(1)
+  .max(64)
+  .optional()
+  .describe('Account id (acc_…) to act on; defaults to the active account. See buzzchat_list_accounts.');
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,40 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { BuzzChatClient } from './client.js';
+import type { Logger } from '../../kernel/logger.js';
+import { registerResources } from './resources.js';
+import { registerAccountTools } from './tools/accounts.js';
+import { registerInsightTools } from './tools/insights.js';
+import { registerChatTools } from './tools/chat.js';
+import { registerGiveawayTools } from './tools/giveaway.js';
+import { registerSettingsTools } from './tools/settings.js';
+
+export const MCP_SERVER_NAME = 'buzzchat';
+/** Kept with package.json's version; importing the core's APP_VERSION would bundle the database layer. */
+export const MCP_SERVER_VERSION = '0.1.0';
+
+export interface ToolContext {
+  server: McpServer;
+  api: BuzzChatClient;
+  logger: Logger;
+}
+
+const INSTRUCTIONS = `BuzzChat runs a chat bot for live sellers and streamers (Whatnot, YouTube, Twitch, Kick, eBay Live).
+These tools act on the BuzzChat app running on this computer. Messages sent with buzzchat_send_message appear publicly
+in the live chat: send only what the streamer asked for. Sending needs the bot on (buzzchat_toggle_bot).
+Tools act on the active account unless given \`account\` (see buzzchat_list_accounts).`;
+
+/** The MCP server over a REST client; transport-agnostic (cli.ts connects it to stdio). */
+export function createMcpServer(api: BuzzChatClient, logger: Logger): McpServer {
+  const server = new McpServer(
+    { name: MCP_SERVER_NAME, title: 'BuzzChat', version: MCP_SERVER_VERSION },
+    { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {} } },
+  );
+  const ctx: ToolContext = { server, api, logger };
+  registerChatTools(ctx);
+  registerGiveawayTools(ctx);
+  registerSettingsTools(ctx);
+  registerAccountTools(ctx);
+  registerInsightTools(ctx);
+  registerResources(ctx);
+  return server;
+}
