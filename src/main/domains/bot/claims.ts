@@ -1,4 +1,4 @@
-import { userKey } from '../giveaway/service.js';
+import { usernameKey } from '../../../shared/usernames.js';
 
 export type ClaimStatus = 'pending' | 'claimed' | 'expired';
 
@@ -33,7 +33,7 @@ export class ClaimTracker {
   onDraw(drawId: string, winners: readonly string[], at: number, windowSeconds: number): void {
     if (windowSeconds <= 0) return;
     for (const username of winners) {
-      this.claims.push({ drawId, username, key: userKey(username), drawnAt: at, deadline: at + windowSeconds * 1000, claimedAt: null });
+      this.claims.push({ drawId, username, key: usernameKey(username), drawnAt: at, deadline: at + windowSeconds * 1000, claimedAt: null });
     }
     if (this.claims.length > KEEP) this.claims.splice(0, this.claims.length - KEEP);
   }
@@ -41,7 +41,7 @@ export class ClaimTracker {
   /** A viewer wrote in chat: claims every open win of theirs. Returns the claims it completed. */
   onChat(username: string, at: number): number {
     let n = 0;
-    const key = userKey(username);
+    const key = usernameKey(username);
     for (const c of this.claims) {
       if (c.key === key && c.claimedAt === null && at <= c.deadline) {
         c.claimedAt = at;

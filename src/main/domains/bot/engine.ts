@@ -1,6 +1,6 @@
 import type { ChatLine } from '../chat/types.js';
 import type { Clock } from '../../kernel/clock.js';
-import { userKey } from '../giveaway/service.js';
+import { usernameKey } from '../../../shared/usernames.js';
 import type { Settings } from '../settings/schema.js';
 import { send, type BotAction, type LineMatch, type SendCause } from './actions.js';
 import { Budget } from './budget.js';
@@ -65,7 +65,7 @@ export class BotEngine {
 
   configure(s: Settings): void {
     this.s = s;
-    this.hostKey = s.hostUsername ? userKey(s.hostUsername) : null;
+    this.hostKey = s.hostUsername ? usernameKey(s.hostUsername) : null;
     this.faq.configure(s.faqRules);
     this.commands.configure(s.commands);
     this.moderator.configure(s.moderation);
@@ -90,7 +90,7 @@ export class BotEngine {
   }
 
   isHost(username: string): boolean {
-    return this.hostKey !== null && userKey(username) === this.hostKey;
+    return this.hostKey !== null && usernameKey(username) === this.hostKey;
   }
 
   /** What a line matches, with no side effect on cooldowns or state (analytics while the bot is off). */
@@ -116,7 +116,7 @@ export class BotEngine {
     if (line.self || line.history) return NOTHING;
     const now = this.clock.now();
     const host = this.isHost(line.username);
-    const key = userKey(line.username);
+    const key = usernameKey(line.username);
     const vars = this.vars(now, ctx, line.username);
     if (line.kind === 'join') {
       const welcome = host ? null : this.welcomer.onViewer(line.username, key, now, this.s, this.budget, vars);

@@ -1,3 +1,4 @@
+import { usernameKey } from '../../../shared/usernames.js';
 import type { PagePayload } from './page-script.js';
 import type { ChatLine } from './types.js';
 
@@ -22,9 +23,6 @@ export function normalizeText(t: string): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
-function normalizeName(n: string): string {
-  return n.replace(/^@/, '').trim().toLowerCase();
-}
 
 const ECHO_WINDOW_MS = 60_000;
 
@@ -57,8 +55,8 @@ export class SelfTracker {
   ) {}
 
   isHostName(username: string): boolean {
-    const u = normalizeName(username);
-    return u.length > 0 && this.names().some((n) => !!n && normalizeName(n) === u);
+    const u = usernameKey(username);
+    return u.length > 0 && this.names().some((n) => !!n && usernameKey(n) === u);
   }
 
   /** Registers a text about to be posted; `wait` resolves true once its echo is seen, false on timeout. */

@@ -1,3 +1,4 @@
+import { usernameKey } from '../../../shared/usernames.js';
 import crypto from 'node:crypto';
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/database.js';
@@ -7,9 +8,6 @@ import { newId } from '../../kernel/ids.js';
 import type { DrawRow, EntryRow, GiveawayStore } from './store.js';
 
 /** Usernames compare case- and width-insensitively: "Viewer123" and "viewer123" are one entrant. */
-export function userKey(username: string): string {
-  return username.normalize('NFKC').trim().toLowerCase();
-}
 
 export type EntryOutcome =
   | { accepted: true; entryId: number; username: string; enteredAt: string }
@@ -36,7 +34,7 @@ export class GiveawayService {
   addEntry(accountId: string, input: { username: string; text?: string | null; source?: 'chat' | 'api'; entriesPerUser: number }): EntryOutcome {
     return this.db.transaction((): EntryOutcome => {
       const roundId = this.roundId(accountId);
-      const key = userKey(input.username);
+      const key = usernameKey(input.username);
       if (this.store.entriesOfUser(roundId, key) >= input.entriesPerUser) return { accepted: false, reason: 'limit_reached' };
       const at = this.clock.now();
       const entryId = this.store.insertEntry({
@@ -85,7 +83,7 @@ export class GiveawayService {
     return this.db.transaction(() => {
       const roundId = this.roundId(accountId);
       const all = this.store.entries(roundId);
-      const excluded = new Set((options.exclude ?? []).map(userKey));
+      const excluded = new Set((options.exclude ?? []).map(usernameKey));
       const pool = all.filter((e) => !excluded.has(e.user_key));
       const users = new Set(pool.map((e) => e.user_key)).size;
       if (users === 0) throw new ApiError('VALIDATION_ERROR', 'There are no eligible giveaway entries to draw from');
@@ -116,7 +114,7 @@ export class GiveawayService {
     const draw = drawId ? this.store.drawById(drawId) : draws[draws.length - 1];
     if (!draw || draw.account_id !== accountId) throw notFound(drawId ? `Draw ${drawId}` : 'A draw in the current round');
     const winners = JSON.parse(draw.winners) as string[];
-    if (!winners.some((w) => userKey(w) === userKey(username))) {
+    if (!winners.some((w) => usernameKey(w) === usernameKey(username))) {
       throw new ApiError('VALIDATION_ERROR', `${username} is not a winner of draw ${draw.id}`);
     }
     const previousWinners = draws.flatMap((d) => JSON.parse(d.winners) as string[]);

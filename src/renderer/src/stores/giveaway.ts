@@ -1,3 +1,4 @@
+import { usernameKey } from '../../../shared/usernames.js';
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { Claim, Draw, DrawResult, GiveawayEntry, LiveEvent } from '../api/types.js';
@@ -26,7 +27,6 @@ export interface GiveawayState {
 /** Entries kept in memory for the live list; the count always comes from the server. */
 const ENTRIES_SHOWN = 5000;
 
-const userKey = (u: string) => u.normalize('NFKC').trim().toLowerCase();
 
 export function createGiveawayStore(api: ApiClient) {
   const refreshDraws = coalesce(() => {
@@ -74,7 +74,7 @@ export function createGiveawayStore(api: ApiClient) {
         let [e, draws] = await Promise.all([api.getEntries(ENTRIES_SHOWN), api.getDraws()]);
         // The list shows the newest entries; a big round is fetched again from its tail.
         if (e.count > e.entries.length) e = await api.getEntries(ENTRIES_SHOWN, e.count - ENTRIES_SHOWN);
-        users = new Set(e.entries.map((x) => userKey(x.username)));
+        users = new Set(e.entries.map((x) => usernameKey(x.username)));
         // uniqueUsers comes from the server; `users` only tells whether a live entrant is new among those shown.
         set({ entries: e.entries, count: e.count, uniqueUsers: e.uniqueUsers, roundId: e.roundId, draws, error: null });
       } catch (err) {
@@ -113,7 +113,7 @@ export function createGiveawayStore(api: ApiClient) {
       const d = e.data as Record<string, unknown>;
       if (e.type === 'giveaway.entry') {
         const entry: GiveawayEntry = { username: String(d.username ?? '?'), timestamp: String(d.entryTime ?? e.timestamp), source: 'live' };
-        const key = userKey(entry.username);
+        const key = usernameKey(entry.username);
         const isNew = !users.has(key);
         users.add(key);
         set((s) => ({

@@ -31,8 +31,22 @@ export type WireEvent =
       currency: string | null;
       text: string | null;
       at: At;
+      /** Platform kind when it is not a plain tip: 'sub', 'resub', 'subgift', 'sticker', 'membership_gift'... */
+      variant?: string;
+      /** How many subscriptions/memberships were gifted at once, when the frame says. */
+      quantity?: number;
     }
-  | { type: 'raid'; fromUsername: string | null; toUsername: string | null; viewers: number | null; at: At }
+  | {
+      type: 'raid';
+      fromUsername: string | null;
+      toUsername: string | null;
+      viewers: number | null;
+      at: At;
+      /** 'incoming': another stream raids this one; 'outgoing': this stream raids another. */
+      direction?: 'incoming' | 'outgoing';
+      /** Whatnot announces an outgoing raid twice: when the host picks the target, then when it starts. */
+      stage?: 'selected' | 'started';
+    }
   | { type: 'viewers'; count: number; at: At }
   | { type: 'stream'; status: string; title: string | null; at: At }
   | {
@@ -54,6 +68,8 @@ export type WireEvent =
       currency: string | null;
       buyer: string | null;
       at: At;
+      /** Highest bidder when the update is a new auction bid (Whatnot `new_bid`). */
+      bidder?: string | null;
     };
 
 export type WireEventType = WireEvent['type'];
