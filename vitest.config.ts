@@ -6,6 +6,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest's 1 s poll default is shorter than a Chromium reload or an app boot on a loaded 2-core machine.
+    // A passing poll returns as soon as it matches, so a long limit only lengthens failures.
+    // (vi.waitFor has no global setting: tests use tests/helpers/wait.ts.)
+    expect: { poll: { timeout: 10_000 } },
     // e2e tests each launch a Chromium; two cores do not take more than two at once.
     maxWorkers: 2,
     fileParallelism: true,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from '../../src/main/kernel/db/migrations.js';
+import { WAIT_MS } from '../helpers/wait.js';
 
 /** A database file as an older BuzzChat left it: only the first `version` migrations applied. */
 export function oldVersionDb(file: string, version: number): void {
@@ -22,7 +23,7 @@ export function readOnly<T>(file: string, read: (db: Database.Database) => T): T
   }
 }
 
-export async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = WAIT_MS): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = probe();

@@ -15,12 +15,14 @@ afterEach(async () => {
 
 describe('stopping the app', () => {
   it('answers a request in flight (a slow webhook test) before closing, and takes no new ones', async () => {
-    // A receiver that takes 600 ms to answer, and says when the request has reached it.
+    // A receiver that answers only when the test says so, and says when the request has reached it.
     let reached!: () => void;
     const arrived = new Promise<void>((r) => (reached = r));
+    let answer!: () => void;
+    const answered = new Promise<void>((r) => (answer = r));
     receiver = http.createServer((_req, res) => {
       reached();
-      setTimeout(() => res.end('ok'), 600);
+      void answered.then(() => res.end('ok'));
     });
     await new Promise<void>((r) => receiver!.listen(0, '127.0.0.1', r));
     const port = (receiver.address() as AddressInfo).port;
@@ -30,8 +32,13 @@ describe('stopping the app', () => {
     const inFlight = t.call('POST', `/api/v1/webhooks/${hook.json.data.id}/test`);
     await arrived;
     const stopping = t.app.stop();
-    await new Promise((r) => setTimeout(r, 50));
-    await expect(fetch(`${t.app.baseUrl}/api/v1/health`)).rejects.toThrow();
+    // The request is still held: new connections are refused while it waits.
+    const health = () => fetch(`${t!.app.baseUrl}/api/v1/health`).then(
+      () => 'served',
+      () => 'refused',
+    );
+    await expect.poll(health).toBe('refused');
+    answer();
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ delivered: true, responseCode: 200 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectEvents, SseParser, type StreamState } from '../../src/renderer/src/api/events.js';
 import type { LiveEvent } from '../../src/renderer/src/api/types.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -69,11 +69,29 @@ describe('connectEvents against /api/v1/events', () => {
     }
   });
 
-  it('stops for good on a rejected token', async () => {
+  it('is told unauthorized by the server for a wrong token', async () => {
     const states: StreamState[] = [];
     connectEvents({ baseUrl: t.app.baseUrl, token: 'bz_session_wrong', onEvent: () => {}, onState: (s) => states.push(s), retryMs: 10 });
     await expect.poll(() => states).toEqual(['connecting', 'unauthorized']);
-    await new Promise((r) => setTimeout(r, 50));
+  });
+});
+
+describe('connectEvents on a 401', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stops for good: no retry is scheduled, however long one waits', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const states: StreamState[] = [];
+    const fake401 = async () => (calls++, new Response('{}', { status: 401 }));
+    connectEvents({ token: 'bz_session_wrong', fetch: fake401 as typeof fetch, retryMs: 10, onEvent: () => {}, onState: (s) => states.push(s) });
+    await vi.waitFor(() => expect(states).toEqual(['connecting', 'unauthorized']));
+    // Any retry would be a timer: there is none, and running the clock a day ahead fetches nothing more.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(86_400_000);
+    expect(calls).toBe(1);
     expect(states).toEqual(['connecting', 'unauthorized']);
   });
 });

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../src/renderer/src/api/client.js';
 import { connectEvents, type EventStream } from '../../src/renderer/src/api/events.js';
 import { createStores, type Stores } from '../../src/renderer/src/stores/index.js';
 import { defaultModules } from '../../src/main/app/domains.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { waitUntil } from '../helpers/wait.js';
 
 /** The dashboard's stores wired to a real core and its live stream, as App.tsx wires them. */
 let t: TestApp;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   t = await startTestApp({ modules: defaultModules({ noBrowser: true }) });
   stores = createStores(new ApiClient({ baseUrl: t.app.baseUrl, token: t.app.sessionToken }));
   stream = connectEvents({ baseUrl: t.app.baseUrl, token: t.app.sessionToken, onEvent: stores.dispatch, onState: stores.live.getState().setStream });
-  await vi.waitFor(() => expect(stores.live.getState().stream).toBe('open'));
+  await waitUntil(() => expect(stores.live.getState().stream).toBe('open'));
 });
 afterAll(async () => {
   stream?.close();
@@ -77,7 +78,7 @@ describe('giveaway claims', () => {
     const state = () => g.getState().claims.find((c) => c.drawId === draw.drawId && c.username === draw.winners[0])?.status;
     await expect.poll(state).toBe('pending');
     // No event marks the deadline: the store refetches when it passes.
-    await expect.poll(state, { timeout: 4000 }).toBe('expired');
+    await expect.poll(state).toBe('expired');
     await t.call('PATCH', '/api/v1/settings', { giveaway: { claimWindowSeconds: 0 } });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi, type Mock } from 'vitest';
 import type { App } from '../../src/main/app/create-app.js';
 import { tempDir } from '../helpers/app.js';
+import { waitUntil } from '../helpers/wait.js';
 
 /**
  * The Electron entry with `electron` replaced by a recording fake (no Electron binary can run here):
@@ -119,7 +120,7 @@ describe('Electron entry', () => {
   it('runs the core through createApp and opens a hardened window on its dashboard', async () => {
     await boot('0');
     const { createApp } = await import('../../src/main/app/create-app.js');
-    await vi.waitFor(() => expect(h.windows).toHaveLength(1));
+    await waitUntil(() => expect(h.windows).toHaveLength(1));
     const createAppMock = createApp as unknown as Mock;
     expect(createAppMock).toHaveBeenCalledTimes(1);
     const options = createAppMock.mock.calls[0]![0];
@@ -158,7 +159,7 @@ describe('Electron entry', () => {
     const quitsBefore = h.quit;
     h.appHandlers['before-quit']!(quitEvent);
     expect(quitEvent.preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(h.quit).toBe(quitsBefore + 1));
+    await waitUntil(() => expect(h.quit).toBe(quitsBefore + 1));
     await expect(fetch(`${app.baseUrl}/api/v1/health`)).rejects.toThrow();
   });
 
@@ -168,7 +169,7 @@ describe('Electron entry', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as net.AddressInfo).port;
     await boot(String(port));
-    await vi.waitFor(() => expect(h.errors).toHaveLength(1));
+    await waitUntil(() => expect(h.errors).toHaveLength(1));
     expect(h.errors[0]![0]).toBe(`Port ${port} is already in use`);
     expect(h.errors[0]![1]).toContain('BUZZCHAT_PORT');
     expect(h.exit).toContain(1);
@@ -180,7 +181,7 @@ describe('Electron entry with a damaged database', () => {
   it('shows the DatabaseOpenError message and leaves the file alone', async () => {
     const garbage = 'this is not a SQLite database '.repeat(200);
     await boot('0', (dir) => fs.writeFileSync(path.join(dir, 'buzzchat.db'), garbage));
-    await vi.waitFor(() => expect(h.errors).toHaveLength(1));
+    await waitUntil(() => expect(h.errors).toHaveLength(1));
     expect(h.errors[0]).toEqual(['BuzzChat cannot open its database', expect.any(String)]);
     expect(h.errors[0]![1]).toMatch(/left untouched/);
     expect(fs.readFileSync(path.join(h.dataDir, 'buzzchat.db'), 'utf8')).toBe(garbage);
