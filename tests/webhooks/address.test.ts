@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classifyAddress, resolveTargets } from '../../src/main/domains/webhooks/address.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
 import { Receiver, waitFor } from './receiver.js';
+import { WAIT_MS } from '../helpers/wait.js';
 
 let t: WebhookTestApp | undefined;
 let rx: Receiver | undefined;
@@ -70,7 +71,7 @@ describe('webhook URLs through the API', () => {
     });
     const { id } = await t.register(`http://dual.test:${rx.port}/hook`, ['giveaway.entry']);
     t.app.services.giveaway.addEntry(t.accountId, { username: 'ana', entriesPerUser: 1 });
-    await waitFor(() => rx!.received[0], 3000, 'delivery over the second address');
+    await waitFor(() => rx!.received[0], WAIT_MS, 'delivery over the second address');
     const [d] = await t.deliveries(id);
     expect(d).toMatchObject({ status: 'delivered', attempts: 1 });
   });

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/main/kernel/clock.js';
+import { WAIT_MS } from '../helpers/wait.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
 import { Receiver, verifyStandardWebhook, verifyWebhookSignature, waitFor } from './receiver.js';
 
@@ -178,7 +180,9 @@ describe('webhooks API', () => {
   });
 
   it('rotate-secret: new secret signs both schemes; the old one keeps X-BuzzChat-Signature-Previous and a webhook-signature during the grace period', async () => {
-    t = await startWebhookApp({ secretGraceMs: 1500 });
+    // The grace period runs on the app's clock: the test moves it past the end instead of sleeping.
+    const clock = new ManualClock(Date.now());
+    t = await startWebhookApp({ secretGraceMs: 60_000 }, { clock });
     rx = await Receiver.start();
     const { id, secret: oldSecret } = await t.register(rx.url(), ['bot.started', 'bot.stopped']);
     const rot = await t.call('POST', `/api/v1/webhooks/${id}/rotate-secret`);
@@ -186,29 +190,35 @@ describe('webhooks API', () => {
     const newSecret: string = rot.json.data.secret;
     expect(newSecret).toMatch(/^whsec_/);
     expect(newSecret).not.toBe(oldSecret);
-    expect(Date.parse(rot.json.data.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(1000);
+    expect(Date.parse(rot.json.data.previousSecretExpiresAt)).toBe(clock.now() + 60_000);
     expect(JSON.stringify((await t.call('GET', '/api/v1/webhooks')).json)).not.toContain('whsec_');
 
     await t.call('PATCH', '/api/v1/settings', { botActive: true });
-    const during = await waitFor(() => rx!.ofType('bot.started')[0], 3000, 'bot.started');
+    const during = await waitFor(() => rx!.ofType('bot.started')[0], WAIT_MS, 'bot.started');
     const sigs = (during.headers['webhook-signature'] as string).split(' ');
     expect(sigs).toHaveLength(2);
-    expect(verifyStandardWebhook(newSecret, during.headers, during.body)).toBe(true);
-    expect(verifyStandardWebhook(oldSecret, during.headers, during.body)).toBe(true);
+    expect(verifyStandardWebhook(newSecret, during.headers, during.body, clock.now())).toBe(true);
+    expect(verifyStandardWebhook(oldSecret, during.headers, during.body, clock.now())).toBe(true);
     expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature'] as string, newSecret)).toBe(true);
     expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature'] as string, oldSecret)).toBe(false);
     // A receiver still on the old secret verifies with the reference recipe over X-BuzzChat-Signature-Previous.
     expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature-previous'] as string, oldSecret)).toBe(true);
     expect(verifyWebhookSignature(during.body, during.headers['x-buzzchat-signature-previous'] as string, newSecret)).toBe(false);
 
-    await new Promise((r) => setTimeout(r, 1600));
+    clock.advance(59_999);
     await t.call('PATCH', '/api/v1/settings', { botActive: false });
-    const after = await waitFor(() => rx!.ofType('bot.stopped')[0], 3000, 'bot.stopped');
+    const last = await waitFor(() => rx!.ofType('bot.stopped')[0], WAIT_MS, 'bot.stopped');
+    expect((last.headers['webhook-signature'] as string).split(' ')).toHaveLength(2);
+    expect(verifyWebhookSignature(last.body, last.headers['x-buzzchat-signature-previous'] as string, oldSecret)).toBe(true);
+
+    clock.advance(1);
+    await t.call('PATCH', '/api/v1/settings', { botActive: true });
+    const after = await waitFor(() => rx!.ofType('bot.started')[1], WAIT_MS, 'bot.started');
     expect((after.headers['webhook-signature'] as string).split(' ')).toHaveLength(1);
     expect(after.headers['x-buzzchat-signature-previous']).toBeUndefined();
     expect(verifyWebhookSignature(after.body, after.headers['x-buzzchat-signature'] as string, newSecret)).toBe(true);
-    expect(verifyStandardWebhook(newSecret, after.headers, after.body)).toBe(true);
-    expect(verifyStandardWebhook(oldSecret, after.headers, after.body)).toBe(false);
+    expect(verifyStandardWebhook(newSecret, after.headers, after.body, clock.now())).toBe(true);
+    expect(verifyStandardWebhook(oldSecret, after.headers, after.body, clock.now())).toBe(false);
   });
 
   it('is in the OpenAPI document with its schemas and scopes', async () => {

@@ -5,6 +5,7 @@ import { FakeGateway, line } from '../bot/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { FAST } from './harness.js';
 import { Receiver, verifyStandardWebhook, verifyWebhookSignature, waitFor } from './receiver.js';
+import { WAIT_MS } from '../helpers/wait.js';
 
 let t: TestApp | undefined;
 let rx: Receiver | undefined;
@@ -50,7 +51,7 @@ describe('webhook events from the engine', () => {
     s.messages.markSent(queued.id);
     await t.call('PATCH', '/api/v1/settings', { botActive: false });
 
-    await waitFor(() => ALL.every((type) => rx!.ofType(type).length > 0), 3000, 'every event type');
+    await waitFor(() => ALL.every((type) => rx!.ofType(type).length > 0), WAIT_MS, 'every event type');
     for (const r of rx.received) {
       expect(Object.keys(r.json)).toEqual(['id', 'type', 'timestamp', 'data']);
       expect(verifyWebhookSignature(r.body, r.headers['x-buzzchat-signature'] as string, secret), r.json.type).toBe(true);

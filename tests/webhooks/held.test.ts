@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import type { BusEvent } from '../../src/main/kernel/events/bus.js';
 import type { Logger } from '../../src/main/kernel/logger.js';
-import { startWebhookApp, type WebhookTestApp } from './harness.js';
+import { outboxIdle, startWebhookApp, type WebhookTestApp } from './harness.js';
 import { receiverPool, verifyStandardWebhook, verifyWebhookSignature, waitFor } from './receiver.js';
+import { WAIT_MS } from '../helpers/wait.js';
 
 let t: WebhookTestApp | undefined;
 const receivers = receiverPool();
@@ -29,8 +30,6 @@ async function view(t: WebhookTestApp, id: string) {
   return (await t.call('GET', `/api/v1/webhooks/${id}`)).json.data;
 }
 
-const settle = (ms = 80) => new Promise((r) => setTimeout(r, ms));
-
 describe('events while an endpoint is inactive', () => {
   it('paused: holds them, counts them, and delivers them once, in order, same ids, on re-enable', async () => {
     // One at a time, so arrival order is send order.
@@ -45,8 +44,8 @@ describe('events while an endpoint is inactive', () => {
 
     const names = Array.from({ length: 8 }, (_, i) => `viewer${i}`);
     for (const n of names) enter(t, n);
-    await waitFor(() => other.received.length === names.length, 3000, 'the active endpoint');
-    await settle();
+    await waitFor(() => other.received.length === names.length, WAIT_MS, 'the active endpoint');
+    await outboxIdle(t!);
     expect(paused.received).toHaveLength(0);
 
     expect((await view(t, hook.id)).heldEvents).toBe(names.length);
@@ -66,8 +65,8 @@ describe('events while an endpoint is inactive', () => {
     const on = await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { events: ['giveaway.entry', 'giveaway.winner'], active: true });
     expect(on.status).toBe(200);
     expect(on.json.data).toMatchObject({ active: true, heldEvents: 0, events: ['giveaway.entry', 'giveaway.winner'] });
-    await waitFor(() => paused.received.length === names.length, 3000, 'held deliveries');
-    await settle();
+    await waitFor(() => paused.received.length === names.length, WAIT_MS, 'held deliveries');
+    await outboxIdle(t!);
     expect(paused.received).toHaveLength(names.length); // once each
     expect(paused.received.map((r) => r.json.id)).toEqual(events.map((e) => e.id));
     expect(paused.received.map((r) => r.json.data.username)).toEqual(names);
@@ -94,16 +93,16 @@ describe('events while an endpoint is inactive', () => {
     const hook = await t.register(rx.url(), ['giveaway.entry']);
     enter(t, 'before1');
     enter(t, 'before2');
-    await waitFor(() => disabled.length > 0, 3000, 'webhook.disabled');
+    await waitFor(() => disabled.length > 0, WAIT_MS, 'webhook.disabled');
     // Attempts in flight when it was disabled finish before the count is taken.
     const sending = () => (t!.app.services.db.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'sending'`).get() as { n: number }).n;
-    await waitFor(() => sending() === 0, 3000, 'no delivery in flight');
+    await waitFor(() => sending() === 0, WAIT_MS, 'no delivery in flight');
     const failedAttempts = rx.received.length;
 
     // A week of giveaway entries while the receiver is down and the endpoint disabled.
     const during = ['week1', 'week2', 'week3', 'week4'];
     for (const n of during) enter(t, n);
-    await settle();
+    await outboxIdle(t!);
     expect(rx.received.length).toBe(failedAttempts);
     const v = await view(t, hook.id);
     expect(v).toMatchObject({ active: false, heldEvents: during.length });
@@ -111,8 +110,8 @@ describe('events while an endpoint is inactive', () => {
 
     rx.reply = () => ({ status: 200 });
     expect((await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: true })).json.data).toMatchObject({ active: true, disabledReason: null, heldEvents: 0 });
-    await waitFor(() => new Set(rx.received.filter((r) => r.json).map((r) => r.json.id)).size === 6 && rx.received.length >= failedAttempts + 6, 3000, 'all six');
-    await settle();
+    await waitFor(() => new Set(rx.received.filter((r) => r.json).map((r) => r.json.id)).size === 6 && rx.received.length >= failedAttempts + 6, WAIT_MS, 'all six');
+    await outboxIdle(t!);
     const ok = rx.received.slice(failedAttempts);
     expect(ok).toHaveLength(6); // each once after re-enable
     expect(new Set(ok.map((r) => r.json.id))).toEqual(new Set(events.map((e) => e.id)));
@@ -139,15 +138,15 @@ describe('events while an endpoint is inactive', () => {
     expect(on.json.data).toMatchObject({ active: true, heldEvents: 0 });
     expect(await t.deliveries(hook.id)).toEqual([]);
     enter(t, 'fresh');
-    await waitFor(() => rx.received.length === 1, 3000, 'the new event');
-    await settle();
+    await waitFor(() => rx.received.length === 1, WAIT_MS, 'the new event');
+    await outboxIdle(t!);
     expect(rx.received.map((r) => r.json.data.username)).toEqual(['fresh']);
 
     // discardHeld: false is the default behaviour (deliver them).
     await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: false });
     enter(t, 'kept');
     expect((await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: true, discardHeld: false })).json.data.heldEvents).toBe(0);
-    await waitFor(() => rx.received.length === 2, 3000, 'the kept event');
+    await waitFor(() => rx.received.length === 2, WAIT_MS, 'the kept event');
     expect(rx.received[1]!.json.data.username).toBe('kept');
 
     for (const body of [{}, { discardHeld: 'yes' }, { discardHeld: 1 }]) {
@@ -172,7 +171,7 @@ describe('events while an endpoint is inactive', () => {
     await t.call('PATCH', `/api/v1/webhooks/${other.id}`, { active: false });
     const events = recordEntries(t);
     for (let i = 1; i <= 5; i++) enter(t, `old${i}`);
-    await waitFor(() => live.received.length === 5, 3000, 'the active endpoint');
+    await waitFor(() => live.received.length === 5, WAIT_MS, 'the active endpoint');
 
     t.webhooks.worker.prune();
     expect((await view(t, hook.id)).heldEvents).toBe(3);
@@ -193,8 +192,8 @@ describe('events while an endpoint is inactive', () => {
     // What is kept is what gets delivered.
     await t.call('PATCH', `/api/v1/webhooks/${other.id}`, { active: true, discardHeld: true });
     await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: true });
-    await waitFor(() => rx.received.length === 1, 3000, 'the surviving held event');
-    await settle();
+    await waitFor(() => rx.received.length === 1, WAIT_MS, 'the surviving held event');
+    await outboxIdle(t!);
     expect(rx.received.map((r) => r.json.data.username)).toEqual(['new1']);
   });
 
@@ -210,7 +209,7 @@ describe('events while an endpoint is inactive', () => {
     await t.stop();
     t = await startWebhookApp({}, { dataDir });
     expect((await view(t, hook.id)).heldEvents).toBe(1);
-    await settle();
+    await outboxIdle(t!);
     expect(rx.received).toHaveLength(0);
 
     expect((await t.call('DELETE', `/api/v1/webhooks/${gone.id}`)).status).toBe(200);
@@ -218,7 +217,7 @@ describe('events while an endpoint is inactive', () => {
     expect(rows.n).toBe(0);
 
     await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: true });
-    await waitFor(() => rx.received.length === 1, 3000, 'the held event');
+    await waitFor(() => rx.received.length === 1, WAIT_MS, 'the held event');
     expect(rx.received[0]!.json.data.username).toBe('across-restart');
     expect(rx.received[0]!.headers['content-type']).toBe('application/json');
   });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WAIT_MS } from '../helpers/wait.js';
 
 export interface Received {
   headers: http.IncomingHttpHeaders;
@@ -98,7 +99,7 @@ export async function freePort(): Promise<number> {
   return r.port;
 }
 
-export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = WAIT_MS, what = 'condition'): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = check();

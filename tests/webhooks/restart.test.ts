@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.js';
 import { startWebhookApp, type WebhookTestApp } from './harness.js';
 import { freePort, Receiver, waitFor } from './receiver.js';
+import { WAIT_MS } from '../helpers/wait.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let t: WebhookTestApp | undefined;
@@ -82,14 +83,14 @@ describe('webhook durability', () => {
     t = await startWebhookApp({ timeoutMs: 60_000 }, { dataDir });
     const { id } = await t.register(rx.url(), ['giveaway.entry']);
     for (let i = 0; i < 3; i++) t.app.services.giveaway.addEntry(t.accountId, { username: `v${i}`, entriesPerUser: 1 });
-    await waitFor(() => rx.received.length === 3, 3000, 'in flight');
+    await waitFor(() => rx.received.length === 3, WAIT_MS, 'in flight');
     await t.stop();
     t = undefined;
     expect(statuses(dataDir)).toEqual({ pending: 3 });
 
     rx.reply = () => ({ status: 200 });
     t = await startWebhookApp({}, { dataDir });
-    await waitFor(() => rx.received.length === 6, 3000, 'redelivery');
+    await waitFor(() => rx.received.length === 6, WAIT_MS, 'redelivery');
     const deliveries = await t.deliveries(id);
     // The aborted attempts were not counted: each went through on its first recorded attempt.
     expect(deliveries.map((d: any) => [d.status, d.attempts])).toEqual([
