@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import { builtinProfile } from '../../src/main/domains/chat/profiles.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 // The API side without a browser (noBrowser): what a headless API-only run answers.
@@ -29,7 +30,7 @@ describe('chat routes without a browser', () => {
     const res = await t.call('POST', '/api/v1/chat/connect', { url: 'https://www.whatnot.com/live/abc' });
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ connected: false, url: 'https://www.whatnot.com/live/abc', lastError: expect.stringMatching(/noBrowser/) });
-    expect(res.json.data.selectorHealth.chatInput.tried[0]).toBe('textarea[placeholder*="chat"]');
+    expect(res.json.data.selectorHealth.chatInput.tried).toEqual(builtinProfile('whatnot').selectors.chatInput);
     const off = await t.call('POST', '/api/v1/chat/disconnect');
     expect(off.json.data.connected).toBe(false);
   });
@@ -41,7 +42,7 @@ describe('chat routes without a browser', () => {
     expect((await t.call('PATCH', `/api/v1/accounts/${id}`, { platform: 'twitch', url: 'https://www.twitch.tv/shop' })).status).toBe(200);
     const st = (await t.call('GET', '/api/v1/chat/status')).json.data;
     expect(st.platform).toBe('twitch');
-    expect(st.selectorHealth.chatInput.tried[0]).toBe('textarea[data-a-target="chat-input"]');
+    expect(st.selectorHealth.chatInput.tried).toEqual(builtinProfile('twitch').selectors.chatInput);
     expect(chat.gateway.moderatorCommand(id, 'hide', 'troll')).not.toBe('/hide troll');
     const res = await t.call('POST', '/api/v1/chat/connect', {});
     expect(res.json.data).toMatchObject({ platform: 'twitch', url: 'https://www.twitch.tv/shop' });

@@ -33,6 +33,7 @@ export interface PageScriptConfig {
   tsAttr: string | null;
   frameUrlPattern: string | null;
   joinTextPattern: string | null;
+  usernameFromHref: string | null;
 }
 
 export function pageScriptConfig(profile: PlatformProfile): PageScriptConfig {
@@ -43,6 +44,7 @@ export function pageScriptConfig(profile: PlatformProfile): PageScriptConfig {
     tsAttr: profile.timestampAttribute,
     frameUrlPattern: profile.frameUrlPattern,
     joinTextPattern: profile.joinTextPattern,
+    usernameFromHref: profile.usernameFromHref,
   };
 }
 
@@ -75,7 +77,8 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   var itemList = sel.messageItem.concat(sel.joinItem);
   var itemAny = itemList.join(',');
   var joinAny = sel.joinItem.join(',');
-  var joinRe = cfg.joinTextPattern ? new RegExp(cfg.joinTextPattern, 'i') : null;
+  var joinRe = cfg.joinTextPattern ? new RegExp(cfg.joinTextPattern, 'iu') : null;
+  var hrefRe = cfg.usernameFromHref ? new RegExp(cfg.usernameFromHref) : null;
 
   function first(root, list) {
     for (var i = 0; i < list.length; i++) { var el = root.querySelector(list[i]); if (el) return { el: el, sel: list[i] }; }
@@ -83,42 +86,60 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   }
   function clean(s) { return (s || '').replace(/\s+/g, ' ').trim(); }
 
-  // Emoji and emotes are often images (YouTube, Twitch): their alt text is part of the message.
-  function textOf(el) {
+  // What a person does not see is not text: tooltips (YouTube's emoji names), aria-hidden separators and action
+  // bars, hidden and display:none parts, scripts. Tag and attribute checks first; a style lookup only for elements
+  // a stylesheet or an inline style can hide (the first one per batch pays the style recalc, the rest are cached).
+  var SKIP_TAGS = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, 'TP-YT-PAPER-TOOLTIP': 1 };
+  function unseen(el) {
+    if (SKIP_TAGS[el.tagName] || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('role') === 'tooltip') return true;
+    return (el.hasAttribute('class') || el.hasAttribute('style')) && getComputedStyle(el).display === 'none';
+  }
+  // In DOM order with nothing inserted between parts. Emoji and emotes are often images (YouTube, Twitch, Kick):
+  // their alt is part of a message; in a name an image is a badge, so names leave alts out. skip: a subtree left out.
+  function textOf(el, alts, skip) {
     var out = '';
     for (var n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) out += n.data;
-      else if (n.nodeType === 1) out += n.tagName === 'IMG' ? (n.getAttribute('alt') || '') : textOf(n);
+      else if (n.nodeType !== 1 || n === skip || unseen(n)) continue;
+      else if (n.tagName === 'IMG') { if (alts) out += n.getAttribute('alt') || ''; }
+      else if (n.tagName === 'BR') out += ' ';
+      else out += textOf(n, alts, skip);
     }
     return out;
   }
-  // Some sites split one message into several text elements (Twitch fragments around a mention or emote): all of them.
+  // A site may split one message into several elements (Whatnot's lines after the name, Twitch fragments): all the
+  // outermost matches, in order, one space apart. querySelectorAll is in document order, so a match inside an
+  // earlier one can only be inside the last one kept.
   function messageText(row, t) {
-    var parts = row.querySelectorAll(t.sel), acc = [];
+    var parts = row.querySelectorAll(t.sel), acc = [], last = null;
     for (var i = 0; i < parts.length; i++) {
-      var up = parts[i].parentElement && parts[i].parentElement.closest(t.sel);
-      if (up && row.contains(up)) continue;
-      acc.push(textOf(parts[i]));
+      if (last && last.contains(parts[i])) continue;
+      last = parts[i];
+      acc.push(textOf(parts[i], true, null));
     }
     return clean(acc.join(' '));
+  }
+  function nameFromLink(row) {
+    var links = row.querySelectorAll('a[href]');
+    for (var i = 0; i < links.length; i++) {
+      var m = hrefRe.exec(links[i].getAttribute('href'));
+      if (m && m[1]) { try { return clean(decodeURIComponent(m[1])); } catch (e) { return clean(m[1]); } }
+    }
+    return '';
   }
 
   function parse(row) {
     var u = first(row, sel.username), t = first(row, sel.messageText);
-    var username = u ? clean(u.el.textContent).replace(/:$/, '') : '';
-    var text;
-    if (t) text = messageText(row, t);
-    else {
-      // No text element: the row minus its username, never the whole row as both.
-      var copy = row.cloneNode(true), cu = u ? copy.querySelector(u.sel) : null;
-      if (cu) cu.remove();
-      text = clean(copy.textContent).replace(/^:\s*/, '');
-    }
-    var kind = 'message';
-    if (joinAny && row.matches(joinAny)) kind = 'join';
-    if (joinRe && !t) {
-      var m = joinRe.exec(clean(row.textContent));
-      if (m) { kind = 'join'; if (!username && m[1]) username = m[1]; }
+    var username = u ? clean(textOf(u.el, false, null)).replace(/:$/, '') : hrefRe ? nameFromLink(row) : '';
+    // No text element: the row minus its name element, never the whole row as both.
+    var text = t ? messageText(row, t) : clean(textOf(row, true, u ? u.el : null)).replace(/^:\s*/, '');
+    var kind = joinAny && row.matches(joinAny) ? 'join' : 'message';
+    // A join notice reads "joined" after the name element, or "<name> joined" where there is none; a viewer
+    // writing "<someone> joined" under their own name is a message.
+    var m = joinRe && kind === 'message' ? joinRe.exec(text) : null;
+    if (m && !(username && m[1])) {
+      kind = 'join';
+      if (m[1]) { username = m[1]; text = clean(text.slice(m[1].length)); }
     }
     if (kind === 'join') { if (!username) return null; }
     else if (!username || !text) return null;
@@ -232,12 +253,19 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   }
 
   var lastState = '', stateTimer = 0;
+  // "1,234", "1.2K", "3M watching": the first number, with its K/M suffix.
+  function viewersIn(s) {
+    var m = /(\d[\d,]*(?:\.\d+)?)\s*([km](?![a-z]))?/i.exec(s || '');
+    if (!m) return null;
+    var n = parseFloat(m[1].replace(/,/g, ''));
+    return isFinite(n) ? Math.round(n * (!m[2] ? 1 : /k/i.test(m[2]) ? 1e3 : 1e6)) : null;
+  }
   function checkState() {
     stateTimer = 0;
     var who = first(document, sel.loggedInUser);
-    var vc = first(document, sel.viewerCount), digits = vc ? clean(vc.el.textContent).replace(/[^0-9.kKmM]/g, '') : '';
-    var viewers = null;
-    if (digits) { var n = parseFloat(digits); if (isFinite(n)) viewers = Math.round(n * (/k/i.test(digits) ? 1e3 : /m/i.test(digits) ? 1e6 : 1)); }
+    var vc = first(document, sel.viewerCount), viewers = vc ? viewersIn(vc.el.textContent) : null;
+    // Some sites put the count only in an aria-label ("1.2K watching").
+    if (vc && viewers === null) viewers = viewersIn(vc.el.getAttribute('aria-label'));
     var s = { live: !!first(document, sel.liveIndicator), loggedInAs: who ? clean(who.el.textContent).replace(/^@/, '') || null : null, viewers: viewers };
     var j = JSON.stringify(s);
     if (j !== lastState) { lastState = j; nextState = s; schedule(); }
