@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
+    // Unpacks the bundled fallback Chromium once when the machine has no Chrome/Edge/Chromium.
+    globalSetup: ['tests/helpers/browser-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // vitest's 1 s poll default is shorter than a Chromium reload or an app boot on a loaded 2-core machine.
