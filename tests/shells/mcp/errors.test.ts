@@ -1,4 +1,6 @@
 import net from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app.js';
 import { call, connectMcp, fakeApi, runLauncher, sendJson, startCore, textOf } from './harness.js';
@@ -50,11 +52,18 @@ describe('startup', () => {
   });
 
   it("the reference's example configuration (--api-key and BUZZCHAT_API_KEY, no URL) talks to http://127.0.0.1:3847", async () => {
-    const s = await connectMcp(['--api-key', t.key], { BUZZCHAT_API_KEY: t.key });
+    // The shim answers 3847 from the test core and refuses anything else, so the call succeeds only if it went
+    // to the default URL, whatever listens on that port here.
+    const shim = pathToFileURL(path.join(import.meta.dirname, 'default-port-shim.mjs')).href;
+    const s = await connectMcp(['--api-key', t.key], {
+      BUZZCHAT_API_KEY: t.key,
+      NODE_OPTIONS: `--import=${shim}`,
+      BUZZCHAT_TEST_DEFAULT_PORT_TARGET: t.app.baseUrl,
+    });
     try {
-      // Whatever listens on 3847 on this machine (usually nothing), the call went there and came back as a tool result.
       const r = await call(s, 'buzzchat_list_accounts');
-      if (r.isError) expect(textOf(r)).toMatch(/^(NOT_RUNNING: BuzzChat is not running at http:\/\/127\.0\.0\.1:3847|[A-Z_]+: )/);
+      expect(r.isError, textOf(r)).toBeFalsy();
+      expect(s.stderr()).toContain('[default-port shim] /api/v1/accounts answered by the test core');
       expect(s.stderr()).toContain('BuzzChat API at http://127.0.0.1:3847');
     } finally {
       await s.close();
