@@ -33,10 +33,12 @@ afterAll(async () => {
 
 /**
  * Serves the fixture as a real navigation (the init script runs as on the site) and returns the rows the script
- * reported when it attached to the chat container. Attaching reads every row already in the container before its
- * first flush, so that payload holds all the rows the profile can parse; none at all means no container matched.
+ * reported when it attached to the chat container. Attaching parses every row already in the container and sends
+ * them with the attach notice, so that one payload holds all the rows the profile can read (a row it cannot read
+ * waits for a mutation that never comes here); no attach within 5 s means no container matched.
+ * Also returns which selector matched per role, to say why when the rows differ.
  */
-async function ingest(platform: string, html: string): Promise<ExpectedRow[]> {
+async function ingest(platform: string, html: string): Promise<{ rows: ExpectedRow[]; probe: unknown }> {
   const profile = builtinProfile(platform);
   const ctx = await browser.context.browser()!.newContext();
   try {
@@ -49,9 +51,9 @@ async function ingest(platform: string, html: string): Promise<ExpectedRow[]> {
     await page.goto(profile.frameUrlPattern ? 'http://fixture.test/live_chat?v=fixture' : 'http://fixture.test/');
     const end = Date.now() + 5000;
     while (!payloads.some((p) => p.attached) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-    // Rows the script could not parse yet wait for a mutation that never comes here: give a late flush a moment.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
-    return payloads.flatMap((p) => p.rows).map((r) => ({ kind: r.kind, username: r.username, text: r.text }));
+    const probe = await page.evaluate(() => (window as unknown as { __bcProbe?: () => unknown }).__bcProbe?.() ?? null);
+    const rows = payloads.flatMap((p) => p.rows).map((r) => ({ kind: r.kind, username: r.username, text: r.text }));
+    return { rows, probe };
   } finally {
     await ctx.close();
   }
@@ -61,8 +63,8 @@ for (const platform of ['whatnot', 'youtube', 'twitch', 'kick', 'ebay']) {
   describe(`${platform} chat markup`, () => {
     for (const [file, expected] of Object.entries(expectedFor(platform))) {
       it(`${file}: each row's name and text as a person reads them`, async () => {
-        const rows = await ingest(platform, fs.readFileSync(path.join(FIXTURES, platform, file), 'utf8'));
-        expect(rows).toEqual(expected);
+        const { rows, probe } = await ingest(platform, fs.readFileSync(path.join(FIXTURES, platform, file), 'utf8'));
+        expect(rows, `selectors matched: ${JSON.stringify(probe)}`).toEqual(expected);
       });
     }
   });

@@ -101,12 +101,12 @@ describe('row parsing per platform', () => {
     expect(rows[0]!.key).toBe('id:yt1');
   });
 
-  it('reads a message whole: Twitch fragments around a mention and emote, YouTube emoji images', async () => {
+  it('reads a message whole: Twitch emotes and mentions beside the text fragments, YouTube emoji images', async () => {
     const twitch = await open(
       'twitch',
-      `<div data-test-selector="chat-scrollable-area__message-container"><div data-a-target="chat-line-message" data-a-id="t2"><span data-a-target="chat-message-username">gina</span><span>: </span><span class="text-fragment" data-a-target="chat-message-text">hey </span><span data-a-target="chat-message-mention">@host</span><span class="text-fragment" data-a-target="chat-message-text"> how much is shipping </span><img class="chat-line__message--emote" alt="Kappa"><span class="text-fragment" data-a-target="chat-message-text"> to Canada?</span></div></div>`,
+      `<div data-test-selector="chat-scrollable-area__message-container"><div data-a-target="chat-line-message"><span data-a-target="chat-message-username">gina</span><span aria-hidden="true">: </span><span data-a-target="chat-line-message-body"><span class="text-fragment" data-a-target="chat-message-text">hey </span><span data-a-target="chat-message-mention">@host</span><span class="text-fragment" data-a-target="chat-message-text"> how much is shipping </span><div data-test-selector="emote-button"><img class="chat-line__message--emote" alt="Kappa"></div><span class="text-fragment" data-a-target="chat-message-text"> to Canada?</span></span></div></div>`,
     );
-    expect((await twitch.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'gina', text: 'hey how much is shipping to Canada?' }]);
+    expect((await twitch.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'gina', text: 'hey @host how much is shipping Kappa to Canada?' }]);
     const yt = await open('youtube', `<iframe src="/live_chat?v=1"></iframe>`, {
       '/live_chat': `<yt-live-chat-item-list-renderer><div id="items"><yt-live-chat-text-message-renderer id="y2"><span id="author-name">Ana</span><span id="message">enter <img alt="&#127881;" src="data:,"> please</span></yt-live-chat-text-message-renderer></div></yt-live-chat-item-list-renderer>`,
     });
@@ -211,5 +211,63 @@ describe('probe', () => {
     expect(health.liveIndicator.matched).toBe('[data-testid="live-indicator"]');
     expect(health.sendButton.matched).toBeNull();
     expect(f.payloads.some((p) => p.state?.live === true)).toBe(true);
+  });
+});
+
+describe('what a person sees', () => {
+  it('leaves out hidden parts (stylesheet, inline style, hidden, aria-hidden, tooltips, scripts) and keeps emoji images; names leave badge images out', async () => {
+    // The whole chat sits in a collapsed panel: a hidden ancestor must not blank every row.
+    const f = await open(
+      'ebay',
+      `<style>.gone { display: none }</style>
+       <div style="display:none"><div id="chatting-container">
+         <div data-index="1"><span class="user-name"><img alt="Top buyer" src="data:,">buyer_one</span>
+           <span class="message-content">is <span class="gone">SECRET</span>this <span hidden>x</span>graded<span aria-hidden="true"> (edited)</span>?<div role="tooltip">tip</div><script>var a = 1;</script><span style="display: none">inline</span> <img alt="&#128293;" src="data:,"><br>thanks</span></div>
+       </div></div>`,
+    );
+    expect((await f.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'buyer_one', text: 'is this graded? 🔥 thanks' }]);
+  });
+
+  it('without a text element, reads the row minus its name the same way', async () => {
+    const f = await open(
+      'ebay',
+      `<style>.stamp { display: none }</style><div data-testid="chat-messages-container">
+         <div data-index="3"><img alt="" src="data:,"><span class="X_username__a1">buyer_two</span><span class="stamp">12:01</span><span class="X_body__b2">ships <img alt="&#128230;" src="data:,"> today?</span></div>
+       </div>`,
+    );
+    expect((await f.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'buyer_two', text: 'ships 📦 today?' }]);
+  });
+
+  const whatnotRow = (index: number, href: string, name: string, lines: string[]) =>
+    `<div data-index="${index}"><div data-testid="chat-message"><a href="${href}"><img alt="avatar" src="data:,"></a><div>${name}${lines.map((l) => `<div>${l}</div>`).join('')}</div></div></div>`;
+
+  it('Whatnot by structure: the name line, the lines after it, the name from the /user/ link, and joins by their text', async () => {
+    const f = await open(
+      'whatnot',
+      `<div data-testid="virtuoso-item-list">
+        ${whatnotRow(1, '/user/ann', '<div><strong>ann</strong><img alt="Verified seller" src="data:,"></div>', ['two lines', 'in <b>one</b> message'])}
+        ${whatnotRow(2, '/user/caf%C3%A9_cards?ref=chat', '<div><span>café_cards</span></div>', ['grading?'])}
+        ${whatnotRow(3, '/user/bo', '<div><strong>bo</strong></div>', ['joined &#128075;'])}
+        ${whatnotRow(4, '/user/cy', '<div><strong>cy</strong></div>', ['dee joined'])}
+      </div>`,
+    );
+    expect((await f.waitRows(4)).map(pick)).toEqual([
+      { kind: 'message', username: 'ann', text: 'two lines in one message' },
+      { kind: 'message', username: 'café_cards', text: 'grading?' },
+      { kind: 'join', username: 'bo', text: 'joined 👋' },
+      // Someone writing that another viewer joined is a message, under their own name.
+      { kind: 'message', username: 'cy', text: 'dee joined' },
+    ]);
+    // data-index is a list position, not an id: the keys are the script's own.
+    expect(f.rows().every((r) => r.key.startsWith('k:'))).toBe(true);
+  });
+
+  it('reads a viewer count from its text ("1,234") or, with none, from its aria-label ("1.2K watching")', async () => {
+    const whatnot = await open('whatnot', `<header><strong class="tabular-nums">1,234</strong></header><div data-testid="virtuoso-item-list"></div>`);
+    const ebay = await open('ebay', `<div class="Live_viewCount_x1" aria-label="1.2K watching"><svg></svg></div><div id="chatting-container"></div>`);
+    // The newest state: the new page's about:blank reports one too.
+    const viewers = (f: Fixture) => f.payloads.filter((p) => p.state).at(-1)?.state?.viewers;
+    await expect.poll(() => viewers(whatnot)).toBe(1234);
+    await expect.poll(() => viewers(ebay)).toBe(1200);
   });
 });
