@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LineIngest, SelfTracker } from '../../src/main/domains/chat/ingest.js';
+import { LineIngest } from '../../src/main/domains/chat/ingest.js';
+import { SelfTracker } from '../../src/main/domains/chat/self-tracker.js';
 import type { PageRow } from '../../src/main/domains/chat/page-script.js';
 
 function setup(host: string | null = 'TheHost') {
@@ -13,15 +14,15 @@ function setup(host: string | null = 'TheHost') {
 describe('LineIngest', () => {
   it('delivers each identity once, whatever the time', () => {
     const { ingest, row } = setup();
-    expect(ingest.accept({ doc: 'd1', rows: [row('id:1', 'a', 'hi'), row('id:2', 'a', 'hi')] })).toHaveLength(2);
-    expect(ingest.accept({ doc: 'd1', rows: [row('id:1', 'a', 'hi')] })).toHaveLength(0);
-    expect(ingest.accept({ doc: 'd2', rows: [row('id:2', 'a', 'hi', { initial: true })] })).toHaveLength(0);
+    expect(ingest.acceptPage({ doc: 'd1', rows: [row('id:1', 'a', 'hi'), row('id:2', 'a', 'hi')] })).toHaveLength(2);
+    expect(ingest.acceptPage({ doc: 'd1', rows: [row('id:1', 'a', 'hi')] })).toHaveLength(0);
+    expect(ingest.acceptPage({ doc: 'd2', rows: [row('id:2', 'a', 'hi', { initial: true })] })).toHaveLength(0);
     expect(ingest.duplicatesDropped).toBe(2);
   });
 
   it('marks rows present at attach, or stamped before the page attached, as history', () => {
     const { ingest, row, now } = setup();
-    const [a, b, c] = ingest.accept({
+    const [a, b, c] = ingest.acceptPage({
       doc: 'd1',
       rows: [row('id:1', 'a', 'x', { initial: true }), row('id:2', 'b', 'y', { ts: now() - 60_000 }), row('id:3', 'c', 'z', { ts: now() })],
     });
@@ -30,10 +31,10 @@ describe('LineIngest', () => {
 
   it('drops a restored row without a platform id when its content was already delivered', () => {
     const { ingest, row } = setup();
-    ingest.accept({ doc: 'd1', rows: [row('k:d1:1', 'a', 'hello')] });
-    expect(ingest.accept({ doc: 'd2', rows: [row('k:d2:1', 'a', 'hello', { initial: true })] })).toHaveLength(0);
+    ingest.acceptPage({ doc: 'd1', rows: [row('k:d1:1', 'a', 'hello')] });
+    expect(ingest.acceptPage({ doc: 'd2', rows: [row('k:d2:1', 'a', 'hello', { initial: true })] })).toHaveLength(0);
     // A live repeat (not history) is a new message.
-    expect(ingest.accept({ doc: 'd2', rows: [row('k:d2:2', 'a', 'hello')] })).toHaveLength(1);
+    expect(ingest.acceptPage({ doc: 'd2', rows: [row('k:d2:2', 'a', 'hello')] })).toHaveLength(1);
   });
 });
 
@@ -41,7 +42,7 @@ describe('manual host lines', () => {
   it('flags what the host typed by hand as manual, not the echo of a queued post nor restored history', () => {
     const { self, ingest, row } = setup('TheHost');
     self.expect('Welcome to the stream!');
-    const lines = ingest.accept({
+    const lines = ingest.acceptPage({
       doc: 'd1',
       rows: [
         row('id:1', 'TheHost', 'old line', { initial: true }),

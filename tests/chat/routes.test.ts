@@ -20,7 +20,22 @@ describe('chat routes without a browser', () => {
     const st = res.json.data;
     expect(st).toMatchObject({ connected: false, live: false, url: null, platform: 'whatnot', queue: { queued: 0, lastSentAt: null } });
     expect(Object.keys(st.selectorHealth)).toEqual(expect.arrayContaining(['chatInput', 'chatContainer', 'sendButton', 'messageItem', 'username', 'messageText', 'liveIndicator']));
-    expect(st.selectorHealth.chatInput).toMatchObject({ matched: null, tried: expect.arrayContaining(['textarea[placeholder*="chat"]']) });
+    expect(st.selectorHealth.chatInput).toEqual({ matched: null, tried: builtinProfile('whatnot').selectors.chatInput });
+  });
+
+  it('status: both chat paths, with nothing read yet (Whatnot has a wire decoder, eBay none)', async () => {
+    const st = (await t.call('GET', '/api/v1/chat/status')).json.data;
+    expect(st.paths).toEqual({
+      wire: { available: true, live: false, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
+      dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'primary' },
+    });
+    expect(st.summary).toBe('wire: silent, DOM: primary, not attached');
+    const id = t.app.services.accounts.active().id;
+    expect((await t.call('PATCH', `/api/v1/accounts/${id}`, { platform: 'ebay' })).status).toBe(200);
+    const ebay = (await t.call('GET', '/api/v1/chat/status')).json.data;
+    expect(ebay.paths.wire.available).toBe(false);
+    expect(ebay.summary).toBe('wire: none for ebay, DOM: primary, not attached');
+    await t.call('PATCH', `/api/v1/accounts/${id}`, { platform: 'whatnot' });
   });
 
   it('connect without any URL is a validation error; with one it records it and says why nothing opened', async () => {

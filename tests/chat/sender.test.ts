@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SelfTracker } from '../../src/main/domains/chat/ingest.js';
+import { SelfTracker } from '../../src/main/domains/chat/self-tracker.js';
 import { isPlatformCommand, SendQueue, splitForChat, type ChatPoster, type SendTimes } from '../../src/main/domains/chat/sender.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';

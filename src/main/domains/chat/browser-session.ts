@@ -5,6 +5,8 @@ import { BROWSER_ARGS, useChromiumSandbox } from './browser.js';
 import { INGEST_BINDING, pageScriptConfig, pageScriptSource, type PagePayload } from './page-script.js';
 import type { PlatformProfile } from './profiles.js';
 import type { ChatPoster } from './sender.js';
+import { WireFeed, type WireSink } from './wire/feed.js';
+import type { WireDecoder } from './wire/types.js';
 
 export interface BrowserSessionOptions {
   executablePath: string;
@@ -17,6 +19,8 @@ export interface BrowserSessionOptions {
   onPayload(payload: PagePayload, frame: Frame): void;
   /** The browser went away without being asked to (crash, window closed). */
   onLost(reason: string): void;
+  /** The platform's data stream, when it has a decoder: each frame or body it reads goes to `sink`. */
+  wire?: { decoder: WireDecoder; sink: WireSink; now: () => number };
 }
 
 type SelectorHealth = Record<string, { matched: string | null; tried: string[] }>;
@@ -35,6 +39,7 @@ export class BrowserSession implements ChatPoster {
   private input: { sel: string; editable: boolean } | null = null;
   /** The ingest script's id of the document whose chat is attached. */
   private chatDoc: string | null = null;
+  private feed: WireFeed | null = null;
 
   constructor(private o: BrowserSessionOptions) {}
 
@@ -72,6 +77,11 @@ export class BrowserSession implements ChatPoster {
     await context.addInitScript({ content: pageScriptSource(pageScriptConfig(this.o.profile)) });
     const page = context.pages()[0] ?? (await context.newPage());
     this.page = page;
+    if (this.o.wire) {
+      const { decoder, sink, now } = this.o.wire;
+      this.feed = new WireFeed(decoder, sink, now, (err) => this.o.logger.error('Chat wire sink failed:', err));
+      this.feed.attach(page);
+    }
     page.on('crash', () => {
       if (!this.closing) this.o.onLost('page crashed');
     });
@@ -119,6 +129,7 @@ export class BrowserSession implements ChatPoster {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.feed?.detach();
     const ctx = this.context;
     this.context = null;
     this.page = null;
@@ -213,14 +224,5 @@ export class BrowserSession implements ChatPoster {
     } catch {
       return null;
     }
-  }
-
-  async reload(): Promise<void> {
-    await this.page?.reload({ waitUntil: 'domcontentloaded' });
-  }
-
-  async navigate(url: string): Promise<void> {
-    this.o.url = url;
-    await this.page?.goto(url, { waitUntil: 'domcontentloaded' });
   }
 }

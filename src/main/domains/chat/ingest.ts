@@ -1,144 +1,49 @@
-import { usernameKey } from '../../../shared/usernames.js';
+import { randomBytes } from 'node:crypto';
+import { LineMerge, type MergeOptions, type Sighting } from './merge.js';
 import type { PagePayload } from './page-script.js';
+import type { SelfTracker } from './self-tracker.js';
 import type { ChatLine } from './types.js';
+import type { WireEvent } from './wire/types.js';
 
-/** A Set that forgets its oldest entries past a size, so a day-long stream cannot grow memory without bound. */
-export class BoundedSet<T> {
-  private items = new Set<T>();
-  constructor(private max: number) {}
-  has(v: T): boolean {
-    return this.items.has(v);
-  }
-  add(v: T): void {
-    if (this.items.has(v)) return;
-    this.items.add(v);
-    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as T);
-  }
-  get size(): number {
-    return this.items.size;
-  }
-}
-
-export function normalizeText(t: string): string {
-  return t.replace(/\s+/g, ' ').trim();
-}
-
-
-const ECHO_WINDOW_MS = 60_000;
-
-interface Expected {
-  text: string;
-  at: number;
-  seen: boolean;
-  timedOut: boolean;
-  resolve: ((seen: boolean) => void) | null;
-}
-
-export interface EchoWait {
-  /** Resolves true once the echo is seen, false on timeout (a late echo is still recognised as ours). */
-  wait(timeoutMs: number): Promise<boolean>;
-  /** Whether the echo has been seen, however late. */
-  seen(): boolean;
-  /** The text was never submitted: forget it. */
-  cancel(): void;
-}
-
-/**
- * Knows what "our own message" looks like: the logged-in name, and the texts the queue just posted
- * (each expected echo is consumed once, so a viewer repeating the bot's words later still counts).
- */
-export class SelfTracker {
-  private expected: Expected[] = [];
-  constructor(
-    private names: () => (string | null | undefined)[],
-    private now: () => number,
-  ) {}
-
-  isHostName(username: string): boolean {
-    const u = usernameKey(username);
-    return u.length > 0 && this.names().some((n) => !!n && usernameKey(n) === u);
-  }
-
-  /** Registers a text about to be posted; `wait` resolves true once its echo is seen, false on timeout. */
-  expect(text: string): EchoWait {
-    const entry: Expected = { text: normalizeText(text), at: this.now(), seen: false, timedOut: false, resolve: null };
-    this.expected.push(entry);
-    return {
-      // The echo can arrive while the post is still being typed, before anyone waits for it.
-      wait: (timeoutMs) =>
-        entry.seen
-          ? Promise.resolve(true)
-          : new Promise<boolean>((resolve) => {
-              const timer = setTimeout(() => {
-                // Kept: a late echo must still be recognised as ours, not answered.
-                entry.resolve = null;
-                entry.timedOut = true;
-                resolve(false);
-              }, timeoutMs);
-              entry.resolve = (v) => {
-                clearTimeout(timer);
-                resolve(v);
-              };
-            }),
-      seen: () => entry.seen,
-      cancel: () => {
-        this.expected = this.expected.filter((e) => e !== entry);
-        entry.resolve?.(false);
-      },
-    };
-  }
-
-  /** Whether a line is ours; confirms the matching pending send as a side effect. */
-  match(username: string, text: string, kind: ChatLine['kind']): boolean {
-    return this.classify(username, text, kind) !== null;
-  }
-
-  /** `echo` = a text the queue posted (confirms that send), `host` = the host's own line, null = a viewer's. */
-  classify(username: string, text: string, kind: ChatLine['kind']): 'echo' | 'host' | null {
-    const byName = this.isHostName(username) ? ('host' as const) : null;
-    if (kind === 'join') return byName;
-    const now = this.now();
-    this.expected = this.expected.filter((e) => now - e.at < ECHO_WINDOW_MS);
-    const norm = normalizeText(text);
-    // The site may cut a long message: a prefix of what we sent counts as its echo.
-    const same = (e: Expected) => e.text === norm || (norm.length >= 20 && e.text.startsWith(norm));
-    let i = this.expected.findIndex((e) => !e.timedOut && same(e));
-    if (i < 0) i = this.expected.findIndex(same);
-    if (i >= 0) {
-      const [e] = this.expected.splice(i, 1);
-      e!.seen = true;
-      e!.resolve?.(true);
-      return 'echo';
-    }
-    return byName;
-  }
-}
-
-/** Content of a row, for recognising a restored row that has no platform id after a reload. */
-function signature(username: string, text: string, kind: string): string {
-  return `${kind}\u0001${username}\u0001${text}`;
-}
-
+/** Stamped before its reader attached, by more than clock jitter: restored or replayed, so history. */
 const HISTORY_SLACK_MS = 3000;
 
+/** A wire event stamped before its socket opened (or its poller attached): a replay, never a trigger. */
+export function isReplay(at: number | null, attachedAt: number): boolean {
+  return at !== null && at < attachedAt - HISTORY_SLACK_MS;
+}
+
+export type WireLineEvent = Extract<WireEvent, { type: 'message' | 'join' }>;
+
 /**
- * Turns page payloads into ChatLines: drops rows already delivered (by identity, never by time),
- * marks history and own messages. Lives as long as the account's session, across reloads and browser restarts.
+ * Turns what both readers see (DOM rows from the page script, message and join events from the wire) into
+ * ChatLines, each line once whichever path saw it first (LineMerge), marked as history and as our own.
+ * Lives as long as the account's session, across reloads, socket reconnects and browser restarts.
  */
 export class LineIngest {
-  private seenKeys = new BoundedSet<string>(500_000);
-  private seenSigs = new BoundedSet<string>(50_000);
   private docs = new Map<string, number>();
-  duplicatesDropped = 0;
+  private readonly merge: LineMerge;
+  /** Wire lines without a platform id (joins) get a key unique to this app run. */
+  private wireSeq = 0;
+  private readonly wireRun = randomBytes(4).toString('hex');
 
   constructor(
     private accountId: string,
     private platform: string,
     private self: SelfTracker,
     private now: () => number,
-  ) {}
+    options: MergeOptions = {},
+  ) {
+    this.merge = new LineMerge(options);
+  }
 
-  accept(payload: PagePayload): ChatLine[] {
+  /** Lines dropped because a path (this one or the other) had already delivered them. */
+  get duplicatesDropped(): number {
+    return this.merge.duplicatesDropped;
+  }
+
+  /** Rows the page script pushed; rows stamped before their document attached were restored: history. */
+  acceptPage(payload: PagePayload): ChatLine[] {
     const now = this.now();
     let docSince = this.docs.get(payload.doc);
     if (docSince === undefined) {
@@ -148,30 +53,44 @@ export class LineIngest {
     }
     const out: ChatLine[] = [];
     for (const r of payload.rows) {
-      const sig = signature(r.username, r.text, r.kind);
-      // Rows stamped before this document attached were restored (reload, late render): history.
       const history = r.initial || (r.ts !== null && r.ts < docSince - HISTORY_SLACK_MS);
-      if (this.seenKeys.has(r.key) || (history && !r.key.startsWith('id:') && this.seenSigs.has(sig))) {
-        this.duplicatesDropped++;
-        continue;
-      }
-      this.seenKeys.add(r.key);
-      this.seenSigs.add(sig);
-      const self = this.self.classify(r.username, r.text, r.kind);
-      out.push({
-        accountId: this.accountId,
-        platform: this.platform,
-        kind: r.kind,
-        username: r.username,
-        text: r.text,
-        rowKey: r.key,
-        history,
-        self: self !== null,
-        manual: self === 'host' && r.kind === 'message' && !history,
-        pageTs: r.ts,
-        receivedAt: now,
-      });
+      const id = r.key.startsWith('id:') ? r.key.slice(3) : null;
+      const sighting: Sighting = { path: 'dom', kind: r.kind, id, rowKey: id === null ? r.key : null, username: r.username, text: r.text, history };
+      const line = this.take(sighting, r.key, r.ts, now);
+      if (line) out.push(line);
     }
     return out;
+  }
+
+  /**
+   * A message or join event of one decoded frame or body. `attachedAt` is when the socket opened (or the poller
+   * attached): a line stamped before it is a replay, so history.
+   */
+  acceptWire(e: WireLineEvent, attachedAt: number): ChatLine | null {
+    const id = e.type === 'message' ? e.id : null;
+    const history = isReplay(e.at, attachedAt);
+    const text = e.type === 'message' ? e.text : 'joined';
+    const sighting: Sighting = { path: 'wire', kind: e.type, id, rowKey: null, username: e.username, text, history };
+    const key = id !== null ? `id:${id}` : `w:${this.wireRun}:${++this.wireSeq}`;
+    return this.take(sighting, key, e.at, this.now());
+  }
+
+  private take(s: Sighting, rowKey: string, pageTs: number | null, now: number): ChatLine | null {
+    if (!this.merge.accept(s, now)) return null;
+    // Classified once, on the first sighting: an echo confirms its send whichever path saw it.
+    const self = this.self.classify(s.username, s.text, s.kind);
+    return {
+      accountId: this.accountId,
+      platform: this.platform,
+      kind: s.kind,
+      username: s.username,
+      text: s.text,
+      rowKey,
+      history: s.history,
+      self: self !== null,
+      manual: self === 'host' && s.kind === 'message' && !s.history,
+      pageTs,
+      receivedAt: now,
+    };
   }
 }

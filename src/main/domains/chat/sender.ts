@@ -3,7 +3,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { MessageService } from '../messages/service.js';
 import type { MessageRow } from '../messages/store.js';
 import type { SettingsService } from '../settings/service.js';
-import type { EchoWait, SelfTracker } from './ingest.js';
+import type { EchoWait, SelfTracker } from './self-tracker.js';
 
 /** Writes one text into the page's chat; throws when it cannot (no input, page gone). */
 export interface ChatPoster {

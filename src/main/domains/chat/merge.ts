@@ -1,0 +1,160 @@
+import { usernameKey } from '../../../shared/usernames.js';
+import { normalizeText } from './self-tracker.js';
+
+/** Which reader saw a line: the site's data stream (WebSocket frames, polled JSON) or the page's rendered rows. */
+export type ChatPath = 'wire' | 'dom';
+
+/** A line one path saw, before the merge decides whether it is new. */
+export interface Sighting {
+  path: ChatPath;
+  kind: 'message' | 'join';
+  /** The platform's message id, when this path knows it (wire frames do; DOM rows only on some sites). */
+  id: string | null;
+  /** The DOM row's own key when it has no platform id (`k:<doc>:<n>`): a re-render of the row repeats it. */
+  rowKey: string | null;
+  username: string;
+  text: string;
+  history: boolean;
+}
+
+/** A Set that forgets its oldest entries past a size, so a day-long stream cannot grow memory without bound. */
+export class BoundedSet<T> {
+  private items = new Set<T>();
+  constructor(private max: number) {}
+  has(v: T): boolean {
+    return this.items.has(v);
+  }
+  add(v: T): void {
+    if (this.items.has(v)) return;
+    this.items.add(v);
+    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as T);
+  }
+  get size(): number {
+    return this.items.size;
+  }
+}
+
+/** A line delivered by one path and not yet seen by the other. */
+interface Pending {
+  path: ChatPath;
+  id: string | null;
+  at: number;
+}
+
+export interface MergeOptions {
+  /** How long a line delivered by one path waits to be matched by content on the other (default 10 s). */
+  windowMs?: number;
+  /** Cap on lines waiting for a match (a burst far beyond any real chat just forgets the oldest). */
+  maxPending?: number;
+}
+
+/**
+ * The one de-duplication between the chat's two readers, so a line reaches the bot once whichever path sees
+ * it first. Lines with the platform's id match by id, for the life of the account. A line without one (Whatnot's
+ * rows have none: `data-index` is a list position) matches the other path's line by who said what within a few
+ * seconds, one for one: two identical lines from a viewer are two frames and two rows, never one.
+ */
+export class LineMerge {
+  private ids = new BoundedSet<string>(500_000);
+  private rowKeys = new BoundedSet<string>(500_000);
+  /** Content of lines delivered (any id / without an id): a restored history row that matches one is not new. */
+  private sigsAll = new BoundedSet<string>(50_000);
+  private sigsNoId = new BoundedSet<string>(50_000);
+  private pending = new Map<string, Pending[]>();
+  private pendingCount = 0;
+  private lastSweep = 0;
+  private readonly windowMs: number;
+  private readonly maxPending: number;
+  duplicatesDropped = 0;
+
+  constructor(options: MergeOptions = {}) {
+    this.windowMs = options.windowMs ?? 10_000;
+    this.maxPending = options.maxPending ?? 100_000;
+  }
+
+  /** True when the line is new (deliver it), false when a path already delivered it. */
+  accept(s: Sighting, now: number): boolean {
+    if (now - this.lastSweep > this.windowMs) this.sweep(now);
+    const sig = signature(s);
+    const dup = this.seen(s, sig, now);
+    this.remember(s);
+    if (dup) {
+      this.duplicatesDropped++;
+      return false;
+    }
+    this.sigsAll.add(sig);
+    if (s.id === null) this.sigsNoId.add(sig);
+    this.push(sig, { path: s.path, id: s.id, at: now });
+    return true;
+  }
+
+  /** Lines waiting for the other path (for tests of the memory bound). */
+  get pendingSize(): number {
+    return this.pendingCount;
+  }
+
+  private seen(s: Sighting, sig: string, now: number): boolean {
+    if (s.id !== null && this.ids.has(s.id)) {
+      // Seen by id: the first path's entry is matched now and must not match a later line of the same words.
+      this.take(sig, now, (p) => p.path !== s.path && p.id === s.id);
+      return true;
+    }
+    // The same DOM row again (re-rendered, scrolled back into a virtual list).
+    if (s.rowKey !== null && this.rowKeys.has(s.rowKey)) return true;
+    // A restored row (reload, socket replay) whose words were delivered before the window: shown already.
+    if (s.history && (this.sigsNoId.has(sig) || (s.id === null && this.sigsAll.has(sig)))) return true;
+    // A viewer's arrival is one event: the same user's join from either path within the window is that join.
+    if (s.kind === 'join') return this.pending.get(sig)?.some((p) => now - p.at <= this.windowMs) ?? false;
+    // Two different platform ids are two lines, however alike: only a line missing its id matches by content.
+    return this.take(sig, now, (p) => p.path !== s.path && (p.id === null || s.id === null));
+  }
+
+  private remember(s: Sighting): void {
+    if (s.id !== null) this.ids.add(s.id);
+    if (s.rowKey !== null) this.rowKeys.add(s.rowKey);
+  }
+
+  /** Removes the oldest pending line that fits; true when there was one. */
+  private take(sig: string, now: number, fits: (p: Pending) => boolean): boolean {
+    const list = this.pending.get(sig);
+    if (!list) return false;
+    const i = list.findIndex((p) => now - p.at <= this.windowMs && fits(p));
+    if (i < 0) return false;
+    list.splice(i, 1);
+    this.pendingCount--;
+    if (list.length === 0) this.pending.delete(sig);
+    return true;
+  }
+
+  private push(sig: string, p: Pending): void {
+    const list = this.pending.get(sig);
+    if (list) list.push(p);
+    else this.pending.set(sig, [p]);
+    this.pendingCount++;
+    // Far beyond any real chat: forget the longest-waiting words first (Map order is first insertion).
+    while (this.pendingCount > this.maxPending) {
+      const [oldest, l] = this.pending.entries().next().value as [string, Pending[]];
+      l.shift();
+      this.pendingCount--;
+      if (l.length === 0) this.pending.delete(oldest);
+    }
+  }
+
+  /** Drops lines whose window has passed: the other path never showed them (or its reader is down). */
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    for (const [sig, list] of this.pending) {
+      const kept = list.filter((p) => now - p.at <= this.windowMs);
+      this.pendingCount -= list.length - kept.length;
+      if (kept.length === 0) this.pending.delete(sig);
+      else if (kept.length !== list.length) this.pending.set(sig, kept);
+    }
+  }
+}
+
+/** Who said what, as both paths render it: the username rule of the whole app, whitespace and case folded. */
+function signature(s: Sighting): string {
+  const who = usernameKey(s.username);
+  if (s.kind === 'join') return `j\u0001${who}`;
+  return `m\u0001${who}\u0001${normalizeText(s.text.normalize('NFKC')).toLowerCase()}`;
+}
