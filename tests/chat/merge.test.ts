@@ -36,9 +36,10 @@ function setup(host: string | null = 'TheHost') {
       return l;
     },
     /** DOM rows: key `id:<x>` when the site renders its id, else the page script's own `k:` key. */
-    dom(rows: Partial<PageRow>[]) {
+    dom(rows: Partial<PageRow>[], attached = false) {
       const out = ingest.acceptPage({
         doc,
+        ...(attached ? { attached: { container: '[data-testid="virtuoso-item-list"]' } } : {}),
         rows: rows.map((r) => ({ key: 'k:d1:0', kind: 'message', username: 'x', text: 'x', ts: null, initial: false, ...r })),
       });
       lines.push(...out);
@@ -172,6 +173,20 @@ describe('history and replays', () => {
     expect(m.dom([{ key: 'k:d2:1', username: 'ann', text: 'hello', initial: true }])).toEqual([]);
     // A live repeat of the same words after the reload is a new line.
     expect(m.dom([{ key: 'k:d2:2', username: 'ann', text: 'hello' }])).toHaveLength(1);
+  });
+
+  it('rows on screen when the list re-attaches (markup swapped back) are matched against all delivered words', () => {
+    const m = setup();
+    m.wire('m1', 'ann', 'said a minute ago');
+    m.advance(60_000);
+    const rows = m.dom(
+      [
+        { key: 'k:d1:7', username: 'ann', text: 'said a minute ago' },
+        { key: 'k:d1:8', username: 'bob', text: 'only the page showed this' },
+      ],
+      true,
+    );
+    expect(rows.map((l) => [l.text, l.history])).toEqual([['only the page showed this', false]]);
   });
 
   it('history shown by the DOM at attach and replayed by the socket is delivered once, as history', () => {

@@ -15,6 +15,11 @@ export interface Sighting {
   username: string;
   text: string;
   history: boolean;
+  /**
+   * On screen before this reader saw it (a row present when the chat container re-attached): matched against
+   * everything delivered, not only within the window. History is always restored.
+   */
+  restored?: boolean;
 }
 
 /** A Set that forgets its oldest entries past a size, so a day-long stream cannot grow memory without bound. */
@@ -101,8 +106,8 @@ export class LineMerge {
     }
     // The same DOM row again (re-rendered, scrolled back into a virtual list).
     if (s.rowKey !== null && this.rowKeys.has(s.rowKey)) return true;
-    // A restored row (reload, socket replay) whose words were delivered before the window: shown already.
-    if (s.history && (this.sigsNoId.has(sig) || (s.id === null && this.sigsAll.has(sig)))) return true;
+    // A restored row (reload, re-attached list, socket replay) whose words were delivered before the window.
+    if ((s.history || s.restored) && (this.sigsNoId.has(sig) || (s.id === null && this.sigsAll.has(sig)))) return true;
     // A viewer's arrival is one event: the same user's join from either path within the window is that join.
     if (s.kind === 'join') return this.pending.get(sig)?.some((p) => now - p.at <= this.windowMs) ?? false;
     // Two different platform ids are two lines, however alike: only a line missing its id matches by content.
