@@ -89,7 +89,8 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   // What a person does not see is not text: tooltips (YouTube's emoji names), aria-hidden separators and action
   // bars, hidden and display:none parts, scripts. Tag and attribute checks first; a style lookup only for elements
   // a stylesheet or an inline style can hide (the first one per batch pays the style recalc, the rest are cached).
-  var SKIP_TAGS = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, 'TP-YT-PAPER-TOOLTIP': 1 };
+  // Icons (svg) hold no chat text, only deep trees to walk.
+  var SKIP_TAGS = { SCRIPT: 1, STYLE: 1, TEMPLATE: 1, NOSCRIPT: 1, 'TP-YT-PAPER-TOOLTIP': 1, svg: 1, SVG: 1 };
   function unseen(el) {
     if (SKIP_TAGS[el.tagName] || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('role') === 'tooltip') return true;
     return (el.hasAttribute('class') || el.hasAttribute('style')) && getComputedStyle(el).display === 'none';
