@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { ApiError } from './errors.js';
+import { isStorageFailure, storageApiError } from './storage-errors.js';
 import { hostGuard, originGuard } from './guards.js';
 import { MessageReply, type RouteDef } from './route.js';
 import type { ApiKeyService } from '../domains/apikeys/service.js';
@@ -172,6 +173,7 @@ export class ApiServer {
     else if (clientStatus(err) === 400)
       // body-parser's other 400s: a body that does not match its Content-Encoding, or ended early.
       apiErr = new ApiError('VALIDATION_ERROR', 'Request body could not be read (check Content-Encoding and Content-Length)');
+    else if (isStorageFailure(err)) apiErr = storageApiError(err, this.deps.logger, `${req.method} ${req.originalUrl.split('?')[0]}`);
     else {
       this.deps.logger.error(`Unhandled error on ${req.method} ${req.originalUrl}:`, err);
       apiErr = new ApiError('INTERNAL_ERROR');

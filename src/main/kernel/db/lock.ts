@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseOpenError } from './database.js';
+import { StorageError, folderFailure } from '../storage-error.js';
 
 const LOCK_FILE = 'buzzchat.lock';
 /** Data dirs held by apps in this process (a pid check cannot tell two of them apart). */
@@ -36,12 +36,46 @@ export function lockDataDir(dataDir: string): () => void {
   const dir = path.resolve(dataDir);
   const file = path.join(dir, LOCK_FILE);
   const refuse = (by: string) =>
-    new DatabaseOpenError(`The data folder ${dir} is in use by ${by}. Stop it first, or start this one with another --data-dir.`);
+    new StorageError('in-use', `The data folder ${dir} is in use by ${by}.`, 'Stop it first, or start this one with another --data-dir.');
   if (heldHere.has(dir)) throw refuse('another BuzzChat in this process');
+  try {
+    takeLock(dir, file, refuse);
+  } catch (err) {
+    // A read-only folder or a full disk is said in plain words, not as a stack.
+    throw folderFailure(err, dir, 'start') ?? err;
+  }
+  heldHere.add(dir);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    heldHere.delete(dir);
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file, { force: true });
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+}
+
+/** Writes our pid into a new lock file; one we created but could not fill (disk full) is removed again. */
+function writeLock(file: string): void {
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeSync(fd, String(process.pid));
+  } catch (err) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw err;
+  }
+  fs.closeSync(fd);
+}
+
+function takeLock(dir: string, file: string, refuse: (by: string) => Error): void {
   fs.mkdirSync(dir, { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writeLock(file);
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 1) throw err;
@@ -67,16 +101,4 @@ export function lockDataDir(dataDir: string): () => void {
       }
     }
   }
-  heldHere.add(dir);
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    heldHere.delete(dir);
-    try {
-      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file, { force: true });
-    } catch {
-      // Already gone: nothing to release.
-    }
-  };
 }
