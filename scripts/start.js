@@ -25,9 +25,9 @@ let child;
 if (electron.path) {
   child = spawn(electron.path, [root], { cwd: root, stdio: 'inherit' });
 } else {
-  const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux';
-  console.log(`Starting BuzzChat headless (${electron.reason}) with the practice stream.`);
-  const args = [path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...(headless ? ['--headless'] : []), ...process.argv.slice(2)];
+  console.log(`Starting BuzzChat without the desktop window (${electron.reason}), with the practice stream.`);
+  // serve itself goes headless where there is no display, and says so.
+  const args = [path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...process.argv.slice(2)];
   child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
