@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupsModule } from '../../src/main/domains/backups/module.js';
+import { backupsModule } from '../../src/main/domains/backups/domain.js';
 import { SCHEMA_VERSION } from '../../src/main/kernel/db/database.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { readOnly } from './fixtures.js';

@@ -5,7 +5,7 @@ import { BackupScheduler } from '../../src/main/domains/backups/scheduler.js';
 import type { BackupService } from '../../src/main/domains/backups/service.js';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
-import { backupsModule, type BackupsModule } from '../../src/main/domains/backups/module.js';
+import { backupsModule, type BackupsModule } from '../../src/main/domains/backups/domain.js';
 import { backupFileName, listBackupFiles, type BackupFile } from '../../src/main/kernel/db/backup-files.js';
 import { defaultModules } from '../../src/main/app/domains.js';
 import { startTestApp, tempDir, type TestApp } from '../helpers/app.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { botModule, type BotModule } from '../../src/main/domains/bot/module.js';
+import { botModule, type BotModule } from '../../src/main/domains/bot/domain.js';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import type { BusEvent } from '../../src/main/kernel/events/bus.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';

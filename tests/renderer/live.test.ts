@@ -3,7 +3,7 @@ import { createLiveStore } from '../../src/renderer/src/stores/live.js';
 import type { LiveEvent } from '../../src/renderer/src/api/types.js';
 
 let n = 0;
-const ev = (type: LiveEvent['type'], data: Record<string, unknown>): LiveEvent => ({ id: `evt_${++n}`, type, timestamp: new Date().toISOString(), accountId: 'acc_1', data });
+const ev = (type: LiveEvent['type'], data: Record<string, unknown>): LiveEvent => ({ id: `evt_${++n}`, type, timestamp: new Date().toISOString(), accountId: 'acc_1', data }) as LiveEvent;
 
 describe('activity feed', () => {
   it('tells when the chat connects or disconnects, not on every status update', () => {

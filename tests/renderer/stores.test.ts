@@ -141,7 +141,7 @@ describe('chat store', () => {
   it('appends chat.message events of the active account as lines, once per row', async () => {
     await stores.accounts.getState().load();
     const c = stores.chat;
-    const line = { accountId: 'acc', platform: 'practice', kind: 'message', username: 'zoe', text: 'hi all', rowKey: 'row-9', history: false, self: false, pageTs: null, receivedAt: Date.now() };
+    const line = { accountId: 'acc', platform: 'practice', kind: 'message' as const, username: 'zoe', text: 'hi all', rowKey: 'row-9', history: false, self: false, pageTs: null, receivedAt: Date.now() };
     const accountId = stores.accounts.getState().active()!.id;
     const event = { id: 'evt_x', type: 'chat.message' as const, timestamp: new Date().toISOString(), accountId, data: line };
     stores.dispatch(event);

@@ -5,7 +5,7 @@
  */
 import { createApp } from '../../src/main/app/create-app.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
-import { webhooksModule, type WebhooksModule } from '../../src/main/domains/webhooks/module.js';
+import { webhooksModule, type WebhooksModule } from '../../src/main/domains/webhooks/domain.js';
 
 const [dataDir, hangUrl, downUrl, countArg] = process.argv.slice(2) as [string, string, string, string];
 let mod!: WebhooksModule;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { botModule } from '../../src/main/domains/bot/module.js';
-import { webhooksModule } from '../../src/main/domains/webhooks/module.js';
+import { botModule } from '../../src/main/domains/bot/domain.js';
+import { webhooksModule } from '../../src/main/domains/webhooks/domain.js';
 import { FakeGateway, line } from '../bot/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { FAST } from './harness.js';

@@ -1,5 +1,5 @@
 import type { AppOptions } from '../../src/main/app/create-app.js';
-import { webhooksModule, type WebhooksModule } from '../../src/main/domains/webhooks/module.js';
+import { webhooksModule, type WebhooksModule } from '../../src/main/domains/webhooks/domain.js';
 import type { WebhookOptions } from '../../src/main/domains/webhooks/options.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { WAIT_MS } from '../helpers/wait.js';

@@ -1,11 +1,21 @@
-import type { AppModule } from '../domains/define.js';
-import type { AppServices } from './services.js';
+import type { Domain } from '../domains/define.js';
+import type { RouteDef } from '../http/route.js';
+import type { AppServices, Kernel } from './services.js';
+import { accountsDomain } from '../domains/accounts/domain.js';
+import { analyticsDomain } from '../domains/analytics/domain.js';
+import { apiKeysDomain } from '../domains/apikeys/domain.js';
+import type { RateLimitConfig } from '../domains/apikeys/ratelimit.js';
+import { eventsDomain } from '../domains/events/domain.js';
+import { giveawayDomain } from '../domains/giveaway/domain.js';
+import { messagesDomain } from '../domains/messages/domain.js';
+import { settingsDomain } from '../domains/settings/domain.js';
+import { systemDomain } from '../domains/system/domain.js';
 import { practiceModule } from '../domains/practice/module.js';
 import { practiceDemoModule } from '../domains/practice/demo.js';
-import { webhooksModule } from '../domains/webhooks/module.js';
+import { webhooksModule } from '../domains/webhooks/domain.js';
 import { chatModule } from '../domains/chat/module.js';
-import { botModule } from '../domains/bot/module.js';
-import { backupsModule } from '../domains/backups/module.js';
+import { botModule } from '../domains/bot/domain.js';
+import { backupsModule } from '../domains/backups/domain.js';
 import type { BackupScheduleOptions } from '../domains/backups/scheduler.js';
 
 export { practiceUrl } from '../domains/practice/module.js';
@@ -27,7 +37,7 @@ export interface ModuleOptions {
  * The modules that run beside the core services, in start order. Shared by the Electron shell,
  * the headless CLI and the tests, so they all run the same app.
  */
-export function defaultModules(options: ModuleOptions = {}): (s: AppServices) => AppModule[] {
+export function defaultModules(options: ModuleOptions = {}): (s: AppServices) => Domain[] {
   return (s) => {
     // After the practice stream (whose page it may open); the bot subscribes to chat.gateway.
     const chat = chatModule(s, { practice: options.practice, browserPath: options.browserPath, headless: options.headless, noBrowser: options.noBrowser });
@@ -41,4 +51,32 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
       chat,
     ];
   };
+}
+
+/**
+ * The core domains every app has, built in dependency order from the kernel; each factory is handed only what it
+ * uses. Returns them (start order) with the services record the optional domains and the shells are built from.
+ */
+export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes: () => RouteDef[] }) {
+  const system = systemDomain({ clock: k.clock, routes: o.routes });
+  const apikeys = apiKeysDomain({ db: k.db, clock: k.clock, rateLimits: o.rateLimits });
+  const accounts = accountsDomain(k);
+  const deps = { ...k, accounts: accounts.service };
+  const settings = settingsDomain(deps);
+  const analytics = analyticsDomain(deps);
+  const messages = messagesDomain({ ...deps, settings: settings.service });
+  const giveaway = giveawayDomain({ ...deps, settings: settings.service });
+  const events = eventsDomain(k);
+  const services: AppServices = {
+    ...k,
+    keys: apikeys.service,
+    accounts: accounts.service,
+    settings: settings.service,
+    messages: messages.service,
+    giveaway: giveaway.service,
+    chatEvents: analytics.store,
+    analytics: analytics.service,
+  };
+  const domains: Domain[] = [system, apikeys, accounts, settings, analytics, messages, giveaway, events];
+  return { domains, services, gate: apikeys.gate };
 }

@@ -11,14 +11,21 @@ import type { GiveawayService } from '../domains/giveaway/service.js';
 import type { MessageService } from '../domains/messages/service.js';
 import type { SettingsService } from '../domains/settings/service.js';
 
-/** Everything createApp builds and hands to routes and shells; no service reaches for a global. */
-export interface AppServices {
+/** What every domain may be given: the data folder, database, clock, logger and event bus. */
+export interface Kernel {
   dataDir: string;
   db: Db;
   clock: Clock;
   logger: Logger;
   bus: EventBus;
   events: EventPublisher;
+}
+
+/**
+ * The kernel plus the core domains' services, as the composition root hands them to the optional domains and
+ * the shells. A domain's factory names only the part it uses (its `deps` type); this record satisfies them all.
+ */
+export interface AppServices extends Kernel {
   keys: ApiKeyService;
   accounts: AccountService;
   settings: SettingsService;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CATALOGUE } from './errors.js';
 import type { RouteDef } from './route.js';
-import { APP_VERSION } from '../app/core-routes.js';
+import { APP_VERSION } from '../../shared/version.js';
 
 type JsonSchema = Record<string, unknown>;
 

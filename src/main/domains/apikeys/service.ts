@@ -3,7 +3,8 @@ import type { Clock } from '../../kernel/clock.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { ApiKeyStore, ApiKeyRow } from './store.js';
-import type { ApiKeyView, Principal, Scope } from './schema.js';
+import type { Principal } from '../../http/principal.js';
+import type { ApiKeyView, Scope } from './schema.js';
 
 export const KEY_PREFIX = 'bz_live_';
 const TOUCH_EVERY_MS = 1000;
@@ -67,7 +68,7 @@ export class ApiKeyService {
     if (!presented) throw new ApiError('INVALID_API_KEY', 'An API key is required: send `Authorization: Bearer YOUR_API_KEY`');
     if (presented.startsWith('bz_session_')) {
       const h = crypto.createHash('sha256').update(presented).digest();
-      if (crypto.timingSafeEqual(h, this.sessionHash)) return { kind: 'session', keyId: null, scopes: null };
+      if (crypto.timingSafeEqual(h, this.sessionHash)) return { kind: 'session', scopes: null };
       throw new ApiError('INVALID_API_KEY');
     }
     const hash = hashKey(presented);
@@ -81,15 +82,16 @@ export class ApiKeyService {
       this.lastTouched.set(row.id, now);
       this.store.touch(row.id, now);
     }
-    return { kind: 'key', keyId: row.id, scopes: JSON.parse(row.scopes) as Scope[] | null };
+    return { kind: 'key', keyId: row.id, name: row.name, scopes: JSON.parse(row.scopes) as Scope[] | null };
   }
 }
 
 /** `scope` is one scope, or several of which any one will do (e.g. a message's status: read, or the sender's). */
-export function requireScope(principal: Principal, scope: string | readonly string[]): void {
-  if (principal.scopes === null) return;
+export function requireScope(principal: Principal, scope: Scope | readonly Scope[]): void {
+  const granted = principal.scopes;
+  if (granted === null) return;
   const anyOf = typeof scope === 'string' ? [scope] : scope;
-  if (!anyOf.some((s) => principal.scopes!.includes(s as Scope))) {
+  if (!anyOf.some((s) => granted.includes(s))) {
     throw new ApiError('INSUFFICIENT_SCOPE', `This API key lacks the ${anyOf.map((s) => `\`${s}\``).join(' or ')} scope`);
   }
 }

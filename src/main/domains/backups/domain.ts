@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { DB_FILE_NAME } from '../../kernel/db/database.js';
-import type { AppModule } from '../define.js';
-import type { AppServices } from '../../app/services.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Db } from '../../kernel/db/database.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Domain } from '../define.js';
 import { backupRoutes } from './routes.js';
 import { DEFAULT_BACKUP_SCHEDULE, BackupScheduler, type BackupScheduleOptions } from './scheduler.js';
 import { BackupService, type BackupServiceOptions } from './service.js';
@@ -11,13 +13,13 @@ export interface BackupsModuleOptions extends Partial<BackupServiceOptions> {
   schedule?: Partial<BackupScheduleOptions> | boolean;
 }
 
-export interface BackupsModule extends AppModule {
+export interface BackupsModule extends Domain {
   service: BackupService;
   scheduler: BackupScheduler | null;
 }
 
 /** Database backups: the API, and when asked for, a daily automatic backup once the app has started. */
-export function backupsModule(s: AppServices, options: BackupsModuleOptions = {}): BackupsModule {
+export function backupsModule(s: { dataDir: string; db: Db; clock: Clock; logger: Logger }, options: BackupsModuleOptions = {}): BackupsModule {
   const { schedule, ...serviceOptions } = options;
   const service = new BackupService(s.db, path.join(s.dataDir, DB_FILE_NAME), s.clock, s.logger, serviceOptions);
   const scheduler = schedule

@@ -1,7 +1,16 @@
 import type { ChatGateway, ChatLine } from '../chat/types.js';
 import type { BusEvent } from '../../kernel/events/bus.js';
-import type { AppModule } from '../define.js';
-import type { AppServices } from '../../app/services.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Db } from '../../kernel/db/database.js';
+import type { EventBus } from '../../kernel/events/bus.js';
+import type { EventPublisher } from '../../kernel/events/publisher.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { AccountService } from '../accounts/service.js';
+import type { ChatEventStore } from '../analytics/store.js';
+import type { Domain } from '../define.js';
+import type { GiveawayService } from '../giveaway/service.js';
+import type { MessageService } from '../messages/service.js';
+import type { SettingsService } from '../settings/service.js';
 import type { BotAction, SendCause } from './actions.js';
 import { ClaimTracker } from './claims.js';
 import { BotEngine, type LineResult } from './engine.js';
@@ -20,7 +29,21 @@ export interface BotModuleOptions {
   random?: () => number;
 }
 
-export interface BotModule extends AppModule {
+/** What the bot uses: it reads settings and accounts, queues messages, adds giveaway entries. */
+export interface BotDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  bus: EventBus;
+  events: EventPublisher;
+  accounts: AccountService;
+  settings: SettingsService;
+  messages: MessageService;
+  giveaway: GiveawayService;
+  chatEvents: ChatEventStore;
+}
+
+export interface BotModule extends Domain {
   /** The engine of an account (created on first use). */
   engine(accountId: string): BotEngine;
   /** One timer/coalescing step for every active account; the interval calls it each second. */
@@ -47,7 +70,7 @@ class RecentKeys {
  * chat_events rows and bus events out. Every received line is recorded whether the bot is on or not;
  * only an active bot acts. Sending itself (and its throttling) is the chat driver's, via the queue.
  */
-export function botModule(s: AppServices, gateway: ChatGateway & GatewayExtras, options: BotModuleOptions = {}): BotModule {
+export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, options: BotModuleOptions = {}): BotModule {
   const engines = new Map<string, BotEngine>();
   const claimTrackers = new Map<string, ClaimTracker>();
   const recent = new Map<string, RecentKeys>();

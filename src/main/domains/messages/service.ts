@@ -3,7 +3,7 @@ import type { Db } from '../../kernel/db/database.js';
 import { notFound } from '../../http/errors.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
-import type { Cause, ChatEventStore } from '../analytics/store.js';
+import type { Cause } from '../analytics/store.js';
 import type { MessageRow, MessageStore } from './store.js';
 import type { MessageStatus, MessageView } from './schema.js';
 import { MESSAGE_MAX } from './schema.js';
@@ -40,7 +40,6 @@ export class MessageService {
   constructor(
     private db: Db,
     private store: MessageStore,
-    private chatEvents: ChatEventStore,
     private clock: Clock,
     private events: EventPublisher,
   ) {
@@ -116,7 +115,6 @@ export class MessageService {
       const r = this.store.byId(id);
       if (!r) throw notFound(`Message ${id}`);
       this.store.setStatus(id, 'sent', r.attempts, null, now);
-      this.chatEvents.record({ accountId: r.account_id, direction: 'sent', cause: r.cause, username: null, text: r.text, messageId: id, at: now });
       const view = toMessageView(this.store.byId(id)!);
       this.events.emit('message.sent', r.account_id, { messageId: id, message: r.text, cause: r.cause, sentAt: view.sentAt });
       return view;

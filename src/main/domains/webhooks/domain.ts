@@ -1,12 +1,16 @@
-import type { AppModule } from '../define.js';
-import type { AppServices } from '../../app/services.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Db } from '../../kernel/db/database.js';
+import type { EventBus } from '../../kernel/events/bus.js';
+import type { EventPublisher } from '../../kernel/events/publisher.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { Domain } from '../define.js';
 import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './options.js';
 import { webhookRoutes } from './routes.js';
 import { WebhookService } from './service.js';
 import { WebhookStore } from './store.js';
 import { DeliveryWorker } from './worker.js';
 
-export interface WebhooksModule extends AppModule {
+export interface WebhooksModule extends Domain {
   service: WebhookService;
   worker: DeliveryWorker;
 }
@@ -15,7 +19,7 @@ export interface WebhooksModule extends AppModule {
  * Webhooks: registrations and the API, the outbox on the event bus, and the delivery worker.
  * Options exist for tests and benches (short timeouts and backoff, a fake resolver).
  */
-export function webhooksModule(s: AppServices, overrides: Partial<WebhookOptions> = {}): WebhooksModule {
+export function webhooksModule(s: { db: Db; clock: Clock; events: EventPublisher; logger: Logger; bus: EventBus }, overrides: Partial<WebhookOptions> = {}): WebhooksModule {
   const options = { ...DEFAULT_WEBHOOK_OPTIONS, ...overrides };
   const store = new WebhookStore(s.db);
   const service = new WebhookService(s.db, store, s.clock, s.events, s.logger, options);

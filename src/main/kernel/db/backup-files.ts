@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type Database from 'better-sqlite3';
 
 /**
@@ -15,16 +14,9 @@ import type Database from 'better-sqlite3';
 
 export const BACKUP_DIR_NAME = 'backups';
 
-export const backupKinds = ['automatic', 'manual', 'pre-upgrade'] as const;
-export type BackupKind = (typeof backupKinds)[number];
+import { backupKinds, type Backup, type BackupKind } from '../../../shared/contract/backups.js';
 
-export const backupSchema = z.object({
-  file: z.string().describe('File name inside the backups folder'),
-  kind: z.enum(backupKinds).describe('automatic (daily, newest 7 kept), manual (on request) or pre-upgrade (before a schema upgrade; kept)'),
-  bytes: z.number().int(),
-  createdAt: z.string().describe('ISO 8601 time the backup was taken'),
-});
-export type Backup = z.infer<typeof backupSchema>;
+export { backupKinds, type Backup, type BackupKind };
 
 /** Partial copies carry this suffix until complete, so a half-written file is never listed as a backup. */
 const PARTIAL_SUFFIX = '.partial';

@@ -1,42 +1,14 @@
+import type { BusEvent } from '../../../shared/events.js';
+
+export { PUBLIC_EVENT_TYPES, type BusEvent, type EventType, type PublicEventType, type InternalEventType } from '../../../shared/events.js';
+
+type Handler = (event: BusEvent) => void;
+
 /**
  * In-process event bus. Domain services publish what happened; webhooks (outbox), the live stream (SSE)
  * and anything else subscribe. Handlers run synchronously, so a subscriber that writes to SQLite
  * takes part in the publisher's transaction (the webhook outbox relies on this).
  */
-export const PUBLIC_EVENT_TYPES = [
-  'giveaway.entry',
-  'giveaway.winner',
-  'message.sent',
-  'message.received',
-  'bot.started',
-  'bot.stopped',
-] as const;
-export type PublicEventType = (typeof PUBLIC_EVENT_TYPES)[number];
-
-/** Internal-only events go to the live stream (dashboards) but never to webhooks. */
-export type InternalEventType =
-  | 'chat.message'
-  | 'chat.status'
-  | 'message.queued'
-  | 'message.failed'
-  | 'giveaway.cleared'
-  | 'giveaway.claimed'
-  | 'settings.updated'
-  | 'accounts.switched'
-  | 'webhook.disabled';
-
-export type EventType = PublicEventType | InternalEventType;
-
-export interface BusEvent {
-  id: string;
-  type: EventType;
-  timestamp: string;
-  accountId: string | null;
-  data: Record<string, unknown>;
-}
-
-type Handler = (event: BusEvent) => void;
-
 export class EventBus {
   private handlers = new Set<Handler>();
 

@@ -1,3 +1,4 @@
+import { APP_VERSION } from '../../../shared/version.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { BuzzChatClient } from './client.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -9,8 +10,8 @@ import { registerGiveawayTools } from './tools/giveaway.js';
 import { registerSettingsTools } from './tools/settings.js';
 
 export const MCP_SERVER_NAME = 'buzzchat';
-/** Kept with package.json's version; importing the core's APP_VERSION would bundle the database layer. */
-export const MCP_SERVER_VERSION = '0.1.0';
+/** The app's version (src/shared has no core code, so nothing of the database layer is bundled). */
+export const MCP_SERVER_VERSION = APP_VERSION;
 
 export interface ToolContext {
   server: McpServer;

@@ -98,28 +98,28 @@ export function createChatStore(api: ApiClient) {
         set((s) => ({ lines: mergeLines(s.lines, [line]) }));
         return;
       }
-      const d = e.data;
       if (e.type !== 'message.queued' && e.type !== 'message.sent' && e.type !== 'message.failed') return;
-      const id = String(d.messageId ?? '');
+      const d = e.data;
+      const id = d.messageId;
       const status = e.type === 'message.queued' ? 'queued' : e.type === 'message.sent' ? 'sent' : 'failed';
       set((s) => {
         const existing = s.outgoing.find((m) => m.messageId === id);
         const patch: Partial<OutgoingMessage> = {
           status,
-          ...(e.type === 'message.sent' ? { sentAt: String(d.sentAt ?? e.timestamp) } : {}),
-          ...(e.type === 'message.failed' ? { error: String(d.error ?? 'failed') } : {}),
+          ...(e.type === 'message.sent' ? { sentAt: e.data.sentAt ?? e.timestamp } : {}),
+          ...(e.type === 'message.failed' ? { error: e.data.error } : {}),
         };
         if (existing) return { outgoing: s.outgoing.map((m) => (m.messageId === id ? { ...m, ...patch } : m)) };
         const view: OutgoingMessage = {
           messageId: id,
           accountId: e.accountId ?? '',
-          message: String(d.message ?? ''),
-          cause: String(d.cause ?? ''),
+          message: d.message,
+          cause: d.cause,
           status,
           attempts: 0,
           error: null,
           createdAt: e.timestamp,
-          scheduledFor: String(d.scheduledFor ?? e.timestamp),
+          scheduledFor: e.type === 'message.queued' ? e.data.scheduledFor : e.timestamp,
           sentAt: null,
           ...patch,
         };

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { accountQuery, op } from './op.js';
+
+export const entrySchema = z.object({
+  username: z.string(),
+  timestamp: z.string().describe('When the entry was accepted (ISO 8601)'),
+  source: z.string().describe('chat or api'),
+});
+export type EntryView = z.infer<typeof entrySchema>;
+
+export const entriesQuery = accountQuery
+  .extend({
+    limit: z.coerce.number().int().min(1).max(100_000).optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const entriesResponse = z.object({
+  entries: z.array(entrySchema),
+  count: z.number().int().describe('All entries of the current round'),
+  uniqueUsers: z.number().int(),
+  roundId: z.number().int(),
+});
+export type EntriesView = z.infer<typeof entriesResponse>;
+
+export const pickWinnerBody = z
+  .object({
+    count: z.number().int().min(1, 'count must be at least 1').default(1).describe('Winners to draw: 1 up to the number of eligible entrants'),
+  })
+  .strict();
+
+export const pickWinnerResponse = z.object({
+  winners: z.array(z.string()),
+  timestamp: z.string(),
+  drawId: z.string(),
+  entriesCount: z.number().int(),
+});
+export type DrawResultView = z.infer<typeof pickWinnerResponse>;
+
+export const addEntryBody = z.object({ username: z.string().trim().min(1).max(100) }).strict();
+
+export const rerollBody = z
+  .object({
+    drawId: z.string().min(1).optional().describe('Draw to reroll; defaults to the latest'),
+    username: z.string().min(1).describe('Winner to replace'),
+  })
+  .strict();
+
+export const drawSchema = z.object({
+  drawId: z.string(),
+  roundId: z.number().int(),
+  count: z.number().int(),
+  winners: z.array(z.string()),
+  entriesCount: z.number().int(),
+  method: z.string(),
+  timestamp: z.string(),
+});
+export type DrawView = z.infer<typeof drawSchema>;
+
+const claimSchema = z.object({
+  drawId: z.string(),
+  username: z.string(),
+  drawnAt: z.string(),
+  deadline: z.string().describe('The winner must write in chat before this (ISO 8601)'),
+  status: z.enum(['pending', 'claimed', 'expired']).describe('expired = no message within the window: reroll with POST /giveaway/reroll'),
+  claimedAt: z.string().nullable(),
+});
+
+export const claimsResponse = z.object({ claimWindowSeconds: z.number().int(), claims: z.array(claimSchema) });
+export type ClaimsView = z.infer<typeof claimsResponse>;
+
+
+const TAG = 'Giveaway';
+const accountOnly = accountQuery.strict();
+
+export const giveawayApi = {
+  entries: op({
+    method: 'get',
+    path: '/giveaway/entries',
+    tag: TAG,
+    summary: 'Entries of the current giveaway round, oldest first',
+    scope: 'giveaway:read',
+    query: entriesQuery,
+    response: entriesResponse,
+  }),
+  clear: op({
+    method: 'delete',
+    path: '/giveaway/entries',
+    tag: TAG,
+    summary: 'Clear all entries (the round is closed and kept for the audit trail)',
+    scope: 'giveaway:write',
+    query: accountOnly,
+    withMessage: true,
+    response: z.object({ cleared: z.number().int(), roundId: z.number().int() }),
+  }),
+  addEntry: op({
+    method: 'post',
+    path: '/giveaway/entries',
+    tag: TAG,
+    summary: 'Add an entry by hand (for viewers who entered elsewhere)',
+    scope: 'giveaway:write',
+    status: 201,
+    query: accountOnly,
+    body: addEntryBody,
+    response: z.object({ accepted: z.boolean(), reason: z.string().optional() }),
+  }),
+  pickWinner: op({
+    method: 'post',
+    path: '/giveaway/pick-winner',
+    tag: TAG,
+    summary: 'Draw `count` distinct winners, uniformly at random from a cryptographic source; the draw is recorded',
+    scope: 'giveaway:write',
+    query: accountOnly,
+    body: pickWinnerBody,
+    response: pickWinnerResponse,
+  }),
+  reroll: op({
+    method: 'post',
+    path: '/giveaway/reroll',
+    tag: TAG,
+    summary: 'Replace one winner of a draw with a new one (never a previous winner of the round)',
+    scope: 'giveaway:write',
+    query: accountOnly,
+    body: rerollBody,
+    response: pickWinnerResponse.extend({ replaced: z.string() }),
+  }),
+  draws: op({
+    method: 'get',
+    path: '/giveaway/draws',
+    tag: TAG,
+    summary: 'Draws of the current round, with their method and entry counts (audit trail)',
+    scope: 'giveaway:read',
+    query: accountOnly,
+    response: z.object({ draws: z.array(drawSchema) }),
+  }),
+};
+
+/** Served by the bot domain, which watches the chat for winners' claims. */
+export const claimsApi = {
+  claims: op({
+    method: 'get',
+    path: '/giveaway/claims',
+    tag: TAG,
+    summary: 'Whether each recent winner wrote in chat within the claim window (giveaway.claimWindowSeconds)',
+    scope: 'giveaway:read',
+    query: accountOnly,
+    response: claimsResponse,
+  }),
+};

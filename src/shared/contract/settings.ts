@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { accountQuery, op } from './op.js';
+
+/** Per-account bot settings. The reference's fields first, then what the bot engine needs. */
+const text = z.string().trim().min(1).max(500);
+
+export const timerMessageSchema = z
+  .object({
+    id: z.string().min(1).max(64).optional().describe('Stable id; assigned when omitted'),
+    message: text.optional().describe('Message to post; use `messages` to rotate several'),
+    messages: z.array(text).max(50).optional().describe('Rotated in order, one per post'),
+    intervalMinutes: z.number().min(0.1).max(1440).default(10).describe('Minutes between posts'),
+    minChatLines: z.number().int().min(0).max(10_000).default(0).describe('Chat lines required since the last post'),
+    jitterPercent: z.number().min(0).max(50).default(10).describe('Random +/- spread on the interval'),
+    enabled: z.boolean().default(true),
+  })
+  .strict()
+  .refine((t) => t.message !== undefined || (t.messages?.length ?? 0) > 0, {
+    message: 'A timer needs `message` or `messages`',
+  });
+
+export const faqRuleSchema = z
+  .object({
+    id: z.string().min(1).max(64).optional(),
+    triggers: z.array(z.string().trim().min(1).max(100)).min(1).max(50).describe('Whole words or phrases (or regexes when matchMode is regex)'),
+    response: text.optional(),
+    responses: z.array(text).max(20).optional().describe('Rotated responses'),
+    matchMode: z.enum(['word', 'regex']).default('word'),
+    caseSensitive: z.boolean().default(false),
+    cooldownSeconds: z.number().min(0).max(86_400).default(30).describe('Global cooldown of this rule'),
+    userCooldownSeconds: z.number().min(0).max(86_400).default(120).describe('Per-user cooldown of this rule'),
+    priority: z.number().int().min(-1000).max(1000).default(0).describe('Higher wins when several rules match'),
+    enabled: z.boolean().default(true),
+  })
+  .strict()
+  .refine((r) => r.response !== undefined || (r.responses?.length ?? 0) > 0, {
+    message: 'An FAQ rule needs `response` or `responses`',
+  })
+  .superRefine((r, ctx) => {
+    if (r.matchMode !== 'regex') return;
+    for (const t of r.triggers) {
+      try {
+        new RegExp(t);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `Invalid regular expression: ${t}`, path: ['triggers'] });
+      }
+    }
+  });
+
+export const commandSchema = z
+  .object({
+    name: z.string().trim().regex(/^!?[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only').transform((n) => n.replace(/^!/, '').toLowerCase()),
+    response: text,
+    cooldownSeconds: z.number().min(0).max(86_400).default(10),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+export const moderationSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    blockedWords: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
+    maxRepeats: z.number().int().min(0).max(100).default(0).describe('Same text from one user within repeatWindowSeconds; 0 = off'),
+    repeatWindowSeconds: z.number().min(1).max(3600).default(60),
+    blockLinks: z.boolean().default(false).describe('Flag messages with links (https://…, www.…, or a bare shop.com) to other sites'),
+    allowedDomains: z
+      .array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as whatnot.com'))
+      .max(200)
+      .default([])
+      .describe('Links to these domains (and their subdomains) are fine'),
+    maxCapsPercent: z.number().int().min(0).max(100).default(0).describe('Flag messages (12+ letters) with more capitals than this; 0 = off'),
+    action: z.enum(['hide', 'log']).default('log').describe('hide uses the platform moderator command when it has one'),
+  })
+  .strict();
+
+export const giveawaySettingsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    keyword: z.string().trim().min(1).max(50).default('enter'),
+    entriesPerUser: z.number().int().min(1).max(100).default(1),
+    excludeHost: z.boolean().default(true),
+    opensAt: z.string().datetime().nullable().default(null).describe('Entries before this are ignored'),
+    closesAt: z.string().datetime().nullable().default(null).describe('Entries after this are ignored'),
+    claimWindowSeconds: z.number().int().min(0).max(86_400).default(0).describe('0 = no claim window'),
+    announceWinners: z.boolean().default(true),
+    winnerMessage: text.default('Congratulations {winners}! You won the giveaway!'),
+  })
+  .strict();
+
+export const settingsSchema = z
+  .object({
+    botActive: z.boolean().default(false),
+    welcomeEnabled: z.boolean().default(true),
+    welcomeMessage: text.default('Welcome to the stream, {username}!'),
+    welcomeMessages: z.array(text).max(50).default([]).describe('Extra welcome messages rotated with welcomeMessage'),
+    welcomeDelay: z.number().int().min(0).max(600_000).default(3000).describe('Milliseconds before the welcome is sent'),
+    welcomeMaxPerMinute: z.number().int().min(1).max(120).default(6).describe('Welcomes queued per minute; viewers beyond share one coalesced welcome'),
+    botMaxMessagesPerMinute: z.number().int().min(1).max(600).default(20).describe('Bot replies, welcomes and timers queued per minute; beyond, replies are skipped and timers wait'),
+    timerMessages: z.array(timerMessageSchema).max(100).default([]),
+    faqRules: z.array(faqRuleSchema).max(5000).default([]),
+    commands: z.array(commandSchema).max(500).default([]),
+    moderation: moderationSchema.default(() => moderationSchema.parse({})),
+    giveaway: giveawaySettingsSchema.default(() => giveawaySettingsSchema.parse({})),
+    sendMinSpacingMs: z.number().int().min(0).max(60_000).default(1500).describe('Minimum gap between two bot messages'),
+    hostUsername: z.string().trim().max(100).nullable().default(null).describe('Logged-in seller name; its messages never trigger the bot'),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type TimerMessage = z.infer<typeof timerMessageSchema>;
+export type FaqRule = z.infer<typeof faqRuleSchema>;
+export type Command = z.infer<typeof commandSchema>;
+export type ModerationSettings = z.infer<typeof moderationSchema>;
+export type GiveawaySettings = z.infer<typeof giveawaySettingsSchema>;
+
+/** PATCH body: any subset of the top-level fields; unknown fields are a VALIDATION_ERROR. */
+export const settingsPatchSchema = z
+  .object({
+    botActive: z.boolean(),
+    welcomeEnabled: z.boolean(),
+    welcomeMessage: text,
+    welcomeMessages: z.array(text).max(50),
+    welcomeDelay: z.number().int().min(0).max(600_000),
+    welcomeMaxPerMinute: z.number().int().min(1).max(120),
+    botMaxMessagesPerMinute: z.number().int().min(1).max(600),
+    timerMessages: z.array(timerMessageSchema).max(100),
+    faqRules: z.array(faqRuleSchema).max(5000),
+    commands: z.array(commandSchema).max(500),
+    moderation: moderationSchema.partial(),
+    giveaway: giveawaySettingsSchema.partial(),
+    sendMinSpacingMs: z.number().int().min(0).max(60_000),
+    hostUsername: z.string().trim().max(100).nullable(),
+  })
+  .partial()
+  .strict();
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+/** What a caller may send (defaults not yet applied). */
+export type SettingsPatchInput = z.input<typeof settingsPatchSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+const TAG = 'Settings';
+
+export const settingsApi = {
+  get: op({
+    method: 'get',
+    path: '/settings',
+    tag: TAG,
+    summary: 'Current bot settings of the account',
+    scope: 'settings:read',
+    query: accountQuery.strict(),
+    response: settingsSchema,
+  }),
+  update: op({
+    method: 'patch',
+    path: '/settings',
+    tag: TAG,
+    summary: 'Update settings: the given fields are validated and merged; unknown fields are rejected',
+    scope: 'settings:write',
+    query: accountQuery.strict(),
+    // Validated inside the service against the merged result (so cross-field rules hold). Passed through
+    // untouched: z.record would drop a `__proto__` key that the strict patch schema must refuse.
+    body: z.unknown(),
+    bodyDoc: settingsPatchSchema,
+    response: settingsSchema,
+  }),
+  bot: op({
+    method: 'post',
+    path: '/bot/:action',
+    tag: TAG,
+    summary: 'Start or stop the bot (same as PATCH /settings {botActive})',
+    scope: 'settings:write',
+    query: accountQuery.strict(),
+    params: z.object({ action: z.enum(['start', 'stop']) }),
+    response: z.object({ botActive: z.boolean() }),
+  }),
+};

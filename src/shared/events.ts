@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * The event catalogue: every event the core publishes on its bus, with its payload schema. The live stream
+ * (`GET /api/v1/events`) carries all of them; webhooks deliver the public ones. The reference's six public
+ * events keep their exact payloads.
+ */
+
+const iso = z.string().describe('ISO 8601');
+
+const matchedSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('faq'), ruleId: z.string(), trigger: z.string() }),
+  z.object({ type: z.literal('command'), command: z.string(), trigger: z.string() }),
+]);
+
+/** Events webhooks may subscribe to (the reference's six). */
+export const PUBLIC_EVENTS = {
+  'giveaway.entry': z.object({ username: z.string(), entryTime: iso, accountId: z.string() }),
+  'giveaway.winner': z.object({
+    winners: z.array(z.string()),
+    drawId: z.string(),
+    entriesCount: z.number().int(),
+    accountId: z.string(),
+    timestamp: iso,
+  }),
+  'message.sent': z.object({ messageId: z.string(), message: z.string(), cause: z.string(), sentAt: iso.nullable() }),
+  'message.received': z.object({ username: z.string(), message: z.string(), matched: matchedSchema, accountId: z.string() }),
+  'bot.started': z.object({ accountId: z.string() }),
+  'bot.stopped': z.object({ accountId: z.string() }),
+} as const;
+
+/** Events for dashboards and the live stream only; never delivered to webhooks. */
+export const INTERNAL_EVENTS = {
+  /** A parsed chat line (the chat driver's ChatLine). */
+  'chat.message': z.object({
+    accountId: z.string(),
+    platform: z.string(),
+    kind: z.enum(['message', 'join']),
+    username: z.string(),
+    text: z.string(),
+    rowKey: z.string(),
+    history: z.boolean(),
+    self: z.boolean(),
+    manual: z.boolean().optional(),
+    pageTs: z.number().nullable(),
+    receivedAt: z.number(),
+  }).passthrough(),
+  /** The chat session's status snapshot, as GET /chat/status answers it. */
+  'chat.status': z.object({ accountId: z.string(), connected: z.boolean(), live: z.boolean() }).passthrough(),
+  'message.queued': z.object({ messageId: z.string(), message: z.string(), cause: z.string(), scheduledFor: iso }),
+  'message.failed': z.object({ messageId: z.string(), message: z.string(), cause: z.string(), error: z.string() }),
+  'giveaway.cleared': z.object({ accountId: z.string(), cleared: z.number().int(), roundId: z.number().int() }),
+  'giveaway.claimed': z.object({ username: z.string(), claimedAt: iso }),
+  'settings.updated': z.object({ accountId: z.string(), fields: z.array(z.string()) }),
+  'accounts.switched': z.object({ accountId: z.string(), previousAccountId: z.string().nullable() }),
+  'webhook.disabled': z.object({
+    webhookId: z.string(),
+    url: z.string(),
+    reason: z.string(),
+    consecutiveFailures: z.number().int(),
+    failingSince: iso.nullable(),
+  }),
+} as const;
+
+export const EVENT_CATALOGUE = { ...PUBLIC_EVENTS, ...INTERNAL_EVENTS };
+
+export type PublicEventType = keyof typeof PUBLIC_EVENTS;
+export type InternalEventType = keyof typeof INTERNAL_EVENTS;
+export type EventType = keyof typeof EVENT_CATALOGUE;
+export const PUBLIC_EVENT_TYPES = Object.keys(PUBLIC_EVENTS) as [PublicEventType, ...PublicEventType[]];
+export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as [EventType, ...EventType[]];
+
+export type EventData<T extends EventType> = z.input<(typeof EVENT_CATALOGUE)[T]>;
+
+/** One published event: `{id, type, timestamp, accountId, data}` on the live stream; webhooks send it without accountId. */
+export type BusEventOf<T extends EventType> = { id: string; type: T; timestamp: string; accountId: string | null; data: EventData<T> };
+export type BusEvent = { [T in EventType]: BusEventOf<T> }[EventType];
+
+export const eventTypeSchema = z.enum(PUBLIC_EVENT_TYPES);
