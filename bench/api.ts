@@ -1,5 +1,9 @@
 // API throughput and latency: authenticated GET /api/v1/analytics beside a bare Express hello-world,
 // same machine, same run. Goal: >= 50 % of bare Express throughput, p99 < 5 ms at 1,000 rps.
+// What one analytics request does here: the key is looked up by its hash in SQLite (one indexed read), the
+// rate-limit counters are counted in memory (written behind once a second), and the summary comes from a
+// cache that lives 1 s, so about one request a second recomputes the rollups; the cost of that recompute
+// is measured on its own (cache miss).
 import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +36,15 @@ bz.child.kill();
 const ratio = bzRun.rps / bareRun.rps;
 console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 console.log(`bare express  GET /hello          ${bareRun.rps} req/s  p50 ${bareRun.p50} ms  p99 ${bareRun.p99} ms  (c=${CONCURRENCY})`);
-console.log(`buzzchat      GET /api/v1/analytics ${bzRun.rps} req/s  p50 ${bzRun.p50} ms  p99 ${bzRun.p99} ms  (c=${CONCURRENCY}, auth + rate limit + SQLite)`);
+console.log(
+  `buzzchat      GET /api/v1/analytics ${bzRun.rps} req/s  p50 ${bzRun.p50} ms  p99 ${bzRun.p99} ms  (c=${CONCURRENCY}; key lookup in SQLite, ` +
+    'rate-limit counters in memory, summary from a 1 s cache)',
+);
 console.log(`ratio ${(ratio * 100).toFixed(1)} % of bare Express (goal >= 50 %)`);
-console.log(`summary cache miss (rollup queries over 20,000 stored events, a week): ${bz.missMs?.toFixed(3)} ms; the route caches a summary for 1 s`);
-console.log(`at 1,000 rps: p50 ${at1000.p50} ms  p99 ${at1000.p99} ms  max ${at1000.max} ms  errors ${at1000.errors} (goal p99 < 5 ms)`);
+console.log(`summary cache miss (rollup queries over 20,000 stored events, a week): ${bz.missMs?.toFixed(3)} ms, paid about once a second`);
+console.log(
+  `at 1,000 rps (open loop, latency from each request's scheduled send): p50 ${at1000.p50} ms  p99 ${at1000.p99} ms  max ${at1000.max} ms  errors ${at1000.errors} (goal p99 < 5 ms)`,
+);
 console.log(
   'RESULT ' +
     JSON.stringify({

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/main/app/create-app.js';
-import { botModule } from '../../src/main/domains/bot/module.js';
+import { botModule } from '../../src/main/domains/bot/domain.js';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
@@ -57,9 +57,5 @@ export async function startChatBenchApp(settings: Record<string, unknown>, pract
   };
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-export const round1 = (n: number) => Math.round(n * 10) / 10;
+// The chat benches' figures use the shared helpers.
+export { percentile, round1 } from './stats.js';

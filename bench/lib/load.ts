@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { percentile } from './stats.js';
 
 export interface LoadResult {
   requests: number;
@@ -10,17 +11,15 @@ export interface LoadResult {
   max: number;
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function once(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
+/**
+ * One GET; resolves to ms from `from` (a performance.now() time: the send, or for the open loop the time the
+ * request was scheduled to leave) to the end of a 200 response, or -1 on any failure.
+ */
+function once(agent: http.Agent, url: URL, headers: Record<string, string>, from = performance.now()): Promise<number> {
   return new Promise((resolve) => {
-    const t0 = process.hrtime.bigint();
     const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, headers }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode === 200 ? Number(process.hrtime.bigint() - t0) / 1e6 : -1));
+      res.on('end', () => resolve(res.statusCode === 200 ? performance.now() - from : -1));
     });
     req.on('error', () => resolve(-1));
     req.end();
@@ -60,7 +59,11 @@ export async function closedLoop(target: string, headers: Record<string, string>
   return summarise(lat, errors, seconds);
 }
 
-/** Open loop: a fixed arrival rate regardless of answers; measures latency at that load. */
+/**
+ * Open loop: a fixed arrival rate regardless of answers; measures latency at that load. Each latency runs
+ * from the request's scheduled send time, not from when it actually left: a generator (or event loop) that
+ * fell behind would otherwise hide the wait it caused (coordinated omission).
+ */
 export async function openLoop(target: string, headers: Record<string, string>, rps: number, seconds: number): Promise<LoadResult> {
   const url = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -74,7 +77,7 @@ export async function openLoop(target: string, headers: Record<string, string>, 
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     pending.push(
-      once(agent, url, headers).then((ms) => {
+      once(agent, url, headers, due).then((ms) => {
         if (ms < 0) errors++;
         else lat.push(ms);
       }),
