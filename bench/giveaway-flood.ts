@@ -1,7 +1,10 @@
 // Giveaway flood on the practice stream in real Chromium: 1,000 msg/s for 60 s, each from a unique viewer
 // typing the keyword. Every line goes page -> ingest script -> binding -> bot -> SQLite entry.
-// Reports entries lost and duplicated (targets 0 and 0), duplicate deliveries, and ingest lag
-// (row stamped in the page -> line in Node). The page re-renders and detaches rows meanwhile. BENCH_SECONDS / BENCH_RATE shorten or change the run.
+// Reports entries lost and lines duplicated by ingest (targets 0 and 0), and ingest lag (row stamped in the
+// page -> line in Node). Duplicates are counted on the lines, not the entries: a giveaway takes one entry per
+// viewer, so a viewer's line delivered twice leaves one entry and would never show there; each viewer here
+// types exactly once, so any second line from the same viewer that the bot acts on (not marked history) is a
+// duplicate. The page re-renders and detaches rows meanwhile. BENCH_SECONDS / BENCH_RATE shorten or change the run.
 import { percentile, round1, startChatBenchApp } from './lib/chat-app.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -49,9 +52,9 @@ while (floodLines().length < TOTAL && Date.now() - quietSince < 10_000) {
 const drainedAt = Date.now();
 
 const lines = floodLines();
-const delivered = new Map<string, number>();
-for (const l of lines) delivered.set(l.rowKey, (delivered.get(l.rowKey) ?? 0) + 1);
-const duplicateDeliveries = [...delivered.values()].filter((n) => n > 1).length;
+const acted = lines.filter((l) => !l.history);
+const duplicated = acted.length - new Set(acted.map((l) => l.username)).size;
+const sameRowTwice = acted.length - new Set(acted.map((l) => l.rowKey)).size;
 const lag = lines.filter((l) => l.pageTs !== null).map((l) => l.receivedAt - l.pageTs!).sort((x, y) => x - y);
 const historyMarked = lines.filter((l) => l.history).length;
 
@@ -60,7 +63,6 @@ const perUser = new Map<string, number>();
 for (const e of entries as { username: string }[]) if (e.username.startsWith('flood_')) perUser.set(e.username, (perUser.get(e.username) ?? 0) + 1);
 let lost = 0;
 for (let i = 0; i < TOTAL; i++) if (!perUser.has(`flood_${i}`)) lost++;
-const duplicated = [...perUser.values()].reduce((acc, n) => acc + (n - 1), 0);
 const dropped = b.chat.driver.duplicatesDropped(b.accountId);
 await b.stop();
 
@@ -73,7 +75,7 @@ const result = {
   entries: perUser.size,
   lost,
   duplicated,
-  duplicateDeliveries,
+  sameRowTwice,
   historyMarked,
   reRendersDropped: dropped,
   ingestLagP50Ms: round1(percentile(lag, 50)),
@@ -81,10 +83,13 @@ const result = {
   ingestLagMaxMs: round1(lag[lag.length - 1] ?? NaN),
   drainAfterLastMs: drainedAt - started - Math.round(sendSeconds * 1000),
   targets: { lost: 0, duplicated: 0 },
-  pass: lost === 0 && duplicated === 0 && duplicateDeliveries === 0,
+  pass: lost === 0 && duplicated === 0,
 };
 console.log(`Giveaway flood: ${TOTAL} unique viewers typing the keyword at ${RATE}/s for ${SECONDS} s (achieved ${result.achievedRate}/s)`);
-console.log(`  entries ${result.entries} of ${TOTAL}: lost ${lost}, duplicated ${duplicated} (targets 0 and 0); duplicate deliveries ${duplicateDeliveries}`);
+console.log(`  entries ${result.entries} of ${TOTAL}: lost ${lost} (target 0)`);
+console.log(
+  `  lines in Node ${lines.length} (${historyMarked} marked history): duplicated by ingest ${duplicated} (target 0), of which the same row twice ${sameRowTwice}`,
+);
 console.log(`  ingest lag (row in page -> line in Node): p50 ${result.ingestLagP50Ms} ms, p99 ${result.ingestLagP99Ms} ms, max ${result.ingestLagMaxMs} ms`);
 console.log(`  ${result.pass ? 'PASS' : 'FAIL'}`);
 console.log(`RESULT ${JSON.stringify(result)}`);
