@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/main/app/create-app.js';
 import { silentLogger } from '../src/main/kernel/logger.js';
 import { tempDir } from '../tests/helpers/app.js';
-import { webhooksModule, type WebhooksModule } from '../src/main/domains/webhooks/module.js';
+import { webhooksModule, type WebhooksModule } from '../src/main/domains/webhooks/domain.js';
 
 const BURST = Number(process.env.BENCH_EVENTS ?? 5000);
 const RATE = 300;
