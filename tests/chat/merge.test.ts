@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineIngest, type WireLineEvent } from '../../src/main/domains/chat/ingest.js';
-import { LineMerge, type Sighting } from '../../src/main/domains/chat/merge.js';
+import { BoundedSet, LineMerge, type Sighting } from '../../src/main/domains/chat/merge.js';
 import type { PageRow } from '../../src/main/domains/chat/page-script.js';
 import { SelfTracker } from '../../src/main/domains/chat/self-tracker.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
@@ -228,5 +228,14 @@ describe('memory', () => {
     now += 6000;
     merge.accept(s(99_999), now);
     expect(merge.pendingSize).toBe(1);
+  });
+
+  it('a bounded set forgets its oldest entries first, and re-adding a kept one does not make room', () => {
+    const set = new BoundedSet<string>(3);
+    for (const k of ['a', 'b', 'c', 'a', 'd']) set.add(k);
+    expect(['a', 'b', 'c', 'd'].map((k) => set.has(k))).toEqual([false, true, true, true]);
+    expect(set.size).toBe(3);
+    set.add('e');
+    expect(set.has('b')).toBe(false);
   });
 });

@@ -22,17 +22,28 @@ export interface Sighting {
   restored?: boolean;
 }
 
-/** A Set that forgets its oldest entries past a size, so a day-long stream cannot grow memory without bound. */
+/**
+ * A Set that forgets its oldest entries past a size, so a day-long stream cannot grow memory without bound.
+ * The oldest is found in a ring, not by iterating the Set: V8 leaves deleted slots at the front of a Set, and
+ * walking past them made each add cost O(size) once the bound was reached.
+ */
 export class BoundedSet<T> {
   private items = new Set<T>();
-  constructor(private max: number) {}
+  private ring: (T | undefined)[];
+  private next = 0;
+  constructor(private max: number) {
+    this.ring = new Array<T | undefined>(max);
+  }
   has(v: T): boolean {
     return this.items.has(v);
   }
   add(v: T): void {
     if (this.items.has(v)) return;
+    const old = this.ring[this.next];
+    if (this.items.size >= this.max && old !== undefined) this.items.delete(old);
+    this.ring[this.next] = v;
+    this.next = (this.next + 1) % this.max;
     this.items.add(v);
-    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as T);
   }
   get size(): number {
     return this.items.size;
@@ -41,9 +52,12 @@ export class BoundedSet<T> {
 
 /** A line delivered by one path and not yet seen by the other. */
 interface Pending {
+  sig: string;
   path: ChatPath;
   id: string | null;
   at: number;
+  /** Matched, expired or evicted: no longer in its signature's list. */
+  done: boolean;
 }
 
 export interface MergeOptions {
@@ -65,9 +79,11 @@ export class LineMerge {
   /** Content of lines delivered (any id / without an id): a restored history row that matches one is not new. */
   private sigsAll = new BoundedSet<string>(50_000);
   private sigsNoId = new BoundedSet<string>(50_000);
+  /** Pending lines by signature, and all of them in arrival order (so the oldest expire first, in O(1)). */
   private pending = new Map<string, Pending[]>();
+  private order: Pending[] = [];
+  private head = 0;
   private pendingCount = 0;
-  private lastSweep = 0;
   private readonly windowMs: number;
   private readonly maxPending: number;
   duplicatesDropped = 0;
@@ -79,7 +95,7 @@ export class LineMerge {
 
   /** True when the line is new (deliver it), false when a path already delivered it. */
   accept(s: Sighting, now: number): boolean {
-    if (now - this.lastSweep > this.windowMs) this.sweep(now);
+    this.expire(now);
     const sig = signature(s);
     const dup = this.seen(s, sig, now);
     this.remember(s);
@@ -89,7 +105,7 @@ export class LineMerge {
     }
     this.sigsAll.add(sig);
     if (s.id === null) this.sigsNoId.add(sig);
-    this.push(sig, { path: s.path, id: s.id, at: now });
+    this.push({ sig, path: s.path, id: s.id, at: now, done: false });
     return true;
   }
 
@@ -122,37 +138,44 @@ export class LineMerge {
   /** Removes the oldest pending line that fits; true when there was one. */
   private take(sig: string, now: number, fits: (p: Pending) => boolean): boolean {
     const list = this.pending.get(sig);
-    if (!list) return false;
-    const i = list.findIndex((p) => now - p.at <= this.windowMs && fits(p));
-    if (i < 0) return false;
-    list.splice(i, 1);
-    this.pendingCount--;
-    if (list.length === 0) this.pending.delete(sig);
+    const p = list?.find((e) => now - e.at <= this.windowMs && fits(e));
+    if (!p) return false;
+    this.drop(p);
     return true;
   }
 
-  private push(sig: string, p: Pending): void {
-    const list = this.pending.get(sig);
+  private push(p: Pending): void {
+    const list = this.pending.get(p.sig);
     if (list) list.push(p);
-    else this.pending.set(sig, [p]);
+    else this.pending.set(p.sig, [p]);
+    this.order.push(p);
     this.pendingCount++;
-    // Far beyond any real chat: forget the longest-waiting words first (Map order is first insertion).
-    while (this.pendingCount > this.maxPending) {
-      const [oldest, l] = this.pending.entries().next().value as [string, Pending[]];
-      l.shift();
-      this.pendingCount--;
-      if (l.length === 0) this.pending.delete(oldest);
-    }
+    if (this.pendingCount > this.maxPending) this.expire(p.at);
   }
 
-  /** Drops lines whose window has passed: the other path never showed them (or its reader is down). */
-  private sweep(now: number): void {
-    this.lastSweep = now;
-    for (const [sig, list] of this.pending) {
-      const kept = list.filter((p) => now - p.at <= this.windowMs);
-      this.pendingCount -= list.length - kept.length;
-      if (kept.length === 0) this.pending.delete(sig);
-      else if (kept.length !== list.length) this.pending.set(sig, kept);
+  private drop(p: Pending): void {
+    if (p.done) return;
+    p.done = true;
+    this.pendingCount--;
+    const list = this.pending.get(p.sig)!;
+    list.splice(list.indexOf(p), 1);
+    if (list.length === 0) this.pending.delete(p.sig);
+  }
+
+  /**
+   * Forgets lines whose window has passed (the other path never showed them, or its reader is down) and, far
+   * beyond any real chat, the oldest ones over the cap.
+   */
+  private expire(now: number): void {
+    while (this.head < this.order.length) {
+      const p = this.order[this.head]!;
+      if (!p.done && now - p.at <= this.windowMs && this.pendingCount <= this.maxPending) break;
+      this.drop(p);
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
   }
 }
