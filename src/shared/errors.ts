@@ -18,6 +18,8 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Request body must be JSON' },
   CHAT_UNAVAILABLE: { status: 503, message: 'No chat session is connected' },
+  STORAGE_FULL: { status: 507, message: 'The disk is full: free space and try again; nothing was saved' },
+  STORAGE_READ_ONLY: { status: 503, message: 'The data folder is read-only: make it writable and try again; nothing was saved' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred' },
 } as const;
 

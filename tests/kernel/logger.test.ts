@@ -120,13 +120,15 @@ describe('the log', () => {
 
   it('filters by level and reads the level from BUZZCHAT_LOG_LEVEL', async () => {
     const dataDir = tempDir();
-    const log = await shellLogger(dataDir, { BUZZCHAT_LOG_LEVEL: 'ERROR' });
+    const shown: string[] = [];
+    const log = await shellLogger(dataDir, { BUZZCHAT_LOG_LEVEL: 'ERROR' }, { write: (t) => shown.push(t) });
     open.push(log);
     log.info('not this');
     log.warn('nor this');
     log.error('this');
     await log.close();
     expect(records(dataDir).map((l) => l.msg)).toEqual(['this']);
+    expect(shown).toEqual([expect.stringMatching(/^\[[\d:.]+\] ERROR: this\n$/)]);
   });
 
   it('rotates past the size limit and keeps that many files in all, across restarts', async () => {

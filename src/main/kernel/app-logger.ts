@@ -69,11 +69,18 @@ export async function createLogger(options: LoggerOptions = {}): Promise<AppLogg
   };
 }
 
-/** The shells' logger: the data folder's log file, `BUZZCHAT_LOG_LEVEL` (default info), pretty on a terminal. */
-export function shellLogger(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<AppLogger> {
+/**
+ * The shells' logger: the data folder's log file, `BUZZCHAT_LOG_LEVEL` (default info), and `terminal` (stderr;
+ * the CLI passes its own writer), pretty when stderr is a terminal.
+ */
+export function shellLogger(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  terminal: { write(text: string): unknown } = process.stderr,
+): Promise<AppLogger> {
   const wanted = env.BUZZCHAT_LOG_LEVEL?.toLowerCase();
   const level = (['debug', 'info', 'warn', 'error', 'silent'] as const).find((l) => l === wanted) ?? 'info';
-  return createLogger({ dataDir, level, pretty: process.stderr.isTTY === true });
+  return createLogger({ dataDir, level, pretty: terminal === process.stderr && process.stderr.isTTY === true, terminal });
 }
 
 function terminalStream(out: { write(text: string): unknown }, pretty: boolean): { write(line: string): void } {
