@@ -5,25 +5,12 @@ import { lockDataDir } from '../kernel/db/lock.js';
 import { EventBus } from '../kernel/events/bus.js';
 import { EventPublisher } from '../kernel/events/publisher.js';
 import { consoleLogger, type Logger } from '../kernel/logger.js';
-import { AccountStore } from '../domains/accounts/store.js';
-import { AccountService } from '../domains/accounts/service.js';
-import { ChatEventStore } from '../domains/analytics/store.js';
-import { AnalyticsService } from '../domains/analytics/service.js';
-import { ApiKeyStore } from '../domains/apikeys/store.js';
-import { ApiKeyService } from '../domains/apikeys/service.js';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitConfig } from '../domains/apikeys/ratelimit.js';
-import { GiveawayStore } from '../domains/giveaway/store.js';
-import { GiveawayService } from '../domains/giveaway/service.js';
-import { MessageStore } from '../domains/messages/store.js';
-import { MessageService } from '../domains/messages/service.js';
-import { SettingsStore } from '../domains/settings/store.js';
-import { SettingsService } from '../domains/settings/service.js';
+import type { RateLimitConfig } from '../domains/apikeys/ratelimit.js';
+import type { Domain } from '../domains/define.js';
 import { ApiServer } from '../http/server.js';
-import { coreRoutes } from './core-routes.js';
-import type { AppModule } from '../domains/define.js';
+import type { RouteDef } from '../http/route.js';
+import { coreDomains } from './domains.js';
 import type { AppServices } from './services.js';
-import { eventStreamModule } from '../domains/events/routes.js';
-import { openApiRoutes } from '../http/openapi-routes.js';
 
 export const DEFAULT_PORT = 3847;
 
@@ -36,8 +23,8 @@ export interface AppOptions {
   rateLimits?: RateLimitConfig;
   /** Built renderer to serve at `/`. */
   rendererDir?: string;
-  /** Extra modules built from the services (chat, bot, webhooks, practice); see modules.ts. */
-  modules?: (services: AppServices) => AppModule[];
+  /** The domains beside the core ones (chat, bot, webhooks, practice, backups), built from the services; see domains.ts. */
+  modules?: (services: AppServices) => Domain[];
 }
 
 export interface App {
@@ -69,40 +56,21 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 async function startCore(options: AppOptions, db: Db, clock: Clock, logger: Logger, unlock: () => void): Promise<App> {
   const bus = new EventBus();
-  const events = new EventPublisher(bus, clock);
-  const chatEvents = new ChatEventStore(db);
-  const keys = new ApiKeyService(new ApiKeyStore(db), clock);
-  const accounts = new AccountService(new AccountStore(db), clock, events);
-  accounts.ensureDefault();
-  const services: AppServices = {
-    dataDir: options.dataDir,
-    db,
-    clock,
-    logger,
-    bus,
-    events,
-    keys,
-    accounts,
-    settings: new SettingsService(db, new SettingsStore(db), clock, events, logger),
-    messages: new MessageService(db, new MessageStore(db), chatEvents, clock, events),
-    giveaway: new GiveawayService(db, new GiveawayStore(db), clock, events),
-    chatEvents,
-    analytics: new AnalyticsService(chatEvents, clock),
-  };
-  const modules = [eventStreamModule(services), ...(options.modules?.(services) ?? [])];
-  const routes = [...coreRoutes(services), ...modules.flatMap((m) => m.routes ?? [])];
-  routes.push(...openApiRoutes(routes));
-  const rateLimiter = new RateLimiter(db, clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const kernel = { dataDir: options.dataDir, db, clock, logger, bus, events: new EventPublisher(bus, clock) };
+  let routes: RouteDef[] = [];
+  const core = coreDomains(kernel, { rateLimits: options.rateLimits, routes: () => routes });
+  const services = core.services;
+  const modules: Domain[] = [...core.domains, ...(options.modules?.(services) ?? [])];
+  routes = modules.flatMap((m) => m.routes ?? []);
   const server = new ApiServer({
     routes,
-    keys,
-    rateLimiter,
+    gate: core.gate,
     logger,
     rendererDir: options.rendererDir,
     mounts: modules.flatMap((m) => m.mounts ?? []),
     upgrades: modules.flatMap((m) => m.upgrades ?? []),
   });
-  const started: AppModule[] = [];
+  const started: Domain[] = [];
   let port: number;
   try {
     port = await server.listen(options.port ?? DEFAULT_PORT);
@@ -125,7 +93,7 @@ async function startCore(options: AppOptions, db: Db, clock: Clock, logger: Logg
     server,
     port,
     baseUrl: `http://127.0.0.1:${port}`,
-    sessionToken: keys.sessionToken,
+    sessionToken: services.keys.sessionToken,
     stop: () =>
       (stopping ??= (async () => {
         // No new requests from here on; those in flight (a webhook test, a chat connect) are answered before
@@ -133,14 +101,13 @@ async function startCore(options: AppOptions, db: Db, clock: Clock, logger: Logg
         await server.drain();
         await stopAll(started, logger);
         await server.close();
-        rateLimiter.flush();
         db.close();
         unlock();
       })()),
   };
 }
 
-async function stopAll(modules: AppModule[], logger: Logger): Promise<void> {
+async function stopAll(modules: Domain[], logger: Logger): Promise<void> {
   for (const m of [...modules].reverse()) {
     try {
       await m.stop?.();

@@ -6,27 +6,22 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { z } from 'zod';
 import { ApiError } from './errors.js';
+import { isStorageFailure, storageApiError } from './storage-errors.js';
 import { hostGuard, originGuard } from './guards.js';
-import { MessageReply, type RouteDef } from './route.js';
-import type { ApiKeyService } from '../domains/apikeys/service.js';
-import { requireScope } from '../domains/apikeys/service.js';
-import type { RateLimiter } from '../domains/apikeys/ratelimit.js';
-import type { Principal } from '../domains/apikeys/schema.js';
+import { MessageReply, type Mount, type RouteDef, type UpgradeRoute } from './route.js';
+import type { Scope } from '../../shared/scopes.js';
+import type { KeyGate, Principal } from './principal.js';
 import type { Logger } from '../kernel/logger.js';
 
 export const API_BASES = ['/api/v1', '/v1'] as const;
 const BODY_LIMIT = '256kb';
 
 /** A WebSocket endpoint: the server hands an HTTP `upgrade` for `path` (or below it) to `handler`. */
-export interface UpgradeRoute {
-  path: string;
-  handler: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
-}
 
 export interface ApiServerDeps {
   routes: RouteDef[];
-  keys: ApiKeyService;
-  rateLimiter: RateLimiter;
+  /** Authentication, rate limit and scope check in one call (the apikeys domain). */
+  gate: KeyGate;
   logger: Logger;
   /** Built renderer (index.html + assets), served at `/` when present. */
   rendererDir?: string;
@@ -98,7 +93,7 @@ export class ApiServer {
     for (const r of deps.routes) this.register(api, r);
     // A caller with a key still gets its rate-limit headers (and a bad key its 401) on a mistyped path.
     api.use((req, res, next) => {
-      if (req.headers.authorization !== undefined || req.query.api_key !== undefined) this.authenticate(req, res, '');
+      if (req.headers.authorization !== undefined || req.query.api_key !== undefined) this.authenticate(req, res, null);
       next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`));
     });
     for (const base of API_BASES) app.use(base, api);
@@ -114,7 +109,7 @@ export class ApiServer {
     // Authentication and the rate limit come before the body is read, so a malformed, oversize or mistyped
     // body from an unknown caller is a 401, and from a known one is counted and carries the rate-limit headers.
     const auth = (req: Request, res: Response, next: NextFunction) => {
-      req.principal = def.scope === null ? undefined : this.authenticate(req, res, def.scope);
+      req.principal = def.scope === null ? undefined : this.authenticate(req, res, def.scope as Scope | readonly Scope[]);
       next();
     };
     router[def.method](def.path, auth, jsonBody, async (req: Request, res: Response) => {
@@ -139,19 +134,17 @@ export class ApiServer {
   }
 
   /** Resolves the caller, counts the request against its key and sets the rate-limit headers; throws on refusal. */
-  private authenticate(req: Request, res: Response, scope: string | readonly string[]): Principal {
-    const principal = this.deps.keys.authenticate(presentedKey(req, res));
-    if (principal.kind === 'key') {
-      const d = this.deps.rateLimiter.consume(principal.keyId!);
-      res.setHeader('X-RateLimit-Limit', String(d.limit));
-      res.setHeader('X-RateLimit-Remaining', String(d.remaining));
-      res.setHeader('X-RateLimit-Reset', String(d.reset));
-      if (!d.allowed) {
-        res.setHeader('Retry-After', String(d.retryAfterSeconds));
-        throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${d.limit} requests exceeded; retry after ${d.retryAfterSeconds}s`);
+  private authenticate(req: Request, res: Response, scope: Scope | readonly Scope[] | null): Principal {
+    const { principal, rate } = this.deps.gate.admit(presentedKey(req, res), scope);
+    if (rate) {
+      res.setHeader('X-RateLimit-Limit', String(rate.limit));
+      res.setHeader('X-RateLimit-Remaining', String(rate.remaining));
+      res.setHeader('X-RateLimit-Reset', String(rate.reset));
+      if (!rate.allowed) {
+        res.setHeader('Retry-After', String(rate.retryAfterSeconds));
+        throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${rate.limit} requests exceeded; retry after ${rate.retryAfterSeconds}s`);
       }
     }
-    if (scope) requireScope(principal, scope);
     return principal;
   }
 
@@ -181,6 +174,7 @@ export class ApiServer {
     else if (clientStatus(err) === 400)
       // body-parser's other 400s: a body that does not match its Content-Encoding, or ended early.
       apiErr = new ApiError('VALIDATION_ERROR', 'Request body could not be read (check Content-Encoding and Content-Length)');
+    else if (isStorageFailure(err)) apiErr = storageApiError(err, this.deps.logger, `${req.method} ${req.originalUrl.split('?')[0]}`);
     else {
       this.deps.logger.error(`Unhandled error on ${req.method} ${req.originalUrl}:`, err);
       apiErr = new ApiError('INTERNAL_ERROR');
@@ -222,10 +216,6 @@ export class ApiServer {
       return;
     }
     route.handler(req, socket, head);
-  }
-
-  get listeningPort(): number {
-    return this.port;
   }
 
   /**
