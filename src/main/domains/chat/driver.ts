@@ -128,17 +128,6 @@ export class ChatDriver implements ChatGateway {
     return account.platform;
   }
 
-  /** The account's chat state, made on first use; a platform change is applied by connect(). */
-  private chatFor(accountId: string): AccountChat {
-    let c = this.chats.get(accountId);
-    if (!c) {
-      const platform = this.platformFor(accountId, null);
-      c = this.newChat(accountId, platform);
-      this.chats.set(accountId, c);
-    }
-    return c;
-  }
-
   /** The profile for a platform, or the built-in one when selectors.json is broken (status must still answer). */
   private profileOrBuiltin(platform: string): PlatformProfile {
     try {
@@ -176,11 +165,10 @@ export class ChatDriver implements ChatGateway {
       c.wanted = false;
       await this.keeper.shutdown(c);
       const times = { lastPostAt: c.times.lastPostAt, lastSentAt: c.times.lastSentAt, unconfirmed: new Map() };
-      const next = this.newChat(accountId, platform, times);
-      this.chats.set(accountId, next);
-      c = next;
+      this.chats.set(accountId, (c = this.newChat(accountId, platform, times)));
     }
-    c ??= this.chatFor(accountId);
+    // Made on first use with the platform of the page it opens; kept for the life of the app after that.
+    if (!c) this.chats.set(accountId, (c = this.newChat(accountId, platform)));
     // An edited selectors.json takes effect on the next connect, no restart needed.
     c.profile = this.loadProfile(c.platform);
     if (c.wanted && c.url === target && c.browser) return this.status(accountId);
