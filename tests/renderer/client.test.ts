@@ -64,9 +64,9 @@ describe('ApiClient', () => {
     expect(onUnauthorized.mock.calls[0]![0]).toBe(err);
   });
 
-  it('maps transport failures to NETWORK_ERROR and non-JSON answers to BAD_RESPONSE', async () => {
+  it('maps transport failures to NOT_RUNNING and non-JSON answers to BAD_RESPONSE', async () => {
     const down = new ApiClient({ baseUrl: 'http://127.0.0.1:1', token: 't' });
-    expect((await failure(down.health())).code).toBe('NETWORK_ERROR');
+    expect((await failure(down.health())).code).toBe('NOT_RUNNING');
     const proxy = new ApiClient({ token: 't', fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }) });
     const err = await failure(proxy.health());
     expect([err.code, err.status]).toEqual(['BAD_RESPONSE', 502]);

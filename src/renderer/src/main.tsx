@@ -1,3 +1,4 @@
+import './zod-setup.js';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/client.js';

@@ -22,7 +22,7 @@ export function ok(summary: string, data: object): CallToolResult {
  * failing call does not end the assistant's turn. No structuredContent: it would not match the outputSchema.
  */
 export function failure(err: unknown): CallToolResult {
-  const e = err instanceof BuzzChatError ? err : new BuzzChatError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err));
+  const e = err instanceof BuzzChatError ? err : new BuzzChatError('INTERNAL_ERROR', 0, err instanceof Error ? err.message : String(err));
   return { content: [{ type: 'text', text: `${e.code}: ${e.message}` }], isError: true };
 }
 

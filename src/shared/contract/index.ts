@@ -1,0 +1,25 @@
+import { accountsApi } from './accounts.js';
+import { analyticsApi } from './analytics.js';
+import { apiKeysApi } from './apikeys.js';
+import { backupsApi } from './backups.js';
+import { claimsApi, giveawayApi } from './giveaway.js';
+import { messagesApi } from './messages.js';
+import { settingsApi } from './settings.js';
+import { eventsApi, systemApi } from './system.js';
+import { webhooksApi } from './webhooks.js';
+
+/** Every operation of the /api/v1 REST API, grouped by domain: the contract the server, the docs and the clients share. */
+export const api = {
+  system: systemApi,
+  accounts: accountsApi,
+  analytics: analyticsApi,
+  keys: apiKeysApi,
+  backups: backupsApi,
+  giveaway: giveawayApi,
+  claims: claimsApi,
+  messages: messagesApi,
+  settings: settingsApi,
+  webhooks: webhooksApi,
+  events: eventsApi,
+};
+export type Api = typeof api;
