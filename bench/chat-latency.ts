@@ -1,7 +1,7 @@
 // Reaction latency in real Chromium, throttling off: a viewer row is inserted in the practice page ->
 // ingest script -> binding -> bot (FAQ) -> send queue -> typed into the page's input -> the host's reply
-// row is visible in the page. Both ends are stamped by the page's own clock (the row's data-ts, and a
-// MutationObserver seeing the reply), so Node-side scheduling cannot flatter the figure.
+// row is visible in the page. Both ends are stamped by the page's own clock (a MutationObserver seeing the
+// question's row and the reply's), so Node-side scheduling cannot flatter the figure.
 // Targets: p50 <= 30 ms, p99 <= 100 ms.
 import { percentile, round1, startChatBenchApp } from './lib/chat-app.js';
 
@@ -19,22 +19,29 @@ const faqRules = Array.from({ length: total }, (_, i) => ({
 
 const b = await startChatBenchApp({ botActive: true, sendMinSpacingMs: 0, welcomeEnabled: false, botMaxMessagesPerMinute: 600, faqRules }, { live: true });
 const page = b.chat.driver.session(b.accountId)!.currentPage()!;
-// Page-side watcher: when a reply row appears, latency = now - data-ts of its question's row.
+// Page-side watcher: latency = when the reply's row appears - when its question's row appeared, both seen by
+// the page's own MutationObserver. Rows are found as on Whatnot: text = the content container's children after
+// the first (the container is the row's last direct div).
 await page.evaluate(() => {
   const w = window as unknown as { __lat: Record<string, number>; __askedAt: Record<string, number> };
   w.__lat = {};
   w.__askedAt = {};
-  const list = document.querySelector('[data-testid="chat-messages"]')!;
+  const list = document.querySelector('[data-testid="virtuoso-item-list"]')!;
+  const textOf = (n: HTMLElement) => {
+    const row = n.matches('[data-testid="chat-message"]') ? n : n.querySelector('[data-testid="chat-message"]');
+    const box = row ? [...row.children].filter((c) => c.tagName === 'DIV').pop() : undefined;
+    return box ? [...box.children].slice(1).map((c) => c.textContent ?? '').join(' ').trim() : '';
+  };
   new MutationObserver((recs) => {
     const now = performance.timeOrigin + performance.now();
     for (const r of recs)
       for (const n of Array.from(r.addedNodes)) {
         if (!(n instanceof HTMLElement)) continue;
-        const text = n.querySelector('[data-testid="message-text"]')?.textContent ?? '';
+        const text = textOf(n);
         const q = /^q(\d+)x\?$/.exec(text);
-        if (q) w.__askedAt[q[1]!] = Number(n.getAttribute('data-ts'));
+        if (q) w.__askedAt[q[1]!] ??= now;
         const a = /^a(\d+)x answer$/.exec(text);
-        if (a && w.__askedAt[a[1]!] !== undefined) w.__lat[a[1]!] = now - w.__askedAt[a[1]!]!;
+        if (a && w.__askedAt[a[1]!] !== undefined) w.__lat[a[1]!] ??= now - w.__askedAt[a[1]!]!;
       }
   }).observe(list, { childList: true });
 });

@@ -20,7 +20,7 @@ export interface ChatHarness {
   chat: ChatModule;
   accountId: string;
   lines: ChatLine[];
-  /** Practice control API (unauthenticated, loopback). */
+  /** Practice control API (/api/v1/practice/..., with the session token). */
   practice(method: string, path: string, body?: unknown): Promise<any>;
   inject(username: string, text: string, kind?: 'message' | 'join'): Promise<{ id: string }>;
   waitFor<T>(what: string, fn: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
@@ -58,9 +58,9 @@ export async function startChatHarness(
   });
   const accountId = t.app.services.accounts.active().id;
   const practice = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${t.app.baseUrl}/practice/api${path}`, {
+    const res = await fetch(`${t.app.baseUrl}/api/v1/practice${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${t.app.sessionToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as { success: boolean; data: any; error?: unknown };
@@ -88,6 +88,10 @@ export async function startChatHarness(
   };
   // Connected means the page attached its chat container (history delivered).
   await waitFor('the chat to attach', () => chat.driver.session(accountId)?.attached && lines.length >= HISTORY.length, 20_000);
+  // The page obeys reload, re-render and detach once its socket's control channel is joined.
+  for (const end = Date.now() + 20_000; (await practice('GET', '/state')).pages < 1; await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > end) throw new Error('Timed out waiting for the practice page to join its channels');
+  }
   return h;
 }
 

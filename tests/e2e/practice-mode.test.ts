@@ -43,14 +43,9 @@ describe('practice mode', () => {
       return s?.connected ? s : undefined;
     });
     expect(status).toMatchObject({ platform: 'practice', live: true, loggedInAs: 'PracticeHost' });
-    await fetch(`${t.app.baseUrl}/practice/api/inject`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'first_time_viewer', text: 'how much is shipping?' }),
-    });
+    await t.call('POST', '/api/v1/practice/inject', { username: 'first_time_viewer', text: 'how much is shipping?' });
     const reply = await until('the FAQ reply in the practice chat', async () => {
-      const res = await fetch(`${t.app.baseUrl}/practice/api/host-messages`);
-      const body = (await res.json()) as { data: { messages: { text: string }[] } };
+      const body = (await t.call('GET', '/api/v1/practice/host-messages')).json as { data: { messages: { text: string }[] } };
       return body.data.messages.find((m) => m.text.startsWith('Shipping is $5'));
     });
     expect(reply.text).toContain('free over $50');

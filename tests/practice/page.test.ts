@@ -3,24 +3,15 @@ import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
 import { practiceModule, practiceUrl } from '../../src/main/domains/practice/module.js';
-
-/** The Whatnot selector profile from /work/shared/platforms.md, in its fallback order. */
-const WHATNOT = {
-  chatInput: ['textarea[placeholder*="chat"]', 'textarea[placeholder*="message"]', 'textarea[placeholder*="Send"]', '[data-testid="chat-input"]', '.chat-input textarea', '[class*="ChatInput"] textarea'],
-  chatContainer: ['[data-testid="chat-messages"]', '[data-testid="chat-container"]', '.chat-messages', '[class*="ChatMessages"]', '[class*="ChatContainer"]', '[class*="LiveChat"]'],
-  sendButton: ['[data-testid="send-button"]', '.chat-send-button', '[class*="SendButton"]', 'button[aria-label*="send"]', 'button[type="submit"]'],
-  messageItem: ['[data-testid="chat-message"]', '.chat-message', '[class*="ChatMessage"]', '[class*="message-item"]'],
-  username: ['[data-testid="username"]', '.username', '[class*="Username"]', '[class*="user-name"]', 'span[class*="name"]'],
-  messageText: ['[data-testid="message-text"]', '.message-text', '[class*="MessageText"]', '[class*="message-content"]'],
-  liveIndicator: ['[data-testid="live-indicator"]', '.live-badge', '[class*="LiveBadge"]', '[class*="live-indicator"]'],
-};
+import { PhxClient } from './phx-client.js';
 
 let t: TestApp;
 let browser: TestBrowser;
 let page: Page;
+let mod: ReturnType<typeof practiceModule>;
 
 beforeAll(async () => {
-  t = await startTestApp({ modules: (s) => [practiceModule(s, { hostName: 'PracticeHost' })] });
+  t = await startTestApp({ modules: (s) => [(mod = practiceModule(s, { hostName: 'PracticeHost', livestreamId: 'ls-page', socket: { reconnectBaseMs: 20 } }))] });
   browser = await launchTestBrowser();
 });
 afterAll(async () => {
@@ -28,174 +19,215 @@ afterAll(async () => {
   await t?.stop();
 });
 beforeEach(async () => {
-  await t.call('POST', '/practice/api/reset');
-  await t.call('POST', '/practice/api/live/start');
+  await ctl('POST', '/reset');
+  await ctl('POST', '/live/start');
+  await ctl('POST', '/paths', { frames: 'flowing', markup: 'whatnot' });
+  await ctl('POST', '/config', { hostName: 'PracticeHost', hostile: { mountedRows: 50 } });
   await page?.close();
   page = await browser.newPage();
   await open();
 });
 
+async function ctl(method: string, path: string, body?: unknown) {
+  const r = await t.call(method, `/api/v1/practice${path}`, body, { key: t.app.sessionToken });
+  if (!r.json?.success) throw new Error(`${method} ${path}: ${JSON.stringify(r.json)}`);
+  return r.json.data;
+}
 async function open() {
   await page.goto(practiceUrl(t.app.baseUrl));
-  await expect.poll(async () => (await t.call('GET', '/practice/api/state')).json.data.pages).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => page.evaluate(() => (window as any).__practice?.joined === true)).toBe(true);
 }
+const inject = async (messages: { username: string; text: string; kind?: string }[]) => (await ctl('POST', '/inject', { messages })).messages as { id: string; ts: number }[];
+const practice = (expr: string) => page.evaluate(`window.__practice.${expr}`) as Promise<any>;
 
-const rows = () => page.locator('[data-testid="chat-message"]');
-const rowIds = () => rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-message-id')));
-const hostMessages = async () => (await t.call('GET', '/practice/api/host-messages')).json.data.messages as { id: string; text: string; ts: number }[];
-
-/** Which selector of a role's list wins (first match), evaluated inside `scope` when given. */
-function firstMatch(selectors: string[], scope?: string) {
-  return page.evaluate(
-    ({ selectors, scope }) => {
-      const root: ParentNode | null = scope ? document.querySelector(scope) : document;
-      if (!root) return null;
-      for (const s of selectors) {
-        const el = root.querySelector(s);
-        if (el) return { selector: s, testid: el.getAttribute('data-testid'), tag: el.tagName.toLowerCase(), text: el.textContent };
-      }
-      return null;
-    },
-    { selectors, scope },
+/**
+ * Reads the mounted rows only by the structure social_stream uses on Whatnot: the content container is the row's
+ * last direct div, the name the first strong of its first child, the text the rest of its children.
+ */
+function readRows() {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="virtuoso-item-list"] [data-testid="chat-message"]')].map((row) => {
+      const box = [...row.children].filter((c) => c.tagName === 'DIV').pop()!;
+      return {
+        index: Number(row.closest('[data-index]')!.getAttribute('data-index')),
+        name: box.firstElementChild!.querySelector('strong')!.textContent,
+        text: [...box.children].slice(1).map((c) => c.textContent).join(' '),
+        link: row.querySelector('a[href^="/user/"]')?.getAttribute('href') ?? null,
+        badge: box.firstElementChild!.children.length > 1 ? box.firstElementChild!.children[1]!.textContent : null,
+      };
+    }),
   );
 }
+const texts = async () => (await readRows()).map((r) => r.text);
 
 describe('practice page in Chromium', () => {
-  it('matches the Whatnot selector profile', async () => {
-    await t.call('POST', '/practice/api/inject', { username: 'Mary Jo', text: 'what size is that' });
-    await expect.poll(() => rows().count()).toBe(1);
-    expect(await firstMatch(WHATNOT.chatInput)).toMatchObject({ selector: 'textarea[placeholder*="message"]', tag: 'textarea' });
-    expect(await page.getAttribute('textarea', 'placeholder')).toBe('Send a message...');
-    expect(await firstMatch(WHATNOT.chatContainer)).toMatchObject({ testid: 'chat-messages' });
-    expect(await firstMatch(WHATNOT.sendButton)).toMatchObject({ testid: 'send-button', tag: 'button' });
-    // The generic fallbacks must land on the same elements, not on the product card's buttons.
-    expect(await firstMatch(WHATNOT.sendButton.slice(1))).toMatchObject({ testid: 'send-button' });
-    expect(await firstMatch(['button[type="submit"]'])).toMatchObject({ testid: 'send-button' });
-    expect(await firstMatch(WHATNOT.messageItem)).toMatchObject({ testid: 'chat-message' });
-    const row = '[data-testid="chat-message"]';
-    expect(await firstMatch(WHATNOT.username, row)).toMatchObject({ testid: 'username', text: 'Mary Jo' });
-    expect(await firstMatch(WHATNOT.messageText, row)).toMatchObject({ testid: 'message-text', text: 'what size is that' });
-    for (const role of ['username', 'messageText'] as const) {
-      for (const s of WHATNOT[role].slice(1, 2)) expect(await firstMatch([s], row), s).toMatchObject({ testid: role === 'username' ? 'username' : 'message-text' });
-    }
-    expect(await firstMatch(WHATNOT.liveIndicator)).toMatchObject({ testid: 'live-indicator', text: 'LIVE' });
-    expect(await page.textContent('[data-testid="current-user"]')).toBe('PracticeHost');
-    expect(await page.textContent('[data-testid="viewer-count"]')).toMatch(/^\d[\d,]*$/);
-
-    await t.call('POST', '/practice/api/live/end');
-    await expect.poll(() => firstMatch(WHATNOT.liveIndicator)).toBeNull();
-    await t.call('POST', '/practice/api/live/start');
-    await expect.poll(() => firstMatch(WHATNOT.liveIndicator)).not.toBeNull();
-  });
-
-  it('shows injected messages with their usernames, texts and ids', async () => {
-    const sent = [
+  it('renders chat like Whatnot: a virtuoso list of rows read by structure, joins, the host, live state and the footer', async () => {
+    await inject([
       { username: 'José 🌟', text: '<b>not bold</b> & shipping?' },
-      { username: 'Ana María 2', text: 'ENTER!!' },
+      { username: 'Mary Jo', text: 'ENTER!!' },
       { username: '山田太郎', text: 'joined', kind: 'join' },
-    ];
-    const r = await t.call('POST', '/practice/api/inject', { messages: sent });
-    const ids = r.json.data.messages.map((m: any) => m.id);
-    await expect.poll(() => rows().count()).toBe(3);
-    const seen = await rows().evaluateAll((els) =>
-      els.map((e) => ({
-        id: e.getAttribute('data-message-id'),
-        kind: e.getAttribute('data-kind'),
-        ts: Number(e.getAttribute('data-ts')),
-        username: e.querySelector('[data-testid="username"]')!.textContent,
-        text: e.querySelector('[data-testid="message-text"]')!.textContent,
-        bold: e.querySelector('b') !== null,
-      })),
-    );
-    expect(seen.map((s) => s.id)).toEqual(ids);
-    expect(seen.map((s) => [s.username, s.text, s.kind])).toEqual([
-      ['José 🌟', '<b>not bold</b> & shipping?', 'message'],
-      ['Ana María 2', 'ENTER!!', 'message'],
-      ['山田太郎', 'joined', 'join'],
     ]);
-    expect(seen.some((s) => s.bold)).toBe(false);
-    for (const s of seen) expect(s.ts).toBeGreaterThanOrEqual(r.json.data.messages[0].ts);
+    await page.fill('[data-testid="chat-input"]', 'Welcome in!');
+    await page.press('[data-testid="chat-input"]', 'Enter');
+    await expect.poll(readRows).toEqual([
+      { index: 0, name: 'José 🌟', text: '<b>not bold</b> & shipping?', link: '/user/Jos%C3%A9%20%F0%9F%8C%9F', badge: null },
+      { index: 1, name: 'Mary Jo', text: 'ENTER!!', link: '/user/Mary%20Jo', badge: null },
+      { index: 2, name: '山田太郎', text: 'joined 👋', link: `/user/${encodeURIComponent('山田太郎')}`, badge: null },
+      { index: 3, name: 'PracticeHost', text: 'Welcome in!', link: '/user/PracticeHost', badge: 'Host' },
+    ]);
+    expect(await page.locator('[data-testid="chat-message"] b').count()).toBe(0);
+    // Nothing but structure leads to the name and the text: no test ids inside a row, and none of the
+    // extension-era name or text selectors match.
+    expect(await page.locator('[data-testid="chat-message"] [data-testid]').count()).toBe(0);
+    const oldHooks = '[data-testid="username"], .username, [class*="Username"], [class*="user-name"], span[class*="name"], [data-testid="message-text"], .message-text, [class*="MessageText"], [class*="message-content"]';
+    expect(await page.locator(`[data-testid="chat-message"] :is(${oldHooks})`).count()).toBe(0);
+    expect(await page.locator('[data-testid="virtuoso-item-list"] .text-system-orange-opaque-darker').count()).toBe(1);
+    expect(await page.getAttribute('[data-testid="chat-input"]', 'placeholder')).toBeTruthy();
+    expect(await page.locator('[data-testid="chat-input"]').evaluate((e) => e.tagName)).toBe('TEXTAREA');
+    expect(await page.textContent('[data-testid="live-indicator"]')).toBe('LIVE');
+    expect(await page.textContent('header strong.tabular-nums')).toMatch(/^\d[\d,]*$/);
+    expect(await page.textContent('[data-testid="current-user"]')).toBe('PracticeHost');
+
+    await ctl('POST', '/config', { viewers: 4321 });
+    await expect.poll(() => page.textContent('strong.tabular-nums')).toBe('4,321');
+    await ctl('POST', '/live/end');
+    await expect.poll(() => page.locator('[data-testid="live-indicator"]').count()).toBe(0);
+    await ctl('POST', '/live/start');
+    await expect.poll(() => page.locator('[data-testid="live-indicator"]').count()).toBe(1);
+
+    const footer = 'footer[class*="LivePlayer_livePlayerFooter"]';
+    await ctl('POST', '/show-event', { event: 'auction' });
+    await ctl('POST', '/show-event', { event: 'auction' });
+    await expect.poll(() => page.textContent(`${footer} [data-testid="show-winning-status"]`)).toMatch(/^.+ is Winning!$/);
+    expect(await page.textContent(`${footer} [data-testid="show-product-title"]`)).toMatch(/^1\. /);
+    expect(await page.textContent(`${footer} [data-testid="show-timer"]`)).toMatch(/^\d:\d\d$/);
+    for (let i = 0; i < 3; i++) await ctl('POST', '/show-event', { event: 'auction' });
+    await expect.poll(() => page.textContent(`${footer} [data-testid="show-winning-status"]`)).toMatch(/^.+ won!$/);
   });
 
-  it('sends only what input events put in the state, via Enter and the send button', async () => {
-    const input = page.locator('textarea[placeholder="Send a message..."]');
+  it('sends only what input events put in the state, over the socket, and shows it as the host', async () => {
+    const input = page.locator('[data-testid="chat-input"]');
     // A bare value setter is invisible to a React-controlled input: neither Enter nor the button sends it.
     await input.evaluate((el: HTMLTextAreaElement) => (el.value = 'sneaky value'));
     await input.press('Enter');
-    await page.click('[data-testid="send-button"]');
-    await page.waitForTimeout(200);
-    expect(await hostMessages()).toEqual([]);
-    expect(await rows().count()).toBe(0);
-
+    await page.click('button[aria-label="send message"]');
     await input.fill('');
     await input.fill('Welcome everyone!');
     await input.press('Enter');
-    await expect.poll(() => rows().count()).toBe(1);
+    await expect.poll(texts).toEqual(['Welcome everyone!']);
     expect(await input.inputValue()).toBe('');
     await input.fill('Giveaway at 9pm');
-    await page.click('[data-testid="send-button"]');
-    await expect.poll(() => rows().count()).toBe(2);
+    await page.click('button[aria-label="send message"]');
+    await expect.poll(texts).toEqual(['Welcome everyone!', 'Giveaway at 9pm']);
+    const host = (await ctl('GET', '/host-messages')).messages;
+    expect(host.map((h: { text: string }) => h.text)).toEqual(['Welcome everyone!', 'Giveaway at 9pm']);
+    expect(await practice('socket.byEvent.new_msg')).toBe(2);
 
-    const host = await hostMessages();
-    expect(host.map((h) => h.text)).toEqual(['Welcome everyone!', 'Giveaway at 9pm']);
-    for (const h of host) expect(Math.abs(h.ts - Date.now())).toBeLessThan(10_000);
-    const seen = await rows().evaluateAll((els) =>
-      els.map((e) => [e.getAttribute('data-message-id'), e.querySelector('[data-testid="username"]')!.textContent, e.querySelector('[data-testid="message-text"]')!.textContent]),
-    );
-    expect(seen).toEqual(host.map((h) => [h.id, 'PracticeHost', h.text]));
-    // The HOST badge sits outside the username element, so the parsed name stays exact.
-    expect(await page.locator('.is-host .host-badge').count()).toBe(2);
-  });
-
-  it('host name is configurable and host posts follow it', async () => {
-    await t.call('POST', '/practice/api/config', { hostName: 'Ana María' });
+    await ctl('POST', '/config', { hostName: 'Ana María' });
     await expect.poll(() => page.textContent('[data-testid="current-user"]')).toBe('Ana María');
-    await page.locator('textarea').fill('hola!');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid="username"]').allTextContents()).toEqual(['Ana María']);
-    await t.call('POST', '/practice/api/config', { hostName: 'PracticeHost' });
+    await input.fill('hola!');
+    await input.press('Enter');
+    await expect.poll(async () => (await readRows()).at(-1)?.name).toBe('Ana María');
   });
 
-  it('reload and re-render keep data-message-id stable and show history', async () => {
-    const r = await t.call('POST', '/practice/api/inject', { messages: Array.from({ length: 60 }, (_, i) => ({ username: `viewer ${i}`, text: `line ${i}` })) });
-    const ids: string[] = r.json.data.messages.map((m: any) => m.id);
-    await expect.poll(() => rows().count()).toBe(60);
-    expect(await rowIds()).toEqual(ids);
-
-    // Re-render: every node is new, every id the same.
+  it('reload, re-render and detach keep the messages; a reload shows history', async () => {
+    await inject(Array.from({ length: 60 }, (_, i) => ({ username: `viewer ${i}`, text: `line ${i}` })));
+    const all = Array.from({ length: 60 }, (_, i) => `line ${i}`);
+    await expect.poll(texts).toEqual(all.slice(-50));
     await page.evaluate(() => document.querySelectorAll('[data-testid="chat-message"]').forEach((e) => ((e as any).__old = true)));
-    await t.call('POST', '/practice/api/rerender');
+    await ctl('POST', '/rerender');
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="chat-message"]')].filter((e) => (e as any).__old).length)).toBe(0);
-    expect(await rowIds()).toEqual(ids);
+    expect(await texts()).toEqual(all.slice(-50));
 
-    // Reload: the server tells the page to reload; it comes back with the last 50 as history.
-    await page.evaluate(() => ((window as any).__beforeReload = true));
-    await t.call('POST', '/practice/api/reload');
-    await expect.poll(() => page.evaluate(() => (window as any).__beforeReload === undefined)).toBe(true);
-    await expect.poll(() => rowIds()).toEqual(ids.slice(-50));
-    const after = await t.call('POST', '/practice/api/inject', { username: 'late', text: 'still here?' });
-    await expect.poll(() => rowIds()).toEqual([...ids.slice(-50), after.json.data.messages[0].id]);
-  });
-
-  it('detached rows come back as the same nodes and the list is virtualised', async () => {
-    await t.call('POST', '/practice/api/inject', { messages: Array.from({ length: 20 }, (_, i) => ({ username: `v${i}`, text: `t${i}` })) });
-    await expect.poll(() => rows().count()).toBe(20);
-    const before = await rowIds();
     await page.evaluate(() => {
       (window as any).__removed = 0;
-      new MutationObserver((recs) => recs.forEach((r) => ((window as any).__removed += r.removedNodes.length))).observe(document.querySelector('[data-testid="chat-messages"]')!, { childList: true });
+      new MutationObserver((recs) => recs.forEach((r) => ((window as any).__removed += r.removedNodes.length))).observe(document.querySelector('[data-testid="virtuoso-item-list"]')!, { childList: true });
     });
-    await t.call('POST', '/practice/api/detach', { count: 3 });
+    await ctl('POST', '/detach', { count: 3 });
     await expect.poll(() => page.evaluate(() => (window as any).__removed)).toBe(3);
-    await expect.poll(() => rows().count()).toBe(20);
-    expect(new Set(await rowIds())).toEqual(new Set(before));
+    await expect.poll(texts).toEqual(all.slice(-50));
 
-    await t.call('POST', '/practice/api/config', { hostile: { virtualizeAfter: 150 } });
-    const burst = await t.call('POST', '/practice/api/simulation/burst', { count: 400 });
-    const last = burst.json.data.counts.lastSeq;
-    await expect.poll(() => page.evaluate(() => (window as any).__practice.lastSeq)).toBe(last);
-    expect(await rows().count()).toBe(150);
-    const newest = (await t.call('GET', '/practice/api/messages?limit=150')).json.data.messages.map((m: any) => m.id);
-    expect(await rowIds()).toEqual(newest);
+    await page.evaluate(() => ((window as any).__beforeReload = true));
+    await ctl('POST', '/reload');
+    await expect.poll(() => page.evaluate(() => (window as any).__beforeReload === undefined)).toBe(true);
+    await expect.poll(texts).toEqual(all.slice(-50));
+    await expect.poll(() => practice('joined')).toBe(true);
+    await inject([{ username: 'late', text: 'still here?' }]);
+    await expect.poll(async () => (await texts()).at(-1)).toBe('still here?');
+  });
+
+  it('keeps N rows mounted, unmounts older ones and mounts them again with the same data-index when scrolled back', async () => {
+    await ctl('POST', '/config', { hostile: { mountedRows: 30 } });
+    await inject(Array.from({ length: 200 }, (_, i) => ({ username: `v${i}`, text: `m${i}` })));
+    await expect.poll(async () => (await readRows()).at(-1)?.text).toBe('m199');
+    const bottom = await readRows();
+    expect(bottom).toHaveLength(30);
+    expect(bottom[0]).toMatchObject({ index: 170, text: 'm170' });
+    const scroll = (to: 'top' | 'bottom') =>
+      page.evaluate((to) => {
+        const s = document.getElementById('chat-scroller')!;
+        s.scrollTop = to === 'top' ? 0 : s.scrollHeight;
+      }, to);
+    // Each scroll to the top mounts older rows (as a user keeps scrolling up) until the first one is back.
+    await expect.poll(async () => (await scroll('top'), (await readRows())[0]?.index)).toBe(0);
+    const top = await readRows();
+    expect(top[0]).toMatchObject({ index: 0, name: 'v0', text: 'm0' });
+    expect(top.length).toBeLessThanOrEqual(30);
+    expect(top.every((r) => r.text === `m${r.index}`)).toBe(true);
+    expect(await practice('sticky')).toBe(false);
+    // New chat while scrolled up is not mounted; going back down mounts the newest again.
+    await inject([{ username: 'late', text: 'm200' }]);
+    await expect.poll(() => practice('messages')).toBe(201);
+    expect((await readRows()).some((r) => r.index === 200)).toBe(false);
+    await expect.poll(async () => (await scroll('bottom'), (await readRows()).at(-1)?.index)).toBe(200);
+    const back = await readRows();
+    expect(back.at(-1)).toMatchObject({ index: 200, text: 'm200' });
+    expect(back.find((r) => r.index === 199)).toMatchObject({ name: 'v199', text: 'm199' });
+    expect(back.length).toBeLessThanOrEqual(30);
+  });
+
+  it('stopped frames: the DOM still shows chat from the fallback source while no chat frames reach the page', async () => {
+    const framesBefore = await practice('socket.byEvent.new_msg ?? 0');
+    await ctl('POST', '/paths', { frames: 'stopped' });
+    await inject([{ username: 'dom only', text: 'seen without frames' }]);
+    await expect.poll(texts).toEqual(['seen without frames']);
+    expect(await practice('socket.byEvent.new_msg ?? 0')).toBe(framesBefore);
+    // A page loaded now starts in the same mode.
+    await open();
+    await inject([{ username: 'dom only', text: 'after reload' }]);
+    await expect.poll(texts).toEqual(['seen without frames', 'after reload']);
+    expect(await practice('socket.byEvent.new_msg ?? 0')).toBe(0);
+    await ctl('POST', '/paths', { frames: 'flowing' });
+    await inject([{ username: 'wire', text: 'frames again' }]);
+    await expect.poll(texts).toEqual(['seen without frames', 'after reload', 'frames again']);
+    expect(await practice('socket.byEvent.new_msg')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('alternate markup: no Whatnot chat selector matches, while the socket still carries every message', async () => {
+    const wire = await PhxClient.open(t.app.baseUrl);
+    await wire.join('livestream:ls-page');
+    await ctl('POST', '/paths', { markup: 'alternate' });
+    await expect.poll(() => page.locator('[data-testid="virtuoso-item-list"]').count()).toBe(0);
+    const [m] = await inject([{ username: 'Mary Jo', text: 'where did the rows go?' }]);
+    await expect.poll(() => page.locator('.feed-line').allTextContents()).toEqual(['Mary Jo: where did the rows go?']);
+    expect(await page.locator('[data-testid="chat-message"], .chat-message, [class*="ChatMessage"], [class*="message-item"]').count()).toBe(0);
+    await wire.waitFor((f) => f[3] === 'new_msg' && f[4].id === m!.id && f[4].message === 'where did the rows go?');
+    await wire.close();
+    await ctl('POST', '/paths', { markup: 'whatnot' });
+    await expect.poll(texts).toEqual(['where did the rows go?']);
+  });
+
+  it('reconnects with backoff after a dropped socket, rejoins, and shows what was said meanwhile once', async () => {
+    await inject([{ username: 'a', text: 'before' }]);
+    await expect.poll(texts).toEqual(['before']);
+    await ctl('POST', '/socket/drop');
+    await ctl('POST', '/socket/drop');
+    await inject([{ username: 'b', text: 'during' }]);
+    await expect.poll(() => practice('socket.reconnects')).toBeGreaterThanOrEqual(1);
+    await expect.poll(texts).toEqual(['before', 'during']);
+    await inject([{ username: 'c', text: 'after' }]);
+    await expect.poll(texts).toEqual(['before', 'during', 'after']);
+    // The rejoin replayed 'before' again: deduplicated by new_msg id.
+    expect(await practice('socket.byEvent.new_msg')).toBeGreaterThan(3);
   });
 });

@@ -44,17 +44,19 @@ export const DEFAULT_MIX: ChatMix = {
   join: 16,
 };
 
-/** One chat row as the server keeps it and pushes it to pages. */
+/** One chat row as the server keeps it and sends it to pages (as a Phoenix `new_msg`). */
 export const practiceMessage = z.object({
   /** Monotonic across resets, so a reader's "after" cursor never goes backwards. */
   seq: z.number().int(),
-  /** Stable platform id, rendered as data-message-id. */
+  /** Stable platform id: the `id` of the `new_msg` frame (the DOM rows carry none, like Whatnot's). */
   id: z.string(),
   kind: z.enum(['message', 'join']),
   username: z.string(),
   text: z.string(),
   /** Posted by the logged-in host through the page's input. */
   host: z.boolean(),
+  /** Whatnot's `new_msg.type` when it is not a plain line (`/announce` posts an "announcement"). */
+  variant: z.enum(['announcement']).optional(),
   category: messageCategory,
   /** Server epoch ms when the message entered the stream. */
   ts: z.number(),
@@ -67,11 +69,23 @@ export const hostileConfig = z
     rerenderEveryMs: z.number().int().min(0).max(3_600_000),
     reloadEveryMs: z.number().int().min(0).max(3_600_000),
     detachEveryMs: z.number().int().min(0).max(3_600_000),
-    /** Rows beyond this many are removed from the DOM (virtualised list); 0 keeps up to the hard cap. */
-    virtualizeAfter: z.number().int().min(0).max(100_000),
+    /** Drop every page's socket this often (the page reconnects with backoff and rejoins). */
+    dropSocketEveryMs: z.number().int().min(0).max(3_600_000),
+    /** Rows the virtual list keeps mounted; older ones leave the DOM and come back when scrolled to. */
+    mountedRows: z.number().int().min(10).max(5000),
   })
   .strict();
 export type HostileConfig = z.infer<typeof hostileConfig>;
+
+/** The page's socket client: Phoenix's JS client heartbeats every 30 s and reconnects with backoff. */
+export const socketConfig = z
+  .object({
+    heartbeatMs: z.number().int().min(50).max(300_000),
+    reconnectBaseMs: z.number().int().min(10).max(60_000),
+    reconnectMaxMs: z.number().int().min(10).max(300_000),
+  })
+  .strict();
+export type SocketConfig = z.infer<typeof socketConfig>;
 
 const name = z.string().trim().min(1).max(64);
 const text = z.string().min(1).max(2000);
@@ -87,17 +101,22 @@ export const practiceOptions = z
     viewers: z.number().int().min(0).max(10_000_000).default(128),
     giveawayKeyword: z.string().trim().min(1).max(32).default('enter'),
     mix: chatMix.partial().default({}),
-    /** Messages shown on page load (history). */
+    /** Messages shown on page load and replayed on every channel join. */
     historySize: z.number().int().min(0).max(1000).default(50),
-    /** Messages the server keeps for history and reconnect replay. */
+    /** Messages the server keeps for history and the fallback feed. */
     bufferSize: z.number().int().min(10).max(100_000).default(2000),
+    /** While simulating: a show event (tip, raid, giveaway step, auction step) this often; 0 = none. */
+    showEveryMs: z.number().int().min(0).max(3_600_000).default(4000),
+    /** The show's id in topics and payloads (`livestream:<id>`); random per process when left out. */
+    livestreamId: z.string().regex(/^[\w-]{1,64}$/).optional(),
     hostile: hostileConfig.partial().default({}),
+    socket: socketConfig.partial().default({}),
   })
   .strict();
 export type PracticeOptionsInput = z.input<typeof practiceOptions>;
 export type PracticeOptions = z.output<typeof practiceOptions>;
 
-// ---- Control API bodies ----
+// ---- Control API ----
 
 const injectOne = z
   .object({
@@ -107,8 +126,10 @@ const injectOne = z
   })
   .strict();
 
+/** One line, or `{messages: [...]}`; the service picks the shape so a mistake gets a precise message. */
+export const injectBody = z.union([z.object({ messages: z.array(injectOne).min(1).max(2000) }).strict(), injectOne]);
 export const injectOneBody = injectOne;
-export const injectManyBody = z.object({ messages: z.array(injectOne).min(1).max(5000) }).strict();
+export const injectManyBody = z.object({ messages: z.array(injectOne).min(1).max(2000) }).strict();
 
 export const configBody = z
   .object({
@@ -118,6 +139,7 @@ export const configBody = z
     seed: z.number().int(),
     hostName: name,
     viewers: z.number().int().min(0).max(10_000_000),
+    showEveryMs: z.number().int().min(0).max(3_600_000),
     hostile: hostileConfig.partial(),
   })
   .partial()
@@ -133,6 +155,29 @@ export const detachBody = z.object({ count: z.number().int().min(1).max(50) }).p
 /** Whatnot has no published cap; 500 is the working one (platforms.md). */
 export const HOST_MESSAGE_MAX = 500;
 export const sendBody = z.object({ text: z.string().trim().min(1).max(HOST_MESSAGE_MAX) }).strict();
+
+/**
+ * Break one of the two paths a reader has on purpose: `frames: "stopped"` keeps chat off the socket (the page
+ * renders from its fallback feed), `markup: "alternate"` renders chat in markup no Whatnot selector matches.
+ */
+export const pathsBody = z
+  .object({
+    frames: z.enum(['flowing', 'stopped']),
+    markup: z.enum(['whatnot', 'alternate']),
+  })
+  .partial()
+  .strict();
+export type PathsBody = z.infer<typeof pathsBody>;
+export type PathsState = Required<PathsBody>;
+
+export const SHOW_EVENTS = ['viewers', 'tip', 'raid', 'giveaway', 'auction'] as const;
+export const showEventBody = z
+  .object({
+    /** `giveaway` and `auction` advance that cycle one step (start, entries/bids, winner/sold). */
+    event: z.enum(SHOW_EVENTS),
+  })
+  .strict();
+export type ShowEventName = (typeof SHOW_EVENTS)[number];
 
 export const listQuery = z
   .object({

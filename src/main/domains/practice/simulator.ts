@@ -1,5 +1,7 @@
 import { seededRandom, type ViewerChatGenerator } from './generator.js';
 import type { HostileConfig } from './schema.js';
+import type { PracticeShow } from './show.js';
+import type { PracticeSocketHub } from './socket.js';
 import type { PracticeStream } from './stream.js';
 
 /** Short enough that a trickle feels live, long enough that 1,000+ msg/s goes out as ~20-line batches. */
@@ -7,21 +9,25 @@ const TICK_MS = 20;
 const VIEWER_DRIFT_MS = 2_000;
 
 /**
- * Drives simulated viewers and the periodic hostile behaviours with real timers. Everything it schedules
- * is unref'd and cleared by stop(), so it never keeps the process alive.
+ * Drives simulated viewers, the show's events and the periodic hostile behaviours with real timers. Everything
+ * it schedules is unref'd and cleared by stopAll(), so it never keeps the process alive.
  */
 export class PracticeSimulator {
   private tickTimer: NodeJS.Timeout | null = null;
   private driftTimer: NodeJS.Timeout | null = null;
+  private showTimer: NodeJS.Timeout | null = null;
   private hostileTimers: NodeJS.Timeout[] = [];
   private lastTick = 0;
   private owed = 0;
   private jitter: () => number;
   private generated = 0;
+  showEveryMs = 0;
 
   constructor(
     private stream: PracticeStream,
     private generator: ViewerChatGenerator,
+    private show: PracticeShow,
+    private hub: PracticeSocketHub,
     public rate: number,
     seed: number,
   ) {
@@ -36,6 +42,11 @@ export class PracticeSimulator {
     return this.tickTimer !== null;
   }
 
+  /** Timers still scheduled (none after stopAll). */
+  get scheduled(): number {
+    return [this.tickTimer, this.driftTimer, this.showTimer].filter((x) => x !== null).length + this.hostileTimers.length;
+  }
+
   get generatedCount(): number {
     return this.generated;
   }
@@ -45,17 +56,19 @@ export class PracticeSimulator {
     if (this.tickTimer) return;
     this.lastTick = performance.now();
     this.owed = 0;
-    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
-    this.tickTimer.unref();
-    this.driftTimer = setInterval(() => this.driftViewers(), VIEWER_DRIFT_MS);
-    this.driftTimer.unref();
+    this.tickTimer = unref(setInterval(() => this.tick(), TICK_MS));
+    this.driftTimer = unref(setInterval(() => this.show.step('viewers'), VIEWER_DRIFT_MS));
+    this.scheduleShow();
   }
 
   stop(): void {
-    if (this.tickTimer) clearInterval(this.tickTimer);
-    if (this.driftTimer) clearInterval(this.driftTimer);
-    this.tickTimer = null;
-    this.driftTimer = null;
+    for (const t of [this.tickTimer, this.driftTimer, this.showTimer]) if (t) clearInterval(t);
+    this.tickTimer = this.driftTimer = this.showTimer = null;
+  }
+
+  setShowEvery(ms: number): void {
+    this.showEveryMs = ms;
+    if (this.running) this.scheduleShow();
   }
 
   /** Produces n simulated lines right now (also used by tests and benches to skip waiting). */
@@ -67,25 +80,28 @@ export class PracticeSimulator {
     return n;
   }
 
-  /** (Re)schedules the periodic hostile behaviours; virtualisation is the page's own and only needs a state push. */
+  /** (Re)schedules the periodic hostile behaviours; virtualisation is the page's own and only needs its config. */
   applyHostile(h: HostileConfig): void {
     for (const t of this.hostileTimers) clearInterval(t);
     this.hostileTimers = [];
     const every = (ms: number, fn: () => void) => {
-      if (ms <= 0) return;
-      const t = setInterval(fn, ms);
-      t.unref();
-      this.hostileTimers.push(t);
+      if (ms > 0) this.hostileTimers.push(unref(setInterval(fn, ms)));
     };
-    every(h.rerenderEveryMs, () => this.stream.broadcast({ t: 'rerender' }));
-    every(h.reloadEveryMs, () => this.stream.broadcast({ t: 'reload' }));
-    every(h.detachEveryMs, () => this.stream.broadcast({ t: 'detach', count: 1 + Math.floor(this.jitter() * 3) }));
+    every(h.rerenderEveryMs, () => this.stream.control({ action: 'rerender' }));
+    every(h.reloadEveryMs, () => this.stream.control({ action: 'reload' }));
+    every(h.detachEveryMs, () => this.stream.control({ action: 'detach', count: 1 + Math.floor(this.jitter() * 3) }));
+    every(h.dropSocketEveryMs, () => this.hub.dropAll());
   }
 
   stopAll(): void {
     this.stop();
     for (const t of this.hostileTimers) clearInterval(t);
     this.hostileTimers = [];
+  }
+
+  private scheduleShow(): void {
+    if (this.showTimer) clearInterval(this.showTimer);
+    this.showTimer = this.showEveryMs > 0 ? unref(setInterval(() => this.show.stepRandom(), this.showEveryMs)) : null;
   }
 
   private tick(): void {
@@ -100,10 +116,9 @@ export class PracticeSimulator {
     // A stalled event loop must not turn into one giant burst.
     this.burst(Math.min(n, Math.max(50, Math.ceil(this.rate))));
   }
+}
 
-  private driftViewers(): void {
-    const delta = Math.round((this.jitter() - 0.45) * Math.max(4, this.stream.viewers * 0.03));
-    this.stream.viewers = Math.max(1, this.stream.viewers + delta);
-    this.stream.pushState();
-  }
+function unref(t: NodeJS.Timeout): NodeJS.Timeout {
+  t.unref();
+  return t;
 }

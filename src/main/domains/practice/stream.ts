@@ -2,27 +2,30 @@ import crypto from 'node:crypto';
 import type { Clock } from '../../kernel/clock.js';
 import type { HostileConfig, MessageCategory, PracticeMessage } from './schema.js';
 
-/** What a page is told; `category` stays server-side (it is the ground truth, not page content). */
-export type PageMessage = Omit<PracticeMessage, 'category' | 'ts'>;
+/** What the page is told besides chat and show events; not Whatnot traffic (sent on the `practice:control` topic). */
+export type ControlEvent =
+  | { action: 'reload' }
+  | { action: 'rerender' }
+  | { action: 'detach'; count: number }
+  | { action: 'hide'; username: string }
+  | { action: 'reset' }
+  | { action: 'config'; hostName: string; mountedRows: number }
+  /** `cursor`: the last sequence number when frames stopped, where the page's fallback feed starts. */
+  | { action: 'paths'; frames: 'flowing' | 'stopped'; markup: 'whatnot' | 'alternate'; cursor: number };
 
-export type PageEvent =
-  | { t: 'msgs'; msgs: PageMessage[] }
-  | { t: 'state'; state: PageState }
-  | { t: 'reload' }
-  | { t: 'rerender' }
-  | { t: 'detach'; count: number }
-  | { t: 'hide'; username: string }
-  | { t: 'reset' };
+export type StreamEvent =
+  | { t: 'msgs'; msgs: PracticeMessage[] }
+  /** Live flag or viewer count changed (Whatnot: `livestream_update`, `livestream_view_count_updated`). */
+  | { t: 'state'; what: 'live' | 'viewers' }
+  | { t: 'control'; control: ControlEvent }
+  /** A Whatnot show event, payload as the frame carries it. */
+  | { t: 'show'; topic: 'livestream' | 'commerce'; event: string; payload: Record<string, unknown> };
 
 export interface PageState {
   live: boolean;
   viewers: number;
   hostName: string;
-  virtualizeAfter: number;
-}
-
-export interface PageClient {
-  write(chunk: string): void;
+  mountedRows: number;
 }
 
 export interface NewLine {
@@ -31,6 +34,7 @@ export interface NewLine {
   text: string;
   category: MessageCategory;
   host?: boolean;
+  variant?: 'announcement';
 }
 
 export interface HostMessage {
@@ -48,9 +52,9 @@ const SILENT_COMMAND = /^\/(hide|slow|raid)(?:\s+(.*))?$/is;
 const HOST_LOG_MAX = 10_000;
 
 /**
- * The server-side chat of the practice stream: a ring buffer of recent lines (history and reconnect replay),
- * the host's own posts, page-level state, and the pages connected over SSE. Every change is pushed at once;
- * one write per batch keeps high rates cheap.
+ * The server-side chat of the practice stream: a ring buffer of recent lines (history, channel-join replay and the
+ * fallback feed), the host's own posts and page-level state. Every change goes to the listeners (the socket hub)
+ * at once; one event per batch keeps high rates cheap.
  */
 export class PracticeStream {
   private buffer: PracticeMessage[] = [];
@@ -60,7 +64,7 @@ export class PracticeStream {
   private hostLog: HostMessage[] = [];
   /** Users hidden with `/hide` (case-insensitive): their lines stay in the buffer but no page shows them. */
   private hidden = new Set<string>();
-  private clients = new Set<PageClient>();
+  private listeners = new Set<(ev: StreamEvent) => void>();
   private counts = new Map<MessageCategory, number>();
   live: boolean;
   viewers: number;
@@ -81,26 +85,28 @@ export class PracticeStream {
     this.historySize = init.historySize;
   }
 
-  /** Appends lines and pushes them to every page in one event. */
+  /** Appends lines and hands the visible ones to the listeners in one event. */
   append(lines: NewLine[]): PracticeMessage[] {
     if (lines.length === 0) return [];
     const ts = this.clock.now();
     const added = lines.map((l): PracticeMessage => {
       const seq = ++this.seq;
       this.counts.set(l.category, (this.counts.get(l.category) ?? 0) + 1);
-      return { seq, id: `${this.idPrefix}-${seq.toString(36)}`, kind: l.kind, username: l.username, text: l.text, host: l.host ?? false, category: l.category, ts };
+      const m: PracticeMessage = { seq, id: `${this.idPrefix}-${seq.toString(36)}`, kind: l.kind, username: l.username, text: l.text, host: l.host ?? false, category: l.category, ts };
+      if (l.variant) m.variant = l.variant;
+      return m;
     });
     this.buffer.push(...added);
     // Trim in chunks so the cost is amortised at high rates.
     if (this.buffer.length > this.bufferSize * 1.5) this.buffer.splice(0, this.buffer.length - this.bufferSize);
     const visible = this.hidden.size ? added.filter((m) => !this.isHidden(m)) : added;
-    if (visible.length) this.broadcast({ t: 'msgs', msgs: visible.map(toPage) }, added[added.length - 1]!.seq);
+    if (visible.length) this.emit({ t: 'msgs', msgs: visible });
     return added;
   }
 
   /**
-   * The host typed into the page and pressed send. Like Whatnot, `/hide user`, `/slow n` and `/raid` are carried
-   * out, not echoed into chat; `/announce text` shows the text.
+   * The host pressed send. Like Whatnot, `/hide user`, `/slow n` and `/raid` are carried out, not echoed into
+   * chat; `/announce text` shows the text as an announcement.
    */
   postHost(text: string): HostMessage {
     const cmd = SILENT_COMMAND.exec(text.trim());
@@ -110,12 +116,13 @@ export class PracticeStream {
       const arg = (cmd[2] ?? '').trim().replace(/^@/, '');
       if (command === 'hide' && arg) {
         this.hidden.add(arg.toLowerCase());
-        this.broadcast({ t: 'hide', username: arg });
+        this.control({ action: 'hide', username: arg });
       }
       entry = { id: `cmd-${this.idPrefix}-${this.hostLog.length.toString(36)}-${this.seq.toString(36)}`, seq: this.seq, text, ts: this.clock.now(), command };
     } else {
+      const announce = /^\/announce\s+/i.test(text);
       const shown = text.replace(/^\/announce\s+/i, '');
-      const [m] = this.append([{ kind: 'message', username: this.hostName, text: shown, category: 'host', host: true }]);
+      const [m] = this.append([{ kind: 'message', username: this.hostName, text: shown, category: 'host', host: true, ...(announce ? { variant: 'announcement' as const } : {}) }]);
       entry = { id: m!.id, seq: m!.seq, text: shown, ts: m!.ts, command: null };
     }
     this.hostLog.push(entry);
@@ -127,7 +134,7 @@ export class PracticeStream {
     return since === undefined ? [...this.hostLog] : this.hostLog.filter((h) => h.ts >= since);
   }
 
-  /** Recent lines, oldest first. */
+  /** Recent lines, oldest first, hidden users' included (ground truth). */
   recent(opts: { limit?: number; afterSeq?: number } = {}): PracticeMessage[] {
     let out = this.buffer;
     if (opts.afterSeq !== undefined) {
@@ -137,12 +144,20 @@ export class PracticeStream {
     return opts.limit !== undefined ? out.slice(-opts.limit) : [...out];
   }
 
-  history(): PageMessage[] {
-    return this.historySize === 0 ? [] : this.buffer.slice(-this.historySize).filter((m) => !this.isHidden(m)).map(toPage);
+  /** What a page shows on load and what a channel join replays: the last `historySize` visible lines. */
+  history(): PracticeMessage[] {
+    return this.historySize === 0 ? [] : this.visibleAfter(-1).slice(-this.historySize);
+  }
+
+  /** Visible lines after a sequence number (the fallback feed's cursor). */
+  visibleAfter(seq: number): PracticeMessage[] {
+    const out: PracticeMessage[] = [];
+    for (let i = this.buffer.length - 1; i >= 0 && this.buffer[i]!.seq > seq; i--) if (!this.isHidden(this.buffer[i]!)) out.push(this.buffer[i]!);
+    return out.reverse();
   }
 
   private isHidden(m: PracticeMessage): boolean {
-    return !m.host && this.hidden.has(m.username.toLowerCase());
+    return !m.host && this.hidden.size > 0 && this.hidden.has(m.username.toLowerCase());
   }
 
   get lastSeq(): number {
@@ -150,11 +165,17 @@ export class PracticeStream {
   }
 
   pageState(): PageState {
-    return { live: this.live, viewers: this.viewers, hostName: this.hostName, virtualizeAfter: this.hostile.virtualizeAfter };
+    return { live: this.live, viewers: this.viewers, hostName: this.hostName, mountedRows: this.hostile.mountedRows };
   }
 
-  pushState(): void {
-    this.broadcast({ t: 'state', state: this.pageState() });
+  setLive(live: boolean): void {
+    this.live = live;
+    this.emit({ t: 'state', what: 'live' });
+  }
+
+  setViewers(n: number): void {
+    this.viewers = n;
+    this.emit({ t: 'state', what: 'viewers' });
   }
 
   /** Clears chat and the host log; sequence numbers keep counting so ids stay unique. */
@@ -163,7 +184,7 @@ export class PracticeStream {
     this.hostLog = [];
     this.hidden.clear();
     this.counts.clear();
-    this.broadcast({ t: 'reset' });
+    this.control({ action: 'reset' });
   }
 
   stats() {
@@ -180,38 +201,26 @@ export class PracticeStream {
     };
   }
 
-  /** Registers a page and replays what it missed since `afterSeq` (reconnects lose nothing still buffered). */
-  connect(client: PageClient, afterSeq: number | null): () => void {
-    client.write(`retry: 500\n\n`);
-    client.write(frame({ t: 'state', state: this.pageState() }));
-    if (afterSeq !== null && afterSeq < this.seq) {
-      const missed = this.buffer.filter((m) => m.seq > afterSeq && !this.isHidden(m));
-      if (missed.length) client.write(frame({ t: 'msgs', msgs: missed.map(toPage) }, missed[missed.length - 1]!.seq));
-    }
-    this.clients.add(client);
-    return () => this.clients.delete(client);
+  control(control: ControlEvent): void {
+    this.emit({ t: 'control', control });
   }
 
-  get pages(): number {
-    return this.clients.size;
+  show(topic: 'livestream' | 'commerce', event: string, payload: Record<string, unknown>): void {
+    this.emit({ t: 'show', topic, event, payload });
   }
 
-  broadcast(event: PageEvent, id?: number): void {
-    const chunk = frame(event, id);
-    for (const c of this.clients) {
+  subscribe(listener: (ev: StreamEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(ev: StreamEvent): void {
+    for (const l of this.listeners) {
       try {
-        c.write(chunk);
+        l(ev);
       } catch {
-        // A dead socket is dropped by its close handler; it must not stop the others.
+        // One broken listener (a socket closing mid-send) must not stop the others.
       }
     }
   }
-}
-
-function toPage(m: PracticeMessage): PageMessage {
-  return { seq: m.seq, id: m.id, kind: m.kind, username: m.username, text: m.text, host: m.host };
-}
-
-function frame(event: PageEvent, id?: number): string {
-  return `${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(event)}\n\n`;
 }
