@@ -67,7 +67,9 @@ describe('bot features on the practice stream', () => {
     expect(sent.attempts).toBe(1);
     const page = h.chat.driver.session(h.accountId)!.currentPage()!;
     await until('the rows of spammer gone from the page', async () =>
-      (await page.locator('[data-testid="username"]').allTextContents()).every((u) => u !== 'spammer'),
+      // Names as on Whatnot: the first strong of the row's content container (its last direct div); the list has rows.
+      (await page.locator('[data-testid="chat-message"] > div:last-of-type > :first-child strong').allTextContents()).every((u) => u !== 'spammer') &&
+      (await page.locator('[data-testid="chat-message"]').count()) > 0,
     );
     expect((await hostLog()).filter((m) => m.command === 'hide')).toHaveLength(1);
   });
