@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botModule } from '../../src/main/domains/bot/module.js';
+import { botModule } from '../../src/main/domains/bot/domain.js';
 import { startChatHarness, type ChatHarness } from './chat-harness.js';
 
 let h: ChatHarness;
