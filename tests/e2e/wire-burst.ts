@@ -1,0 +1,58 @@
+import type { ChatLine } from '../../src/main/domains/chat/types.js';
+
+export interface BurstTarget {
+  practice(method: string, path: string, body?: unknown): Promise<any>;
+  lines: ChatLine[];
+  waitFor<T>(what: string, fn: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+}
+
+/**
+ * Injects `batches` x 10 lines (unique texts) into the practice stream while breaking and mending its paths between
+ * batches: the DOM made unreadable (markup "alternate") and back, the socket dropped (the page rejoins and the
+ * channel replays recent chat), frames stopped and flowing again. Returns how often each injected text reached
+ * the gateway once everything is in.
+ */
+export async function burstAcrossSwitches(h: BurstTarget, batches = 20): Promise<{ texts: string[]; counts: Map<string, number>; history: number }> {
+  const texts: string[] = [];
+  const seen = (t: string) => h.lines.some((l) => l.text === t);
+  const inject = async (b: number) => {
+    const messages = Array.from({ length: 10 }, (_, i) => ({ username: `burst_${b}_${i}`, text: `burst line ${b}.${i}` }));
+    texts.push(...messages.map((m) => m.text));
+    await h.practice('POST', '/inject', { messages });
+  };
+  const allSeen = (what: string) =>
+    h.waitFor(what, () => texts.every(seen), 15_000).catch((err: Error) => {
+      throw new Error(`${err.message}; missing: ${texts.filter((t) => !seen(t)).join(', ')}`);
+    });
+  const switches: (() => Promise<unknown>)[] = [
+    () => h.practice('POST', '/paths', { markup: 'alternate' }),
+    () => h.practice('POST', '/socket/drop', {}),
+    // The practice page replays recent chat only on a rejoin with frames flowing, and its fallback poll starts
+    // at the moment frames stop: a line in flight during a rejoin, or sent while stopped and not yet polled, would
+    // be lost by the page itself. So the step after a drop, and the resume, wait for the lines so far.
+    async () => {
+      await allSeen('the lines sent around the socket drop');
+      await h.practice('POST', '/paths', { markup: 'whatnot' });
+    },
+    () => h.practice('POST', '/paths', { frames: 'stopped' }),
+    async () => {
+      await allSeen('the lines sent while frames were stopped');
+      await h.practice('POST', '/paths', { frames: 'flowing' });
+    },
+  ];
+  for (let b = 0; b < batches; b++) {
+    await inject(b);
+    if (b % 2 === 1) await switches[((b - 1) / 2) % switches.length]!();
+  }
+  await h.practice('POST', '/paths', { frames: 'flowing', markup: 'whatnot' });
+  await allSeen('every burst line');
+  // A last line through the DOM alone: once it is in, the page has pushed every row before it and the socket
+  // every frame before the stop, so no late copy of a burst line is still on its way.
+  await h.practice('POST', '/paths', { frames: 'stopped' });
+  await h.practice('POST', '/inject', { username: 'burst_end', text: 'after the burst' });
+  await h.waitFor('the last line', () => seen('after the burst'), 15_000);
+  await h.practice('POST', '/paths', { frames: 'flowing' });
+  const counts = new Map(texts.map((t) => [t, h.lines.filter((l) => l.text === t).length]));
+  const history = h.lines.filter((l) => l.history && texts.includes(l.text)).length;
+  return { texts, counts, history };
+}
