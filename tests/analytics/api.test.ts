@@ -29,7 +29,7 @@ describe('analytics', () => {
 
     const day = (await t.call('GET', '/api/v1/analytics?period=day')).json.data;
     expect(day).toMatchObject({ totalMessages: 20, welcomeMessages: 9, faqReplies: 6, timerMessages: 5, period: 'day' });
-    expect(day.breakdown).toEqual({ welcome: 45, faq: 30, timer: 25 });
+    expect(day.breakdown).toEqual({ welcome: 45, faq: 30, timer: 25, command: 0, api: 0, other: 0 });
     expect(day).toMatchObject({ messagesReceived: 3, uniqueChatters: 2 });
     const week = (await t.call('GET', '/api/v1/analytics')).json.data;
     expect(week).toMatchObject({ period: 'week', totalMessages: 30, welcomeMessages: 19 });
@@ -42,7 +42,7 @@ describe('analytics', () => {
   it('answers zeros without dividing by zero, and validates period', async () => {
     t = await startTestApp();
     const r = await t.call('GET', '/api/v1/analytics?period=all');
-    expect(r.json.data.breakdown).toEqual({ welcome: 0, faq: 0, timer: 0 });
+    expect(r.json.data.breakdown).toEqual({ welcome: 0, faq: 0, timer: 0, command: 0, api: 0, other: 0 });
     const bad = await t.call('GET', '/api/v1/analytics?period=year');
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('VALIDATION_ERROR');
@@ -69,6 +69,51 @@ describe('analytics', () => {
   });
 });
 
+describe('analytics breakdown', () => {
+  it('puts every cause in breakdown, summing to exactly 100 (the fuzzed 57.1 + 26.2 + 9.5 case)', async () => {
+    t = await startTestApp();
+    const { chatEvents, accounts } = t.app.services;
+    const accountId = accounts.active().id;
+    const at = Date.now() - 1000;
+    const sent = (cause: Cause, n: number) => {
+      for (let i = 0; i < n; i++) chatEvents.record({ accountId, direction: 'sent', cause, username: null, text: 'x', at });
+    };
+    // 24 + 11 + 4 of 42 were 57.1 + 26.2 + 9.5 = 92.8 with commands, API and moderation left out.
+    sent('welcome', 24);
+    sent('faq', 11);
+    sent('timer', 4);
+    sent('command', 1);
+    sent('api', 1);
+    sent('moderation', 1);
+    const a = (await t.call('GET', '/api/v1/analytics?period=day')).json.data;
+    expect(a).toMatchObject({ totalMessages: 42, commandReplies: 1, apiMessages: 1, otherMessages: 1 });
+    expect(a.breakdown).toEqual({ welcome: 57.1, faq: 26.2, timer: 9.5, command: 2.4, api: 2.4, other: 2.4 });
+    const sum = Object.values(a.breakdown as Record<string, number>).reduce((x, y) => x + y, 0);
+    expect(Math.round(sum * 10)).toBe(1000);
+  });
+
+  it('rounds by largest remainder so any mix sums to 100.0', async () => {
+    const { percentages } = await import('../../src/main/domains/analytics/service.js');
+    for (const parts of [
+      { a: 1, b: 1, c: 1 },
+      { a: 1, b: 1, c: 1, d: 1, e: 1, f: 1, g: 0 },
+      { a: 2, b: 3, c: 995 },
+      { a: 1, b: 6, c: 0 },
+      { a: 17, b: 13, c: 11, d: 7, e: 5, f: 3 },
+    ]) {
+      const total = Object.values(parts).reduce((x, y) => x + y, 0);
+      const p = percentages(parts, total);
+      expect(Object.values(p).reduce((x, y) => x + Math.round(y * 10), 0)).toBe(1000);
+      for (const [k, v] of Object.entries(p)) {
+        // Each share is its exact percentage rounded down or up to a tenth, never further off.
+        expect(Math.abs(v - (parts[k as keyof typeof parts] / total) * 100)).toBeLessThan(0.1);
+        expect(Math.round(v * 10)).toBe(v * 10);
+      }
+    }
+    expect(percentages({ a: 0, b: 0 }, 0)).toEqual({ a: 0, b: 0 });
+  });
+});
+
 describe('analytics windows', () => {
   it('counts exactly from the start of the period, not from the start of its hour or UTC day', async () => {
     const clock = new ManualClock(Date.UTC(2025, 0, 24, 12, 20));
@@ -89,7 +134,8 @@ describe('analytics windows', () => {
     heard('late', at(24, 2, 0)); // counted once across the partial and the whole day
     const day = (await t.call('GET', '/api/v1/analytics?period=day')).json.data;
     expect(day).toMatchObject({ totalMessages: 3, faqReplies: 1, welcomeMessages: 1, timerMessages: 1, messagesReceived: 3, uniqueChatters: 2 });
-    expect(day.breakdown).toEqual({ welcome: 33.3, faq: 33.3, timer: 33.3 });
+    // Largest remainder: the thirds sum to 100, the spare tenth going to the first.
+    expect(day.breakdown).toEqual({ welcome: 33.4, faq: 33.3, timer: 33.3, command: 0, api: 0, other: 0 });
     const all = (await t.call('GET', '/api/v1/analytics?period=all')).json.data;
     expect(all).toMatchObject({ totalMessages: 4, messagesReceived: 4, uniqueChatters: 3 });
   });

@@ -18,7 +18,9 @@ export const analyticsSchema = z.object({
   uniqueChatters: z.number().int(),
   period: periodSchema,
   since: z.string().nullable(),
-  breakdown: z.object({ welcome: z.number(), faq: z.number(), timer: z.number() }).describe('Percent of totalMessages'),
+  breakdown: z
+    .object({ welcome: z.number(), faq: z.number(), timer: z.number(), command: z.number(), api: z.number(), other: z.number() })
+    .describe('Percent of totalMessages per cause, one decimal; sums to exactly 100 when totalMessages > 0 (largest-remainder rounding)'),
 });
 export type AnalyticsView = z.infer<typeof analyticsSchema>;
 

@@ -4,7 +4,30 @@ import type { Period } from './schema.js';
 
 const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
 
-const pct = (part: number, total: number) => (total === 0 ? 0 : Math.round((part / total) * 1000) / 10);
+/**
+ * Percent of `total` per part, to one decimal, summing to exactly 100 when total > 0 (largest remainder:
+ * every part is rounded down to a tenth, then the tenths left go to the parts that lost the most; ties go to
+ * the earlier part). All zeros when total is 0.
+ */
+export function percentages<K extends string>(parts: Record<K, number>, total: number): Record<K, number> {
+  const keys = Object.keys(parts) as K[];
+  const out = {} as Record<K, number>;
+  if (total <= 0) {
+    for (const k of keys) out[k] = 0;
+    return out;
+  }
+  const exact = keys.map((k) => (parts[k] / total) * 1000);
+  const tenths = exact.map((x) => Math.floor(x));
+  let left = 1000 - tenths.reduce((a, b) => a + b, 0);
+  const order = keys.map((_, i) => i).sort((a, b) => exact[b]! - tenths[b]! - (exact[a]! - tenths[a]!) || a - b);
+  for (const i of order) {
+    if (left <= 0) break;
+    tenths[i]!++;
+    left--;
+  }
+  keys.forEach((k, i) => (out[k] = tenths[i]! / 10));
+  return out;
+}
 
 /** Summaries are served from a cache this young; dashboards and integrations poll, chat moves on. */
 const CACHE_MS = 1000;
@@ -43,6 +66,7 @@ export class AnalyticsService {
     const commandReplies = get('command');
     const apiMessages = get('api');
     const received = this.events.received(accountId, since);
+    const otherMessages = totalMessages - welcomeMessages - faqReplies - timerMessages - commandReplies - apiMessages;
     return {
       totalMessages,
       welcomeMessages,
@@ -50,16 +74,16 @@ export class AnalyticsService {
       timerMessages,
       commandReplies,
       apiMessages,
-      otherMessages: totalMessages - welcomeMessages - faqReplies - timerMessages - commandReplies - apiMessages,
+      otherMessages,
       messagesReceived: received.n,
       uniqueChatters: received.chatters,
       period,
       since: period === 'all' ? null : new Date(since).toISOString(),
-      breakdown: {
-        welcome: pct(welcomeMessages, totalMessages),
-        faq: pct(faqReplies, totalMessages),
-        timer: pct(timerMessages, totalMessages),
-      },
+      // Every category, so the percentages add up to 100 like the reference's (its three keys first).
+      breakdown: percentages(
+        { welcome: welcomeMessages, faq: faqReplies, timer: timerMessages, command: commandReplies, api: apiMessages, other: otherMessages },
+        totalMessages,
+      ),
     };
   }
 
