@@ -4,8 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { z } from 'zod';
 import { ApiError } from './errors.js';
+import { parseOrThrow } from './parse.js';
 import { isStorageFailure, storageApiError } from './storage-errors.js';
 import { hostGuard, originGuard } from './guards.js';
 import { MessageReply, type Mount, type RouteDef, type UpgradeRoute } from './route.js';
@@ -37,20 +37,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-function zodMessage(err: z.ZodError): string {
-  return err.issues
-    .map((i) => {
-      const where = i.path.length ? i.path.join('.') : '';
-      return where ? `${where}: ${i.message}` : i.message;
-    })
-    .join('; ');
-}
-
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ApiError('VALIDATION_ERROR', `Invalid ${where}: ${zodMessage(result.error)}`);
-  return result.data;
-}
+export { parseOrThrow } from './parse.js';
 
 function presentedKey(req: Request, res: Response): string | undefined {
   const auth = req.headers.authorization;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route, type RouteDef } from '../../http/route.js';
-import { parseOrThrow } from '../../http/server.js';
+import { parseOrThrow } from '../../http/parse.js';
 import type { PracticeController } from './controller.js';
 import {
   burstBody,

@@ -1,4 +1,4 @@
-import { parseOrThrow } from '../../http/server.js';
+import { parseOrThrow } from '../../http/parse.js';
 import type { AppModule } from '../define.js';
 import type { AppServices } from '../../app/services.js';
 import { practiceApiRoutes } from './api-routes.js';

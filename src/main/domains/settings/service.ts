@@ -1,6 +1,6 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/database.js';
-import { parseOrThrow } from '../../http/server.js';
+import { parseOrThrow } from '../../http/parse.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
 import type { Logger } from '../../kernel/logger.js';
