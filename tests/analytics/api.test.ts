@@ -94,19 +94,20 @@ describe('analytics breakdown', () => {
 
   it('rounds by largest remainder so any mix sums to 100.0', async () => {
     const { percentages } = await import('../../src/main/domains/analytics/service.js');
-    for (const parts of [
+    const mixes: Record<string, number>[] = [
       { a: 1, b: 1, c: 1 },
       { a: 1, b: 1, c: 1, d: 1, e: 1, f: 1, g: 0 },
       { a: 2, b: 3, c: 995 },
       { a: 1, b: 6, c: 0 },
       { a: 17, b: 13, c: 11, d: 7, e: 5, f: 3 },
-    ]) {
+    ];
+    for (const parts of mixes) {
       const total = Object.values(parts).reduce((x, y) => x + y, 0);
       const p = percentages(parts, total);
       expect(Object.values(p).reduce((x, y) => x + Math.round(y * 10), 0)).toBe(1000);
       for (const [k, v] of Object.entries(p)) {
         // Each share is its exact percentage rounded down or up to a tenth, never further off.
-        expect(Math.abs(v - (parts[k as keyof typeof parts] / total) * 100)).toBeLessThan(0.1);
+        expect(Math.abs(v - (parts[k]! / total) * 100)).toBeLessThan(0.1);
         expect(Math.round(v * 10)).toBe(v * 10);
       }
     }
