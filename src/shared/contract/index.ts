@@ -4,6 +4,7 @@ import { apiKeysApi } from './apikeys.js';
 import { backupsApi } from './backups.js';
 import { claimsApi, giveawayApi } from './giveaway.js';
 import { messagesApi } from './messages.js';
+import { practiceApi } from './practice.js';
 import { settingsApi } from './settings.js';
 import { eventsApi, systemApi } from './system.js';
 import { webhooksApi } from './webhooks.js';
@@ -21,5 +22,6 @@ export const api = {
   settings: settingsApi,
   webhooks: webhooksApi,
   events: eventsApi,
+  practice: practiceApi,
 };
 export type Api = typeof api;
