@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { Logger } from '../../kernel/logger.js';
 import { BROWSER_ARGS, useChromiumSandbox } from './browser.js';
 import { INGEST_BINDING, pageScriptConfig, pageScriptSource, type PagePayload } from './page-script.js';
@@ -45,6 +45,8 @@ export class BrowserSession implements ChatPoster {
 
   async open(): Promise<void> {
     fs.mkdirSync(this.o.profileDir, { recursive: true });
+    // Loaded on the first chat that opens: playwright-core is ~7 MB of source, held in memory once loaded.
+    const { chromium } = await import('playwright-core');
     const context = await chromium.launchPersistentContext(this.o.profileDir, {
       executablePath: this.o.executablePath,
       headless: this.o.headless,
