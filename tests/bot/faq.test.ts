@@ -163,3 +163,16 @@ describe('FAQ replies in the engine', () => {
     expect(texts(e.handleLine(line('d', 'shipping')).actions)).toHaveLength(1);
   });
 });
+
+describe('FAQ answer order is the order the seller sees', () => {
+  it('among matching rules of equal priority the one higher in the list answers; priority overrides the list', () => {
+    const broad = rule(['shipping', 'ship', 'postage'], 'Shipping is $5');
+    const specific = rule(['how much is shipping'], 'Canada is $12');
+    expect(matcher([broad, specific])('how much is shipping to canada?')?.ruleId).toBe('faq_0');
+    // Moved above (the dashboard's up arrow): now it answers.
+    const moved = matcher([specific, broad]);
+    expect(moved('how much is shipping to canada?')?.trigger).toBe('how much is shipping');
+    expect(moved('do you ship?')?.trigger).toBe('ship');
+    expect(matcher([broad, rule(['how much is shipping'], 'Canada', { priority: 1 })])('how much is shipping to canada?')?.trigger).toBe('how much is shipping');
+  });
+});

@@ -133,3 +133,28 @@ describe('timers', () => {
     expect(run(e, clock, 5 * MIN)).toEqual([]);
   });
 });
+
+describe('timer placeholders', () => {
+  it('fills {keyword} from the current setting, {entries} on demand and {timeLeft} until the giveaway closes', () => {
+    const { e, clock } = engine(base([timer({ message: 'Type {keyword} to enter: {entries} in, {timeLeft} left', intervalMinutes: 1 })]));
+    const closesAt = new Date(clock.now() + 10 * MIN).toISOString();
+    e.configure({ ...e.settings, giveaway: { ...e.settings.giveaway, keyword: 'win', closesAt } });
+    let asked = 0;
+    const ctx = { live: true, queued: 0, giveawayEntries: () => (asked++, 7) };
+    e.tick(ctx);
+    let out: string[] = [];
+    for (let i = 0; i < 60 && out.length === 0; i++) {
+      clock.advance(1000);
+      out = texts(e.tick(ctx));
+    }
+    expect(out).toEqual(['Type win to enter: 7 in, 9 min left']);
+    expect(asked).toBe(1);
+  });
+
+  it('leaves {timeLeft} out when the giveaway has no closing time, and shows unknown names as typed', () => {
+    const { e, clock } = engine(base([timer({ message: 'Hurry, {timeLeft} left! {oops}', intervalMinutes: 1 })]));
+    e.tick({ live: true });
+    clock.advance(MIN);
+    expect(texts(e.tick({ live: true }))).toEqual(['Hurry, left! {oops}']);
+  });
+});

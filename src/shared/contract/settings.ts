@@ -16,7 +16,8 @@ export const timerMessageSchema = z
   })
   .strict()
   .refine((t) => t.message !== undefined || (t.messages?.length ?? 0) > 0, {
-    message: 'A timer needs `message` or `messages`',
+    message: 'Write the message this timer should post',
+    path: ['message'],
   });
 
 export const faqRuleSchema = z
@@ -29,12 +30,19 @@ export const faqRuleSchema = z
     caseSensitive: z.boolean().default(false),
     cooldownSeconds: z.number().min(0).max(86_400).default(30).describe('Global cooldown of this rule'),
     userCooldownSeconds: z.number().min(0).max(86_400).default(120).describe('Per-user cooldown of this rule'),
-    priority: z.number().int().min(-1000).max(1000).default(0).describe('Higher wins when several rules match'),
+    priority: z
+      .number()
+      .int()
+      .min(-1000)
+      .max(1000)
+      .default(0)
+      .describe('When several rules match a line, the higher priority answers; on equal priority, the rule earlier in faqRules'),
     enabled: z.boolean().default(true),
   })
   .strict()
   .refine((r) => r.response !== undefined || (r.responses?.length ?? 0) > 0, {
-    message: 'An FAQ rule needs `response` or `responses`',
+    message: 'Write the answer the bot should send',
+    path: ['response'],
   })
   .superRefine((r, ctx) => {
     if (r.matchMode !== 'regex') return;
@@ -138,6 +146,30 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** What a caller may send (defaults not yet applied). */
 export type SettingsPatchInput = z.input<typeof settingsPatchSchema>;
 
+/**
+ * Something a saved change does that the seller may not expect; the change is saved anyway.
+ * faq-shadowed: a trigger of the rule at `path` never answers, because the rule at `otherIndex` matches every line
+ * holding it and is preferred (higher priority, or equal priority and earlier in faqRules). old-keyword: the text at
+ * `path` names the replaced giveaway keyword (`keyword`) literally. welcome-rotation: welcomeMessage was replaced
+ * while welcomeMessages still take turns with it.
+ */
+export const settingsWarningSchema = z.object({
+  code: z.enum(['faq-shadowed', 'old-keyword', 'welcome-rotation']),
+  message: z.string().describe('What happens and how to fix it, in plain words'),
+  path: z.string().describe('Where: faqRules.2, timerMessages.0.messages.1, giveaway.winnerMessage, ...'),
+  ruleId: z.string().nullable().optional(),
+  otherRuleId: z.string().nullable().optional(),
+  otherIndex: z.number().int().optional(),
+  trigger: z.string().optional(),
+  keyword: z.string().optional(),
+});
+export type SettingsWarning = z.infer<typeof settingsWarningSchema>;
+
+/** PATCH /settings answers the settings (as GET does) plus `warnings`: extra keys in `data` are allowed by the reference. */
+export const settingsUpdateResponse = settingsSchema.extend({
+  warnings: z.array(settingsWarningSchema).describe('Valid but probably unintended results of this change (saved anyway); [] when none'),
+});
+
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
 }
@@ -158,23 +190,35 @@ export const settingsApi = {
     method: 'patch',
     path: '/settings',
     tag: TAG,
-    summary: 'Update settings: the given fields are validated and merged; unknown fields are rejected',
+    summary:
+      'Update settings: the given fields are validated and merged; unknown fields are rejected. The answer is the new ' +
+      'settings plus `warnings` (FAQ triggers another rule always answers first, texts naming a replaced giveaway keyword, ' +
+      'a replaced welcome message still taking turns with welcomeMessages)',
     scope: 'settings:write',
     query: accountQuery.strict(),
     // Validated inside the service against the merged result (so cross-field rules hold). Passed through
     // untouched: z.record would drop a `__proto__` key that the strict patch schema must refuse.
     body: z.unknown(),
     bodyDoc: settingsPatchSchema,
-    response: settingsSchema,
+    response: settingsUpdateResponse,
   }),
-  bot: op({
+  // Two fixed paths rather than /bot/:action, which would also take POST /bot/test (the bot's dry run).
+  start: op({
     method: 'post',
-    path: '/bot/:action',
+    path: '/bot/start',
     tag: TAG,
-    summary: 'Start or stop the bot (same as PATCH /settings {botActive})',
+    summary: 'Start the bot (same as PATCH /settings {botActive: true})',
     scope: 'settings:write',
     query: accountQuery.strict(),
-    params: z.object({ action: z.enum(['start', 'stop']) }),
+    response: z.object({ botActive: z.boolean() }),
+  }),
+  stop: op({
+    method: 'post',
+    path: '/bot/stop',
+    tag: TAG,
+    summary: 'Stop the bot (same as PATCH /settings {botActive: false})',
+    scope: 'settings:write',
+    query: accountQuery.strict(),
     response: z.object({ botActive: z.boolean() }),
   }),
 };

@@ -8,9 +8,10 @@ import { CommandResponder } from './commands.js';
 import { FaqResponder } from './faq.js';
 import { EntryKeyword, giveawayOpen } from './giveaway-entry.js';
 import { Moderator } from './moderation.js';
-import { clockTime, lineWords, render } from './text.js';
+import { formatTimeLeft } from '../../../shared/templates.js';
+import { clockTime, lineWords, render, type TemplateVars } from './text.js';
 import { OFFLINE_GRACE_MS, TimerScheduler, type TimerTickContext } from './timers.js';
-import { Welcomer, type TemplateVars } from './welcome.js';
+import { Welcomer } from './welcome.js';
 
 export interface EngineOptions {
   clock: Clock;
@@ -21,6 +22,8 @@ export interface EngineOptions {
 /** What the edges know about the stream that the engine cannot see. */
 export interface StreamContext {
   viewerCount?: number | null;
+  /** Entries of the current giveaway round, asked only when a text uses `{entries}`. */
+  giveawayEntries?: () => number;
 }
 
 export interface LineResult {
@@ -180,6 +183,8 @@ export class BotEngine {
       viewerCount: ctx.viewerCount ?? null,
       host: this.s.hostUsername ?? null,
       keyword: this.s.giveaway.keyword,
+      entries: ctx.giveawayEntries ?? null,
+      timeLeft: this.s.giveaway.closesAt ? formatTimeLeft(Date.parse(this.s.giveaway.closesAt) - now) : null,
     };
   }
 }

@@ -2,7 +2,7 @@ import type { TimerMessage } from '../settings/schema.js';
 import { send, type SendAction } from './actions.js';
 import type { Budget } from './budget.js';
 import { messageList, render, Rotation } from './text.js';
-import type { TemplateVars } from './welcome.js';
+import type { TemplateVars } from './text.js';
 
 /** Timers hold back while this many messages already wait in the send queue (throttled there). */
 export const TIMER_BACKLOG_LIMIT = 3;

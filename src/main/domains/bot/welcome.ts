@@ -1,14 +1,14 @@
 import type { Settings } from '../settings/schema.js';
 import { send, type SendAction } from './actions.js';
 import { RateWindow, type Budget } from './budget.js';
-import { joinNames, render, Rotation } from './text.js';
+import { joinNames, render, Rotation, type TemplateVars } from './text.js';
 
 /** Names in one coalesced welcome; more wait for the next one. */
 const NAMES_PER_WELCOME = 8;
 /** Beyond this many waiting viewers the oldest are dropped: a welcome minutes late is noise. */
 const MAX_WAITING = 200;
 
-export type TemplateVars = Record<string, string | number | null | undefined>;
+export type { TemplateVars };
 
 /**
  * Welcomes each viewer once per stream session, rotating the configured messages. At most

@@ -7,7 +7,8 @@ export function settingsRoutes(settings: SettingsService, accounts: AccountServi
   const account = (id: string | undefined) => accounts.resolve(id).id;
   return implement(settingsApi, {
     get: ({ query }) => settings.get(account(query.account)),
-    update: ({ query, body }) => settings.update(account(query.account), body ?? {}),
-    bot: ({ query, params }) => ({ botActive: settings.setBotActive(account(query.account), params.action === 'start').botActive }),
+    update: ({ query, body }) => settings.updateWithWarnings(account(query.account), body ?? {}),
+    start: ({ query }) => ({ botActive: settings.setBotActive(account(query.account), true).botActive }),
+    stop: ({ query }) => ({ botActive: settings.setBotActive(account(query.account), false).botActive }),
   });
 }

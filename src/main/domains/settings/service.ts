@@ -4,7 +4,8 @@ import { parseOrThrow } from '../../http/parse.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
 import type { Logger } from '../../kernel/logger.js';
-import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings } from './schema.js';
+import { settingsWarnings } from '../../../shared/settings-checks.js';
+import { defaultSettings, settingsPatchSchema, settingsSchema, type Settings, type SettingsWarning } from './schema.js';
 import type { SettingsStore } from './store.js';
 
 type Listener = (accountId: string, next: Settings, previous: Settings) => void;
@@ -68,6 +69,13 @@ export class SettingsService {
     })();
     for (const l of this.listeners) l(accountId, next, previous);
     return next;
+  }
+
+  /** PATCH /settings: the update, and what the new settings do that the seller may not expect. */
+  updateWithWarnings(accountId: string, patchInput: unknown): Settings & { warnings: SettingsWarning[] } {
+    const previous = this.get(accountId);
+    const next = this.update(accountId, patchInput);
+    return { ...next, warnings: settingsWarnings(previous, next, Object.keys(patchInput as object)) };
   }
 
   setBotActive(accountId: string, active: boolean): Settings {

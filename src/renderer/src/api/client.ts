@@ -92,7 +92,7 @@ export class ApiClient {
     return this.api.settings.update({ body: patch });
   }
   async setBotActive(active: boolean): Promise<boolean> {
-    return (await this.api.settings.bot({ params: { action: active ? 'start' : 'stop' } })).botActive;
+    return (await (active ? this.api.settings.start() : this.api.settings.stop())).botActive;
   }
 
   // Analytics
