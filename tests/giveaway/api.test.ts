@@ -138,3 +138,37 @@ describe('giveaway', () => {
     expect((await t.call('GET', '/api/v1/giveaway/entries?account=acc_missing')).status).toBe(404);
   });
 });
+
+describe('rerolls in the history', () => {
+  it('keeps each reroll as a draw saying what it redid and whom it replaced, also after a restart', async () => {
+    t = await startTestApp();
+    await enter(t, 'a', 'b', 'c', 'd');
+    const first = (await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 2 })).json.data;
+    const gone = first.winners[1];
+    const r = await t.call('POST', '/api/v1/giveaway/reroll', { username: gone, drawId: first.drawId });
+    expect(r.status).toBe(200);
+    const again = await t.call('POST', '/api/v1/giveaway/reroll', { username: gone, drawId: first.drawId });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toContain('already rerolled');
+    // The one drawn in the reroll can be rerolled too, without naming the draw.
+    const second = await t.call('POST', '/api/v1/giveaway/reroll', { username: r.json.data.winners[0] });
+    expect(second.status).toBe(200);
+    const dataDir = t.dataDir;
+    await t.stop();
+    t = await startTestApp({ dataDir });
+    const draws = (await t.call('GET', '/api/v1/giveaway/draws')).json.data.draws;
+    expect(draws).toHaveLength(3);
+    expect(draws[0]).toMatchObject({ drawId: first.drawId, rerollOf: null, replaced: null, rerolled: [gone] });
+    expect(draws[1]).toMatchObject({ rerollOf: first.drawId, replaced: gone, winners: r.json.data.winners, rerolled: [r.json.data.winners[0]] });
+    expect(draws[2]).toMatchObject({ rerollOf: draws[1].drawId, replaced: r.json.data.winners[0], rerolled: [] });
+  });
+
+  it('refuses more winners than entrants in plain words', async () => {
+    t = await startTestApp();
+    await enter(t, 'a', 'b', 'c', 'd', 'e', 'f');
+    const r = await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 99 });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'Only 6 viewers have entered, so at most 6 winners can be drawn (asked for 99)' });
+    expect((await t.call('GET', '/api/v1/giveaway/draws')).json.data.draws).toEqual([]);
+  });
+});

@@ -25,7 +25,12 @@ export type EntriesView = z.infer<typeof entriesResponse>;
 
 export const pickWinnerBody = z
   .object({
-    count: z.number().int().min(1, 'count must be at least 1').default(1).describe('Winners to draw: 1 up to the number of eligible entrants'),
+    count: z
+      .number()
+      .int()
+      .min(1, 'count must be at least 1')
+      .default(1)
+      .describe('Winners to draw: 1 up to the number of eligible entrants; more is a VALIDATION_ERROR saying how many entered'),
   })
   .strict();
 
@@ -54,6 +59,9 @@ export const drawSchema = z.object({
   entriesCount: z.number().int(),
   method: z.string(),
   timestamp: z.string(),
+  rerollOf: z.string().nullable().describe('The draw this one rerolled (POST /giveaway/reroll); null for a normal draw'),
+  replaced: z.string().nullable().describe('The winner this reroll replaced; null for a normal draw'),
+  rerolled: z.array(z.string()).describe('Winners of this draw that a later reroll replaced'),
 });
 export type DrawView = z.infer<typeof drawSchema>;
 
@@ -118,7 +126,9 @@ export const giveawayApi = {
     method: 'post',
     path: '/giveaway/reroll',
     tag: TAG,
-    summary: 'Replace one winner of a draw with a new one (never a previous winner of the round)',
+    summary:
+      'Replace one winner of a draw with a new one (never a previous winner of the round). The reroll is recorded as a draw ' +
+      'of its own (GET /giveaway/draws: rerollOf, replaced); rerolling the same winner of a draw twice is a CONFLICT',
     scope: 'giveaway:write',
     query: accountOnly,
     body: rerollBody,

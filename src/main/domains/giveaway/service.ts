@@ -79,15 +79,19 @@ export class GiveawayService {
     })();
   }
 
-  drawWinners(accountId: string, count: number, options: { exclude?: string[] } = {}) {
+  drawWinners(accountId: string, count: number, options: { exclude?: string[]; rerollOf?: string; replaced?: string } = {}) {
     return this.db.transaction(() => {
       const roundId = this.roundId(accountId);
       const all = this.store.entries(roundId);
       const excluded = new Set((options.exclude ?? []).map(usernameKey));
       const pool = all.filter((e) => !excluded.has(e.user_key));
       const users = new Set(pool.map((e) => e.user_key)).size;
-      if (users === 0) throw new ApiError('VALIDATION_ERROR', 'There are no eligible giveaway entries to draw from');
-      if (count > users) throw new ApiError('VALIDATION_ERROR', `count (${count}) exceeds the number of eligible entrants (${users})`);
+      if (users === 0) {
+        throw new ApiError('VALIDATION_ERROR', options.rerollOf ? 'Everyone who entered has already won in this round: nobody is left to draw' : 'Nobody has entered the giveaway yet, so there is no one to draw');
+      }
+      if (count > users) {
+        throw new ApiError('VALIDATION_ERROR', `Only ${users} ${users === 1 ? 'viewer has' : 'viewers have'} entered, so at most ${users} ${users === 1 ? 'winner' : 'winners'} can be drawn (asked for ${count})`);
+      }
       const winners = pickUnique(pool, count);
       const at = this.clock.now();
       const drawId = newId('draw', 12);
@@ -100,6 +104,8 @@ export class GiveawayService {
         snapshot: all.map((e) => [e.username, e.entered_at]),
         method: DRAW_METHOD,
         at,
+        rerollOf: options.rerollOf,
+        replaced: options.replaced,
       });
       const timestamp = new Date(at).toISOString();
       this.events.emit('giveaway.winner', accountId, { winners, drawId, entriesCount: all.length, accountId, timestamp });
@@ -111,23 +117,34 @@ export class GiveawayService {
   reroll(accountId: string, username: string, drawId?: string) {
     const roundId = this.roundId(accountId);
     const draws = this.store.draws(roundId);
-    const draw = drawId ? this.store.drawById(drawId) : draws[draws.length - 1];
+    const key = usernameKey(username);
+    const wonIn = (d: DrawRow) => (JSON.parse(d.winners) as string[]).some((w) => usernameKey(w) === key);
+    const replacedIn = (d: DrawRow) => draws.some((r) => r.reroll_of === d.id && r.replaced !== null && usernameKey(r.replaced) === key);
+    // Without a drawId: the latest draw this winner still stands in (a reroll is a draw of its own, so "the latest" may not hold them).
+    const draw = drawId ? this.store.drawById(drawId) : ([...draws].reverse().find((d) => wonIn(d) && !replacedIn(d)) ?? draws[draws.length - 1]);
     if (!draw || draw.account_id !== accountId) throw notFound(drawId ? `Draw ${drawId}` : 'A draw in the current round');
     const winners = JSON.parse(draw.winners) as string[];
-    if (!winners.some((w) => usernameKey(w) === usernameKey(username))) {
-      throw new ApiError('VALIDATION_ERROR', `${username} is not a winner of draw ${draw.id}`);
+    const winner = winners.find((w) => usernameKey(w) === usernameKey(username));
+    if (!winner) throw new ApiError('VALIDATION_ERROR', `${username} is not a winner of draw ${draw.id}`);
+    if (replacedIn(draw)) {
+      throw new ApiError('CONFLICT', `${winner} was already rerolled in draw ${draw.id}`);
     }
     const previousWinners = draws.flatMap((d) => JSON.parse(d.winners) as string[]);
-    return { replaced: username, ...this.drawWinners(accountId, 1, { exclude: previousWinners }) };
+    return { replaced: winner, ...this.drawWinners(accountId, 1, { exclude: previousWinners, rerollOf: draw.id, replaced: winner }) };
   }
 
+  /** Draws of the current round, oldest first; each says which of its winners a later reroll replaced. */
   draws(accountId: string) {
-    return this.store.draws(this.roundId(accountId)).map(toDrawView);
+    const rows = this.store.draws(this.roundId(accountId));
+    return rows.map((d) => toDrawView(d, rows.filter((r) => r.reroll_of === d.id && r.replaced !== null).map((r) => r.replaced!)));
   }
 }
 
-function toDrawView(d: DrawRow) {
+function toDrawView(d: DrawRow, rerolled: string[]) {
   return {
+    rerollOf: d.reroll_of,
+    replaced: d.replaced,
+    rerolled,
     drawId: d.id,
     roundId: d.round_id,
     count: d.count,

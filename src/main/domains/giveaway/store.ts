@@ -19,6 +19,9 @@ export interface DrawRow {
   entries_snapshot: string;
   method: string;
   created_at: number;
+  /** The draw this one rerolled, and the winner it replaced; null for a normal draw. */
+  reroll_of: string | null;
+  replaced: string | null;
 }
 
 export class GiveawayStore {
@@ -55,8 +58,8 @@ export class GiveawayStore {
       'SELECT COUNT(*) AS n, COUNT(DISTINCT user_key) AS users FROM giveaway_entries WHERE round_id = ?',
     );
     this.insertDrawStmt = db.prepare(
-      `INSERT INTO giveaway_draws (id, account_id, round_id, count, winners, entries_snapshot, method, created_at)
-       VALUES (@id, @accountId, @roundId, @count, @winners, @snapshot, @method, @at)`,
+      `INSERT INTO giveaway_draws (id, account_id, round_id, count, winners, entries_snapshot, method, created_at, reroll_of, replaced)
+       VALUES (@id, @accountId, @roundId, @count, @winners, @snapshot, @method, @at, @rerollOf, @replaced)`,
     );
     this.drawsStmt = db.prepare<[number], DrawRow>('SELECT * FROM giveaway_draws WHERE round_id = ? ORDER BY created_at, rowid');
     this.drawByIdStmt = db.prepare<[string], DrawRow>('SELECT * FROM giveaway_draws WHERE id = ?');
@@ -90,8 +93,19 @@ export class GiveawayStore {
     return this.countStmt.get(roundId)!;
   }
 
-  insertDraw(d: { id: string; accountId: string; roundId: number; count: number; winners: string[]; snapshot: unknown; method: string; at: number }): void {
-    this.insertDrawStmt.run({ ...d, winners: JSON.stringify(d.winners), snapshot: JSON.stringify(d.snapshot) });
+  insertDraw(d: {
+    id: string;
+    accountId: string;
+    roundId: number;
+    count: number;
+    winners: string[];
+    snapshot: unknown;
+    method: string;
+    at: number;
+    rerollOf?: string | null;
+    replaced?: string | null;
+  }): void {
+    this.insertDrawStmt.run({ ...d, winners: JSON.stringify(d.winners), snapshot: JSON.stringify(d.snapshot), rerollOf: d.rerollOf ?? null, replaced: d.replaced ?? null });
   }
 
   draws(roundId: number): DrawRow[] {

@@ -202,4 +202,21 @@ export const migrations: string[] = [
   `
   ALTER TABLE messages ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
   `,
+  // 6: a reroll is a draw of its own that says which draw it redid and whom it replaced, so the history keeps it
+  `
+  ALTER TABLE giveaway_draws ADD COLUMN reroll_of TEXT;
+  ALTER TABLE giveaway_draws ADD COLUMN replaced TEXT;
+  `,
+  // 7: the activity feed's history (the dashboard's "what happened"), a bounded copy of the bus events it shows
+  `
+  CREATE TABLE activity_log (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    account_id TEXT,
+    data TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX activity_log_account ON activity_log(account_id, seq);
+  `,
 ];
