@@ -2,6 +2,7 @@ import type { Domain } from '../domains/define.js';
 import type { RouteDef } from '../http/route.js';
 import type { AppServices, Kernel } from './services.js';
 import { accountsDomain } from '../domains/accounts/domain.js';
+import { activityDomain } from '../domains/activity/domain.js';
 import { analyticsDomain } from '../domains/analytics/domain.js';
 import { apiKeysDomain } from '../domains/apikeys/domain.js';
 import type { RateLimitConfig } from '../domains/apikeys/ratelimit.js';
@@ -77,6 +78,6 @@ export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes
     chatEvents: analytics.store,
     analytics: analytics.service,
   };
-  const domains: Domain[] = [system, apikeys, accounts, settings, analytics, messages, giveaway, events];
+  const domains: Domain[] = [system, apikeys, accounts, settings, analytics, messages, giveaway, events, activityDomain(deps)];
   return { domains, services, gate: apikeys.gate };
 }

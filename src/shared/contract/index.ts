@@ -1,4 +1,5 @@
 import { accountsApi } from './accounts.js';
+import { activityApi } from './activity.js';
 import { analyticsApi } from './analytics.js';
 import { apiKeysApi } from './apikeys.js';
 import { backupsApi } from './backups.js';
@@ -22,6 +23,7 @@ export const api = {
   settings: settingsApi,
   webhooks: webhooksApi,
   events: eventsApi,
+  activity: activityApi,
   practice: practiceApi,
 };
 export type Api = typeof api;
