@@ -177,7 +177,23 @@ describe('chat, webhooks and odd answers (against a stand-in API)', () => {
           },
         }),
       'GET /api/v1/webhooks': (_q, res) =>
-        sendJson(res, { success: true, data: { webhooks: [{ id: 'wh_1', url: 'http://127.0.0.1:9/h', events: ['giveaway.winner'], active: true }] } }),
+        sendJson(res, {
+          success: true,
+          data: {
+            webhooks: [
+              {
+                id: 'wh_1',
+                url: 'http://127.0.0.1:9/h',
+                events: ['giveaway.winner'],
+                active: true,
+                disabledReason: null,
+                heldEvents: 0,
+                createdAt: '2025-01-24T10:00:00.000Z',
+                updatedAt: '2025-01-24T10:00:00.000Z',
+              },
+            ],
+          },
+        }),
     });
     const s = await connectMcp(['--api-key', 'bc_fake', '--url', fake.url]);
     try {

@@ -1,8 +1,9 @@
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Logger } from '../../kernel/logger.js';
 import { BuzzChatClient } from './client.js';
 import { createMcpServer, MCP_SERVER_VERSION } from './server.js';
+import { LineTransport } from './transport.js';
 
 export const DEFAULT_URL = 'http://127.0.0.1:3847';
 
@@ -69,7 +70,14 @@ const stderrLogger: Logger = {
   error: (...a) => console.error('[buzzchat-mcp] error:', ...a),
 };
 
-export async function main(argv: string[]): Promise<void> {
+/** The protocol's streams: the process's own, unless a shell has better ones (Electron on Windows). */
+export interface McpIo {
+  stdin: Readable;
+  stdout: Writable;
+}
+
+/** Entry of `buzzchat-mcp` and of the desktop app's `--mcp`: `argv` holds only the server's own flags. */
+export async function main(argv: string[], io: McpIo = { stdin: process.stdin, stdout: process.stdout }): Promise<void> {
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(argv, process.env);
@@ -87,7 +95,7 @@ export async function main(argv: string[]): Promise<void> {
 
   const api = new BuzzChatClient({ baseUrl: config.url, apiKey: config.apiKey });
   const server = createMcpServer(api, stderrLogger);
-  const transport = new StdioServerTransport();
+  const transport = new LineTransport(io.stdin, io.stdout);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -96,7 +104,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(0);
   };
   // The host ends the session by closing stdin; signals come from process managers.
-  process.stdin.on('end', shutdown);
+  io.stdin.on('end', shutdown);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   await server.connect(transport);

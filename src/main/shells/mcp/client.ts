@@ -5,7 +5,7 @@ import type { accountSchema } from '../../../shared/contract/accounts.js';
 import type { analyticsSchema, faqTriggersSchema, Period, TopChattersView } from '../../../shared/contract/analytics.js';
 import type { entriesResponse, pickWinnerResponse } from '../../../shared/contract/giveaway.js';
 import type { messageSchema, sendMessageResponse } from '../../../shared/contract/messages.js';
-import type { Settings, SettingsPatch } from '../../../shared/contract/settings.js';
+import type { Settings, SettingsPatch, settingsUpdateResponse } from '../../../shared/contract/settings.js';
 import type { WebhookView as Webhook } from '../../../shared/contract/webhooks.js';
 
 /**
@@ -23,6 +23,7 @@ export type Entries = z.infer<typeof entriesResponse>;
 export type Draw = z.infer<typeof pickWinnerResponse>;
 export type Message = z.infer<typeof messageSchema>;
 export type SendResult = z.infer<typeof sendMessageResponse>;
+export type UpdatedSettings = z.infer<typeof settingsUpdateResponse>;
 export type { Period };
 
 /** The chat domain's routes are not in the shared contract yet; the MCP server passes their data through as-is. */
@@ -82,7 +83,7 @@ export class BuzzChatClient {
   settings(account?: string): Promise<Settings> {
     return this.api.settings.get({ query: { account } });
   }
-  updateSettings(patch: SettingsPatch, account?: string): Promise<Settings> {
+  updateSettings(patch: SettingsPatch, account?: string): Promise<UpdatedSettings> {
     return this.api.settings.update({ query: { account }, body: patch });
   }
   accounts(): Promise<{ accounts: Account[] }> {

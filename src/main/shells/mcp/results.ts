@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { AnyOperation } from '../../../shared/contract/op.js';
 import { BuzzChatError } from './client.js';
 import type { Logger } from '../../kernel/logger.js';
 
@@ -38,8 +39,14 @@ export function guarded<A>(logger: Logger, name: string, handler: (args: A) => P
   };
 }
 
-/** Output schemas tolerate fields a newer core adds (JSON Schema `additionalProperties` stays open). */
-export const loose = z.looseObject;
+/**
+ * A tool's output schema is the API answer it passes on: the operation's response schema from the shared contract
+ * (portable-schema.ts keeps the listed JSON Schema open to fields a newer core adds).
+ */
+export function responseOf<O extends AnyOperation>(operation: O): NonNullable<O['response']> {
+  if (!operation.response) throw new Error(`${operation.method.toUpperCase()} ${operation.path} has no response schema`);
+  return operation.response;
+}
 
 /** `account` on every account-scoped tool, described once. */
 export const accountArg = z

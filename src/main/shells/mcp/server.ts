@@ -2,6 +2,7 @@ import { APP_VERSION } from '../../../shared/version.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { BuzzChatClient } from './client.js';
 import type { Logger } from '../../kernel/logger.js';
+import { servePortableToolList } from './portable-schema.js';
 import { registerResources } from './resources.js';
 import { registerAccountTools } from './tools/accounts.js';
 import { registerInsightTools } from './tools/insights.js';
@@ -37,5 +38,6 @@ export function createMcpServer(api: BuzzChatClient, logger: Logger): McpServer 
   registerAccountTools(ctx);
   registerInsightTools(ctx);
   registerResources(ctx);
+  servePortableToolList(server);
   return server;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MESSAGE_MAX, messageStatusSchema } from '../../../domains/messages/schema.js';
+import { MESSAGE_MAX, messagesApi } from '../../../../shared/contract/messages.js';
 import type { JsonObject } from '../client.js';
-import { accountArg, guarded, loose, ok, plural } from '../results.js';
+import { accountArg, guarded, ok, plural, responseOf } from '../results.js';
 import type { ToolContext } from '../server.js';
 
 /** Sending to the live chat, following delivery, and reading what the chat session sees. */
@@ -20,9 +20,8 @@ export function registerChatTools({ server, api, logger }: ToolContext): void {
           account: accountArg,
         })
         .strict(),
-      outputSchema: loose({
+      outputSchema: responseOf(messagesApi.send).extend({
         messageId: z.string().describe('msg_… id for buzzchat_get_message_status'),
-        status: messageStatusSchema,
         scheduledFor: z.string().describe('When it is due to be sent (ISO 8601)'),
       }),
       // Posts publicly on a third-party platform: not idempotent (each call is another chat line), open world.
@@ -40,14 +39,7 @@ export function registerChatTools({ server, api, logger }: ToolContext): void {
       title: 'Get message delivery status',
       description: 'Delivery status of a message sent with buzzchat_send_message: queued, sending, sent, failed or cancelled.',
       inputSchema: z.object({ messageId: z.string().regex(/^msg_[a-z0-9]+$/, 'must be a msg_ id').describe('The msg_… id returned by buzzchat_send_message') }).strict(),
-      outputSchema: loose({
-        messageId: z.string(),
-        message: z.string().describe('The text'),
-        status: messageStatusSchema,
-        attempts: z.number().int(),
-        error: z.string().nullable().describe('Why the last attempt failed'),
-        sentAt: z.string().nullable(),
-      }),
+      outputSchema: responseOf(messagesApi.get).extend({ error: z.string().nullable().describe('Why the last attempt failed') }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_get_message_status', async ({ messageId }) => {

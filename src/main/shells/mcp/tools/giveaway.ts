@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { accountArg, guarded, loose, ok, plural } from '../results.js';
+import { giveawayApi } from '../../../../shared/contract/giveaway.js';
+import { accountArg, guarded, ok, plural, responseOf } from '../results.js';
 import type { ToolContext } from '../server.js';
 
-const drawOutput = {
+/**
+ * Winners of one draw. The API takes any count up to the number of entrants; an assistant asking for more than
+ * this is a slip (a live giveaway announces its winners one by one), and every name goes into the tool's answer.
+ */
+export const MAX_WINNERS_PER_DRAW = 100;
+
+/** The API's own answers, with what an assistant needs to know about the draw id. */
+const drawOutput = responseOf(giveawayApi.pickWinner).extend({
   winners: z.array(z.string()).describe('Usernames drawn'),
   drawId: z.string().describe('Id of this draw, for buzzchat_reroll_winner'),
   entriesCount: z.number().int().describe('Entries in the pool when drawn'),
-  timestamp: z.string(),
-};
+});
 
 /** The giveaway round: entries, draws and rerolls. */
 export function registerGiveawayTools({ server, api, logger }: ToolContext): void {
@@ -23,12 +30,7 @@ export function registerGiveawayTools({ server, api, logger }: ToolContext): voi
           account: accountArg,
         })
         .strict(),
-      outputSchema: loose({
-        entries: z.array(loose({ username: z.string(), timestamp: z.string() })),
-        count: z.number().int().describe('All entries of the current round'),
-        uniqueUsers: z.number().int(),
-        roundId: z.number().int(),
-      }),
+      outputSchema: responseOf(giveawayApi.entries),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_get_giveaway_entries', async ({ limit, offset, account }) => {
@@ -49,11 +51,17 @@ export function registerGiveawayTools({ server, api, logger }: ToolContext): voi
         'It does not announce them in chat; use buzzchat_send_message for that if asked.',
       inputSchema: z
         .object({
-          count: z.number().int().min(1).optional().describe('How many distinct winners to draw, up to the number of entrants (default 1)'),
+          count: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_WINNERS_PER_DRAW)
+            .optional()
+            .describe(`How many distinct winners to draw (default 1): at most the number of entrants, and at most ${MAX_WINNERS_PER_DRAW}`),
           account: accountArg,
         })
         .strict(),
-      outputSchema: loose(drawOutput),
+      outputSchema: drawOutput,
       // Random and recorded: a second call is another draw.
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
@@ -77,7 +85,7 @@ export function registerGiveawayTools({ server, api, logger }: ToolContext): voi
           account: accountArg,
         })
         .strict(),
-      outputSchema: loose({ ...drawOutput, replaced: z.string().describe('The winner who was replaced') }),
+      outputSchema: drawOutput.extend({ replaced: responseOf(giveawayApi.reroll).shape.replaced.describe('The winner who was replaced') }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_reroll_winner', async ({ username, drawId, account }) => {
@@ -94,7 +102,7 @@ export function registerGiveawayTools({ server, api, logger }: ToolContext): voi
         'Remove all entries of the current giveaway round and start a new, empty round. Cannot be undone: only do this when ' +
         'the streamer asks to reset or start a new giveaway.',
       inputSchema: z.object({ account: accountArg }).strict(),
-      outputSchema: loose({ cleared: z.number().int().describe('Entries removed'), roundId: z.number().int() }),
+      outputSchema: responseOf(giveawayApi.clear).extend({ cleared: z.number().int().describe('Entries removed') }),
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_clear_giveaway_entries', async ({ account }) => {

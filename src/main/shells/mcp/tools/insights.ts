@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { accountArg, guarded, loose, ok, plural } from '../results.js';
+import { analyticsApi } from '../../../../shared/contract/analytics.js';
+import { webhooksApi } from '../../../../shared/contract/webhooks.js';
+import { accountArg, guarded, ok, plural, responseOf } from '../results.js';
 import type { ToolContext } from '../server.js';
 
 const periodArg = z.enum(['day', 'week', 'month', 'all']).optional().describe('Time period: day, week, month or all (default week)');
@@ -20,14 +22,8 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
           topTriggers: z.number().int().min(1).max(100).optional().describe('How many top FAQ triggers to include (default 10)'),
         })
         .strict(),
-      outputSchema: loose({
-        totalMessages: z.number().int().describe('Messages the bot sent in the period'),
-        welcomeMessages: z.number().int(),
-        faqReplies: z.number().int(),
-        timerMessages: z.number().int(),
-        period: z.enum(['day', 'week', 'month', 'all']),
-        breakdown: loose({ welcome: z.number(), faq: z.number(), timer: z.number() }).describe('Percent of totalMessages'),
-        faqTriggers: z.array(loose({ keyword: z.string(), count: z.number().int() })).describe('Top FAQ trigger keywords'),
+      outputSchema: responseOf(analyticsApi.summary).extend({
+        faqTriggers: responseOf(analyticsApi.faqTriggers).shape.triggers.describe('Top FAQ trigger keywords of the period'),
       }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -53,9 +49,7 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
           account: accountArg,
         })
         .strict(),
-      outputSchema: loose({
-        chatters: z.array(loose({ username: z.string(), messages: z.number().int(), lastMessageAt: z.string() })),
-      }),
+      outputSchema: responseOf(analyticsApi.topChatters),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_get_top_chatters', async ({ period, limit, account }) => {
@@ -71,17 +65,7 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
       title: 'List webhooks',
       description: 'Webhooks registered to receive BuzzChat events (giveaway entries and winners, messages, bot start/stop), with their state.',
       inputSchema: z.object({}).strict(),
-      outputSchema: loose({
-        webhooks: z.array(
-          loose({
-            id: z.string().describe('wh_… id'),
-            url: z.string(),
-            events: z.array(z.string()).describe('Event types delivered'),
-            active: z.boolean().describe('false: paused or disabled after failing'),
-            heldEvents: z.number().int().optional().describe('Events kept while inactive, delivered when it is re-enabled'),
-          }),
-        ),
-      }),
+      outputSchema: responseOf(webhooksApi.list),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_list_webhooks', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { settingsPatchSchema, type Settings } from '../../../domains/settings/schema.js';
-import { accountArg, guarded, loose, ok, plural } from '../results.js';
+import { settingsPatchSchema, settingsSchema, settingsUpdateResponse, type Settings } from '../../../../shared/contract/settings.js';
+import { accountArg, guarded, ok, plural } from '../results.js';
 import type { ToolContext } from '../server.js';
 
 const patch = settingsPatchSchema.shape;
@@ -32,15 +32,14 @@ export const settingsUpdateInput = z
   .strict()
   .refine((v) => Object.keys(v).some((k) => k !== 'account'), 'Give at least one setting to change');
 
-/** Settings as the tools report them; open so new core settings pass through. */
-const settingsOutput = loose({
-  botActive: z.boolean(),
-  welcomeEnabled: z.boolean(),
-  welcomeMessage: z.string(),
-  welcomeDelay: z.number(),
-  timerMessages: z.array(loose({})),
-  faqRules: z.array(loose({})),
-});
+/**
+ * Settings as the tools report them: the core's schema, the fields an assistant reads, open so that the rest
+ * (commands, moderation, ...) passes through. `commands` is left out of the schema because its name is normalised
+ * by a transform, which JSON Schema cannot state.
+ */
+const settingsOutput = settingsSchema
+  .pick({ botActive: true, welcomeEnabled: true, welcomeMessage: true, welcomeMessages: true, welcomeDelay: true, timerMessages: true, faqRules: true, giveaway: true })
+  .loose();
 
 export function describeSettings(s: Settings): string {
   const welcome = s.welcomeEnabled ? `welcome on ("${s.welcomeMessage}" after ${s.welcomeDelay / 1000}s)` : 'welcome off';
@@ -79,13 +78,15 @@ export function registerSettingsTools({ server, api, logger }: ToolContext): voi
         'change; list fields (faqRules, timerMessages, commands, welcomeMessages) replace the whole list. Returns the new settings. ' +
         'To turn the bot on or off use buzzchat_toggle_bot.',
       inputSchema: settingsUpdateInput,
-      outputSchema: settingsOutput,
+      outputSchema: settingsOutput.extend({ warnings: settingsUpdateResponse.shape.warnings }),
       // Overwrites lists wholesale, so a wrong call loses rules: destructive; the same call twice gives the same state.
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_update_settings', async ({ account, ...changes }) => {
       const s = await api.updateSettings(changes, account);
-      return ok(`Updated ${Object.keys(changes).join(', ')}. ${describeSettings(s)}`, s);
+      // Saved anyway, but probably not what was meant (a shadowed FAQ trigger, an old giveaway keyword): say so.
+      const warnings = s.warnings.length ? ` Warnings: ${s.warnings.map((w) => `${w.path}: ${w.message}`).join(' ')}` : '';
+      return ok(`Updated ${Object.keys(changes).join(', ')}. ${describeSettings(s)}${warnings}`, s);
     }),
   );
 
@@ -100,7 +101,7 @@ export function registerSettingsTools({ server, api, logger }: ToolContext): voi
           account: accountArg,
         })
         .strict(),
-      outputSchema: loose({ botActive: z.boolean().describe('The bot state after the call') }),
+      outputSchema: z.object({ botActive: settingsSchema.shape.botActive.describe('The bot state after the call') }),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     guarded(logger, 'buzzchat_toggle_bot', async ({ active, account }) => {
