@@ -20,6 +20,11 @@ export const ERROR_CATALOGUE = {
   CHAT_UNAVAILABLE: { status: 503, message: 'No chat session is connected' },
   STORAGE_FULL: { status: 507, message: 'The disk is full: free space and try again; nothing was saved' },
   STORAGE_READ_ONLY: { status: 503, message: 'The data folder is read-only: make it writable and try again; nothing was saved' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This path does not support the method; the Allow header (and error.allow) lists those it does' },
+  MALFORMED_REQUEST: { status: 400, message: 'The HTTP request could not be parsed' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request was not received in time' },
+  URI_TOO_LONG: { status: 414, message: 'The URL is too long' },
+  REQUEST_HEADER_TOO_LARGE: { status: 431, message: 'The request headers are too large' },
   INTERNAL_ERROR: { status: 500, message: 'An unexpected error occurred' },
 } as const;
 

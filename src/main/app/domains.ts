@@ -60,7 +60,7 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
  */
 export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes: () => RouteDef[] }) {
   const system = systemDomain({ clock: k.clock, routes: o.routes });
-  const apikeys = apiKeysDomain({ db: k.db, clock: k.clock, rateLimits: o.rateLimits });
+  const apikeys = apiKeysDomain({ db: k.db, clock: k.clock, logger: k.logger, rateLimits: o.rateLimits });
   const accounts = accountsDomain(k);
   const deps = { ...k, accounts: accounts.service };
   const settings = settingsDomain(deps);

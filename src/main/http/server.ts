@@ -8,9 +8,11 @@ import { ApiError } from './errors.js';
 import { parseOrThrow } from './parse.js';
 import { isStorageFailure, storageApiError } from './storage-errors.js';
 import { hostGuard, originGuard } from './guards.js';
+import { answerClientError } from './client-error.js';
+import { checkQuery, isPagePath, methodNotAllowed, methodsByPath } from './request-shape.js';
 import { MessageReply, type Mount, type RouteDef, type UpgradeRoute } from './route.js';
 import type { Scope } from '../../shared/scopes.js';
-import type { KeyGate, Principal } from './principal.js';
+import type { KeyGate, Principal, RateState } from './principal.js';
 import type { Logger } from '../kernel/logger.js';
 
 export const API_BASES = ['/api/v1', '/v1'] as const;
@@ -78,9 +80,18 @@ export class ApiServer {
     for (const m of deps.mounts ?? []) app.use(m.path, m.handler);
     const api = express.Router();
     for (const r of deps.routes) this.register(api, r);
-    // A caller with a key still gets its rate-limit headers (and a bad key its 401) on a mistyped path.
+    // A known path asked with a method it lacks is a 405 naming the methods it has (OPTIONS lists them).
+    for (const [routePath, allow] of methodsByPath(deps.routes)) {
+      api.all(routePath, (req, res, next) => {
+        this.countCaller(req, res);
+        res.setHeader('Allow', allow.join(', '));
+        if (req.method === 'OPTIONS') return void res.status(204).end();
+        next(methodNotAllowed(req.method, req.originalUrl.split('?')[0]!, allow));
+      });
+    }
+    // A mistyped path is counted too: a key's against the key (a bad key gets its 401), others per client.
     api.use((req, res, next) => {
-      if (req.headers.authorization !== undefined || req.query.api_key !== undefined) this.authenticate(req, res, null);
+      this.countCaller(req, res);
       next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.originalUrl.split('?')[0]}`));
     });
     for (const base of API_BASES) app.use(base, api);
@@ -95,13 +106,15 @@ export class ApiServer {
     const needsBody = def.method !== 'get' && def.method !== 'delete';
     // Authentication and the rate limit come before the body is read, so a malformed, oversize or mistyped
     // body from an unknown caller is a 401, and from a known one is counted and carries the rate-limit headers.
+    // Public routes (health, the OpenAPI document) are counted per client, whatever key comes with them.
     const auth = (req: Request, res: Response, next: NextFunction) => {
-      req.principal = def.scope === null ? undefined : this.authenticate(req, res, def.scope as Scope | readonly Scope[]);
+      req.principal = this.authenticate(req, res, def.scope === null ? 'public' : (def.scope as Scope | readonly Scope[])) ?? undefined;
       next();
     };
     router[def.method](def.path, auth, jsonBody, async (req: Request, res: Response) => {
       const principal: Principal | null = req.principal ?? null;
       const { api_key: _ignored, ...rawQuery } = req.query as Record<string, unknown>;
+      checkQuery(rawQuery, def.query !== undefined);
       const query = def.query ? parseOrThrow(def.query, rawQuery, 'query') : rawQuery;
       const params = def.params ? parseOrThrow(def.params, req.params, 'path') : req.params;
       let body: unknown = undefined;
@@ -120,19 +133,32 @@ export class ApiServer {
     });
   }
 
-  /** Resolves the caller, counts the request against its key and sets the rate-limit headers; throws on refusal. */
-  private authenticate(req: Request, res: Response, scope: Scope | readonly Scope[] | null): Principal {
-    const { principal, rate } = this.deps.gate.admit(presentedKey(req, res), scope);
-    if (rate) {
-      res.setHeader('X-RateLimit-Limit', String(rate.limit));
-      res.setHeader('X-RateLimit-Remaining', String(rate.remaining));
-      res.setHeader('X-RateLimit-Reset', String(rate.reset));
-      if (!rate.allowed) {
-        res.setHeader('Retry-After', String(rate.retryAfterSeconds));
-        throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${rate.limit} requests exceeded; retry after ${rate.retryAfterSeconds}s`);
+  /**
+   * Resolves the caller, counts the request (against its key, or its client address when it has no usable key)
+   * and sets the rate-limit headers; throws on refusal, a spent allowance before a bad key.
+   */
+  private authenticate(req: Request, res: Response, scope: Scope | readonly Scope[] | null | 'public'): Principal | null {
+    const client = req.socket.remoteAddress ?? 'unknown';
+    let presented: string | undefined;
+    if (scope !== 'public') {
+      try {
+        presented = presentedKey(req, res);
+      } catch (err) {
+        // A malformed Authorization header is a refused key: counted per client.
+        applyRate(res, this.deps.gate.admit(undefined, 'public', client).rate);
+        throw err;
       }
     }
+    const { principal, rate, refusal } = this.deps.gate.admit(presented, scope, client);
+    applyRate(res, rate);
+    if (refusal) throw refusal;
     return principal;
+  }
+
+  /** Counts a request no route took: against the key it presents (a bad one is a 401), else per client. */
+  private countCaller(req: Request, res: Response): void {
+    const hasKey = req.headers.authorization !== undefined || req.query.api_key !== undefined;
+    this.authenticate(req, res, hasKey ? null : 'public');
   }
 
   private mountRenderer(): void {
@@ -146,7 +172,11 @@ export class ApiServer {
       next();
     });
     this.app.use(express.static(dir, { index: 'index.html', etag: false }));
-    this.app.get(/^\/(?!api\/|v1\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+    // Client-side routes get the dashboard; a missing file (`/openapi.json`, `/favicon.ico`) or API path a 404.
+    this.app.use((req, res, next) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && isPagePath(req.path)) return res.sendFile(path.join(dir, 'index.html'));
+      next();
+    });
   }
 
   private errorHandler = (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
@@ -172,7 +202,9 @@ export class ApiServer {
     }
     // RFC 6750: a 401 names the scheme the caller should use.
     if (apiErr.code === 'INVALID_API_KEY') res.setHeader('WWW-Authenticate', 'Bearer realm="BuzzChat API"');
-    res.status(apiErr.status).json({ success: false, error: { code: apiErr.code, message: apiErr.message } });
+    const allow = apiErr.code === 'METHOD_NOT_ALLOWED' ? (apiErr.details as { allow?: string[] } | undefined)?.allow : undefined;
+    if (allow) res.setHeader('Allow', allow.join(', '));
+    res.status(apiErr.status).json({ success: false, error: { code: apiErr.code, message: apiErr.message, ...(allow ? { allow } : {}) } });
   };
 
   listen(port: number, host = '127.0.0.1'): Promise<number> {
@@ -184,6 +216,7 @@ export class ApiServer {
         res.once('close', () => this.inFlight.delete(res));
       });
       server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+      server.on('clientError', answerClientError);
       server.once('error', reject);
       server.listen(port, host, () => {
         server.off('error', reject);
@@ -253,6 +286,18 @@ function jsonBody(req: Request, res: Response, next: NextFunction): void {
     }
     next(err);
   });
+}
+
+/** Sets the X-RateLimit-* headers of the allowance a request was counted against; a spent one is a 429. */
+function applyRate(res: Response, rate: RateState | null): void {
+  if (!rate) return;
+  res.setHeader('X-RateLimit-Limit', String(rate.limit));
+  res.setHeader('X-RateLimit-Remaining', String(rate.remaining));
+  res.setHeader('X-RateLimit-Reset', String(rate.reset));
+  if (!rate.allowed) {
+    res.setHeader('Retry-After', String(rate.retryAfterSeconds));
+    throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit of ${rate.limit} requests exceeded; retry after ${rate.retryAfterSeconds}s`);
+  }
 }
 
 /** The status an http-errors style error (router, body-parser) assigns, when it blames the client. */

@@ -1,12 +1,25 @@
 import type { Db } from '../../kernel/db/database.js';
 import type { Clock } from '../../kernel/clock.js';
+import { LogThrottle } from '../../kernel/log-throttle.js';
+import { silentLogger, type Logger } from '../../kernel/logger.js';
+import { errorCode } from '../../kernel/storage-error.js';
 
-export interface RateLimitConfig {
+export interface RateWindows {
   perMinute: number;
   perDay: number;
 }
 
+export interface RateLimitConfig extends RateWindows {
+  /**
+   * Requests without a usable key (none, an invalid one, public routes such as /health), counted per client
+   * address. Larger than a key's allowance: every local program shares 127.0.0.1, and it is there to slow key
+   * guessing and floods, not to meter integrations.
+   */
+  perClient?: RateWindows;
+}
+
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = { perMinute: 60, perDay: 10_000 };
+export const DEFAULT_CLIENT_LIMITS: RateWindows = { perMinute: 600, perDay: 100_000 };
 
 export interface RateDecision {
   allowed: boolean;
@@ -21,6 +34,8 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Counters reach SQLite at most this long after a request; a clean stop flushes at once. */
 const FLUSH_MS = 1000;
+/** In-memory-only limiters forget counters of past days once they hold this many. */
+const MEMORY_SWEEP_AT = 1000;
 
 interface Counter {
   minuteStart: number;
@@ -31,8 +46,9 @@ interface Counter {
 
 /**
  * Fixed-window counters per key (a minute window and a UTC-day window). Counting happens in memory on the
- * request path; counters are written behind to SQLite (every second and on stop), so a restart does not hand
- * out a fresh allowance and a crash forgets at most a second of counts. Refused requests are not counted.
+ * request path; with a database, counters are written behind to SQLite (every second and on stop), so a restart
+ * does not hand out a fresh allowance and a crash forgets at most a second of counts. Without one (the per-client
+ * counters) they live in memory only. Refused requests are not counted.
  */
 export class RateLimiter {
   private counters = new Map<string, Counter>();
@@ -40,16 +56,18 @@ export class RateLimiter {
   private timer: NodeJS.Timeout | null = null;
   private getStmt;
   private upsertStmt;
+  private failures = new LogThrottle();
 
   constructor(
-    private db: Db,
+    private db: Db | null,
     private clock: Clock,
-    private config: RateLimitConfig = DEFAULT_RATE_LIMITS,
+    private config: RateWindows = DEFAULT_RATE_LIMITS,
+    private logger: Logger = silentLogger,
   ) {
-    this.getStmt = db.prepare<[string, string], { window_start: number; count: number }>(
+    this.getStmt = db?.prepare<[string, string], { window_start: number; count: number }>(
       'SELECT window_start, count FROM rate_limits WHERE key_id = ? AND window = ?',
     );
-    this.upsertStmt = db.prepare(
+    this.upsertStmt = db?.prepare(
       `INSERT INTO rate_limits (key_id, window, window_start, count) VALUES (?, ?, ?, ?)
        ON CONFLICT (key_id, window) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`,
     );
@@ -58,12 +76,20 @@ export class RateLimiter {
   private counter(keyId: string): Counter {
     let c = this.counters.get(keyId);
     if (!c) {
-      const m = this.getStmt.get(keyId, 'minute');
-      const d = this.getStmt.get(keyId, 'day');
+      if (!this.db) this.sweep();
+      const m = this.getStmt?.get(keyId, 'minute');
+      const d = this.getStmt?.get(keyId, 'day');
       c = { minuteStart: m?.window_start ?? 0, minute: m?.count ?? 0, dayStart: d?.window_start ?? 0, day: d?.count ?? 0 };
       this.counters.set(keyId, c);
     }
     return c;
+  }
+
+  /** Keeps a memory-only limiter bounded: counters of a past day no longer limit anything. */
+  private sweep(): void {
+    if (this.counters.size < MEMORY_SWEEP_AT) return;
+    const today = Math.floor(this.clock.now() / DAY) * DAY;
+    for (const [k, c] of this.counters) if (c.dayStart !== today) this.counters.delete(k);
   }
 
   consume(keyId: string): RateDecision {
@@ -92,26 +118,45 @@ export class RateLimiter {
   }
 
   private markDirty(keyId: string): void {
+    if (!this.db) return;
     this.dirty.add(keyId);
-    if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), FLUSH_MS);
-      this.timer.unref();
-    }
+    this.schedule();
   }
 
-  /** Writes pending counters; called by the timer and on stop. */
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+    this.timer.unref();
+  }
+
+  /**
+   * Writes pending counters; called by the timer and on stop. It runs in a timer, so it never throws: a write
+   * that fails (a full disk) is logged at most once a minute, and its counters stay pending for the next try.
+   */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.dirty.size === 0 || !this.db.open) return;
+    const db = this.db;
+    if (!db || this.dirty.size === 0 || !db.open) return;
     const keys = [...this.dirty];
-    this.dirty.clear();
-    this.db.transaction(() => {
-      for (const k of keys) {
-        const c = this.counters.get(k)!;
-        this.upsertStmt.run(k, 'minute', c.minuteStart, c.minute);
-        this.upsertStmt.run(k, 'day', c.dayStart, c.day);
+    try {
+      db.transaction(() => {
+        for (const k of keys) {
+          const c = this.counters.get(k)!;
+          this.upsertStmt!.run(k, 'minute', c.minuteStart, c.minute);
+          this.upsertStmt!.run(k, 'day', c.dayStart, c.day);
+        }
+      })();
+      for (const k of keys) this.dirty.delete(k);
+    } catch (err) {
+      const code = errorCode(err) ?? 'unknown';
+      const held = this.failures.pass(code);
+      if (held !== null) {
+        const more = held > 0 ? ` (${held} more since the last line like this)` : '';
+        const why = err instanceof Error ? err.message : String(err);
+        this.logger.error(`Rate-limit counters could not be saved (${code}: ${why}); counting goes on in memory and is retried${more}`);
       }
-    })();
+      this.schedule();
+    }
   }
 }

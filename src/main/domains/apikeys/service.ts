@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../../kernel/clock.js';
+import { silentLogger, type Logger } from '../../kernel/logger.js';
+import { LogThrottle } from '../../kernel/log-throttle.js';
+import { errorCode, failureKind } from '../../kernel/storage-error.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../kernel/ids.js';
 import type { ApiKeyStore, ApiKeyRow } from './store.js';
@@ -28,6 +31,7 @@ function toView(row: ApiKeyRow): ApiKeyView {
 
 export class ApiKeyService {
   private lastTouched = new Map<string, number>();
+  private touchFailures = new LogThrottle();
   /** Per-launch token for the dashboard (Electron preload or the headless URL); never stored. */
   readonly sessionToken = `bz_session_${crypto.randomBytes(32).toString('base64url')}`;
   private sessionHash = crypto.createHash('sha256').update(this.sessionToken).digest();
@@ -35,6 +39,7 @@ export class ApiKeyService {
   constructor(
     private store: ApiKeyStore,
     private clock: Clock,
+    private logger: Logger = silentLogger,
   ) {}
 
   /** Creates a key and returns it in clear text; this is the only time it exists outside the caller. */
@@ -80,9 +85,27 @@ export class ApiKeyService {
     const now = this.clock.now();
     if (now - (this.lastTouched.get(row.id) ?? 0) >= TOUCH_EVERY_MS) {
       this.lastTouched.set(row.id, now);
-      this.store.touch(row.id, now);
+      this.touch(row.id, now);
     }
     return { kind: 'key', keyId: row.id, name: row.name, scopes: JSON.parse(row.scopes) as Scope[] | null };
+  }
+
+  /**
+   * Last-used time is bookkeeping: a disk that is full or read-only must not turn every read made with a key
+   * into a 507/503. The failure is logged (once a minute per kind) and the request goes on.
+   */
+  private touch(id: string, now: number): void {
+    try {
+      this.store.touch(id, now);
+    } catch (err) {
+      const kind = failureKind(err);
+      if (kind !== 'full' && kind !== 'read-only' && kind !== 'permission') throw err;
+      const held = this.touchFailures.pass(kind);
+      if (held !== null) {
+        const more = held > 0 ? ` (${held} more since the last line like this)` : '';
+        this.logger.warn(`API key last-used time not saved (${errorCode(err) ?? kind}); requests go on${more}`);
+      }
+    }
   }
 }
 
