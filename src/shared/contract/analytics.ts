@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import { accountQuery, op } from './op.js';
 
-export const periodSchema = z.enum(['day', 'week', 'month', 'all']).default('week');
+/** day = the last 24 hours (the reference); today = since midnight where the caller is (utcOffsetMinutes). */
+export const PERIODS = ['today', 'day', 'week', 'month', 'all'] as const;
+export const periodSchema = z
+  .enum(PERIODS)
+  .default('week')
+  .describe('today: since midnight at utcOffsetMinutes; day: the last 24 hours; week: 7 days; month: 30 days; all');
 export type Period = z.infer<typeof periodSchema>;
 
-export const analyticsQuery = accountQuery.extend({ period: periodSchema }).strict();
+/** The viewer's UTC offset, so `today` and day buckets start at their midnight (JavaScript: -new Date().getTimezoneOffset()). */
+const utcOffset = z.coerce
+  .number()
+  .int()
+  .min(-840)
+  .max(840)
+  .default(0)
+  .describe('Minutes east of UTC for period=today and day-aligned buckets, e.g. -300 for New York in winter. Counts are kept per UTC hour, so with a half-hour offset a bucket edge falls on the hour; the first bucket holds only the part of it inside the period');
+
+export const analyticsQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset }).strict();
 
 export const analyticsSchema = z.object({
   totalMessages: z.number().int().describe('Messages the bot sent in the period'),
@@ -26,8 +40,9 @@ export type AnalyticsView = z.infer<typeof analyticsSchema>;
 
 export const faqTriggersQuery = accountQuery
   .extend({
-    period: z.enum(['day', 'week', 'month', 'all']).default('all'),
+    period: z.enum(PERIODS).default('all'),
     limit: z.coerce.number().int().min(1).max(100).default(10),
+    utcOffsetMinutes: utcOffset,
   })
   .strict();
 
@@ -36,20 +51,11 @@ export const faqTriggersSchema = z.object({
 });
 export type FaqTriggersView = z.infer<typeof faqTriggersSchema>;
 
-/** The viewer's UTC offset, so day buckets start at their midnight (JavaScript: -new Date().getTimezoneOffset()). */
-const utcOffset = z.coerce
-  .number()
-  .int()
-  .min(-840)
-  .max(840)
-  .default(0)
-  .describe('Minutes east of UTC for day-aligned buckets, e.g. -300 for New York in winter. Counts are kept per UTC hour, so with a half-hour offset a bucket edge falls on the hour; the first bucket holds only the part of it inside the period');
-
 export const timelineQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset }).strict();
 
 export const timelineSchema = z.object({
   period: periodSchema,
-  bucketMinutes: z.number().int().describe('60 for a day, 360 for a week, 1440 (a day) or more for a month and all time'),
+  bucketMinutes: z.number().int().describe('60 for today and a day, 360 for a week, 1440 (a day) or more for a month and all time'),
   buckets: z.array(
     z.object({
       start: z.string().describe('Bucket start (ISO 8601)'),
@@ -61,7 +67,7 @@ export const timelineSchema = z.object({
 export type TimelineView = z.infer<typeof timelineSchema>;
 
 export const topChattersQuery = accountQuery
-  .extend({ period: periodSchema, limit: z.coerce.number().int().min(1).max(100).default(10) })
+  .extend({ period: periodSchema, limit: z.coerce.number().int().min(1).max(100).default(10), utcOffsetMinutes: utcOffset })
   .strict();
 
 export const topChattersSchema = z.object({

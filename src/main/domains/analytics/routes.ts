@@ -6,9 +6,9 @@ import type { AnalyticsService } from './service.js';
 export function analyticsRoutes(analytics: AnalyticsService, accounts: AccountService) {
   const account = (id: string | undefined) => accounts.resolve(id).id;
   return implement(analyticsApi, {
-    summary: ({ query }) => analytics.summary(account(query.account), query.period),
-    faqTriggers: ({ query }) => analytics.faqTriggers(account(query.account), query.period, query.limit),
+    summary: ({ query }) => analytics.summary(account(query.account), query.period, query.utcOffsetMinutes),
+    faqTriggers: ({ query }) => analytics.faqTriggers(account(query.account), query.period, query.limit, query.utcOffsetMinutes),
     timeline: ({ query }) => analytics.timeline(account(query.account), query.period, query.utcOffsetMinutes),
-    topChatters: ({ query }) => analytics.topChatters(account(query.account), query.period, query.limit),
+    topChatters: ({ query }) => analytics.topChatters(account(query.account), query.period, query.limit, query.utcOffsetMinutes),
   });
 }

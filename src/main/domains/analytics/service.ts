@@ -2,7 +2,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { DAY_MS as DAY, HOUR_MS as HOUR, type ChatEventStore } from './store.js';
 import type { Period } from './schema.js';
 
-const PERIOD_MS: Record<Exclude<Period, 'all'>, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
+const PERIOD_MS: Record<Exclude<Period, 'all' | 'today'>, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
 
 /**
  * Percent of `total` per part, to one decimal, summing to exactly 100 when total > 0 (largest remainder:
@@ -40,23 +40,30 @@ export class AnalyticsService {
     private clock: Clock,
   ) {}
 
-  summary(accountId: string, period: Period) {
-    const key = `${accountId}|${period}`;
+  summary(accountId: string, period: Period, utcOffsetMinutes = 0) {
+    const key = `${accountId}|${period}|${period === 'today' ? utcOffsetMinutes : 0}`;
     // Wall-clock monotonic time, not the injected clock: this is a cache, not domain time.
     const now = performance.now();
     const hit = this.cache.get(key);
     if (hit && now - hit.at < CACHE_MS) return hit.value;
-    const value = this.compute(accountId, period);
+    const value = this.compute(accountId, period, utcOffsetMinutes);
     this.cache.set(key, { at: now, value });
     return value;
   }
 
-  private since(period: Period): number {
-    return period === 'all' ? 0 : this.clock.now() - PERIOD_MS[period];
+  /** Where a period starts; `today` at the caller's midnight (minutes east of UTC). */
+  private since(period: Period, utcOffsetMinutes = 0): number {
+    const now = this.clock.now();
+    if (period === 'all') return 0;
+    if (period === 'today') {
+      const off = utcOffsetMinutes * 60_000;
+      return Math.floor((now + off) / DAY) * DAY - off;
+    }
+    return now - PERIOD_MS[period];
   }
 
-  private compute(accountId: string, period: Period) {
-    const since = this.since(period);
+  private compute(accountId: string, period: Period, utcOffsetMinutes: number) {
+    const since = this.since(period, utcOffsetMinutes);
     const byCause = this.events.sentByCause(accountId, since);
     const get = (c: Parameters<typeof byCause.get>[0]) => byCause.get(c) ?? 0;
     const totalMessages = [...byCause.values()].reduce((a, b) => a + b, 0);
@@ -94,9 +101,9 @@ export class AnalyticsService {
   timeline(accountId: string, period: Period, utcOffsetMinutes: number) {
     const now = this.clock.now();
     const first = this.events.firstLineAt(accountId);
-    const since = period === 'all' ? (first ?? now) : this.since(period);
+    const since = period === 'all' ? (first ?? now) : this.since(period, utcOffsetMinutes);
     const span = Math.max(now - since, HOUR);
-    const bucketMs = period === 'day' ? HOUR : period === 'week' ? 6 * HOUR : Math.max(1, Math.ceil(span / (90 * DAY))) * DAY;
+    const bucketMs = period === 'day' || period === 'today' ? HOUR : period === 'week' ? 6 * HOUR : Math.max(1, Math.ceil(span / (90 * DAY))) * DAY;
     const off = utcOffsetMinutes * 60_000;
     const align = (t: number) => Math.floor((t + off) / bucketMs) * bucketMs - off;
     const counts = new Map<number, { received: number; sent: number }>();
@@ -113,9 +120,9 @@ export class AnalyticsService {
     return { period, bucketMinutes: bucketMs / 60_000, buckets };
   }
 
-  topChatters(accountId: string, period: Period, limit: number) {
+  topChatters(accountId: string, period: Period, limit: number, utcOffsetMinutes = 0) {
     return {
-      chatters: this.events.topChatters(accountId, this.since(period), limit).map((r) => ({
+      chatters: this.events.topChatters(accountId, this.since(period, utcOffsetMinutes), limit).map((r) => ({
         username: r.username,
         messages: r.messages,
         lastMessageAt: new Date(r.lastAt).toISOString(),
@@ -123,7 +130,7 @@ export class AnalyticsService {
     };
   }
 
-  faqTriggers(accountId: string, period: Period, limit: number) {
-    return { triggers: this.events.topTriggers(accountId, this.since(period), limit) };
+  faqTriggers(accountId: string, period: Period, limit: number, utcOffsetMinutes = 0) {
+    return { triggers: this.events.topTriggers(accountId, this.since(period, utcOffsetMinutes), limit) };
   }
 }
