@@ -10,6 +10,7 @@ import {
   BrowserNotFoundError,
   bundledBrowser,
   detectBrowser,
+  removeOtherVersions,
   resolveBrowser,
   unpackBrotli,
   type BrowserProbeEnv,
@@ -155,6 +156,13 @@ describe('unpacking the fallback', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe(script);
     expect(fs.statSync(target).mode & 0o111).not.toBe(0);
     expect(fs.readdirSync(path.dirname(target))).toEqual(['chromium']);
+  });
+
+  it('removes the browsers unpacked for other versions of the package, and nothing else', () => {
+    const cache = tempDir();
+    for (const d of ['chromium-143.0.4', 'chromium-147.0.0', 'profiles']) fs.mkdirSync(path.join(cache, d, 'sub'), { recursive: true });
+    removeOtherVersions(path.join(cache, 'chromium-147.0.0'));
+    expect(fs.readdirSync(cache).sort()).toEqual(['chromium-147.0.0', 'profiles']);
   });
 
   it('leaves no executable behind when the archive is damaged', async () => {

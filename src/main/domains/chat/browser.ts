@@ -213,7 +213,9 @@ export function bundledBrowser(probe: BrowserProbeEnv = realProbeEnv): BundledBr
       // One unpack per process; other processes racing it each write their own partial file (see unpackBrotli).
       let p = unpacking.get(target);
       if (!p) {
-        p = unpackBrotli(path.join(pkg.dir, 'bin', 'chromium.br'), target).finally(() => unpacking.delete(target));
+        p = unpackBrotli(path.join(pkg.dir, 'bin', 'chromium.br'), target)
+          .then((exe) => (removeOtherVersions(dir()), exe))
+          .finally(() => unpacking.delete(target));
         unpacking.set(target, p);
       }
       return p;
@@ -237,6 +239,14 @@ function bundledPackage(): { dir: string; version: string } | null {
     }
   } catch {
     return null;
+  }
+}
+
+/** After an upgrade, the previous versions' 200 MB unpacked browsers are of no further use. */
+export function removeOtherVersions(current: string): void {
+  const parent = path.dirname(current);
+  for (const name of fs.readdirSync(parent)) {
+    if (name.startsWith('chromium-') && name !== path.basename(current)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
