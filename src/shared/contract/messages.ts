@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { accountQuery, op } from './op.js';
 
+/** Characters in a message, counted as src/shared/text.ts counts them (code points; zod 4's `.max()` agrees). */
 export const MESSAGE_MAX = 500;
 export const messageStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']);
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 export const sendMessageBody = z
   .object({
-    message: z.string().min(1, 'message must not be empty').max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters`)
+    message: z.string().min(1, 'message must not be empty').max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
       .refine((m) => m.trim().length > 0, 'message must not be blank'),
     delay: z.number().int().min(0).max(3_600_000).default(0).describe('Milliseconds to wait before sending'),
   })

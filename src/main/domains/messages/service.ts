@@ -1,6 +1,7 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Db } from '../../kernel/db/database.js';
-import { notFound } from '../../http/errors.js';
+import { ApiError, notFound } from '../../http/errors.js';
+import { textLength, truncateText } from '../../../shared/text.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
 import type { Cause } from '../analytics/store.js';
@@ -22,6 +23,12 @@ export function toMessageView(r: MessageRow): MessageView {
     sentAt: r.sent_at === null ? null : new Date(r.sent_at).toISOString(),
   };
 }
+
+/**
+ * The bot's own texts (a filled template, a long winners list) are not refused when they run past MESSAGE_MAX:
+ * the sender splits them for the platform. This bounds them all the same, cut between characters.
+ */
+export const BOT_TEXT_MAX = 10 * MESSAGE_MAX;
 
 export interface EnqueueInput {
   accountId: string;
@@ -59,12 +66,21 @@ export class MessageService {
   enqueue(input: EnqueueInput): MessageView {
     const now = this.clock.now();
     const id = newId('msg');
-    const text = input.text.length > MESSAGE_MAX ? input.text.slice(0, MESSAGE_MAX) : input.text;
+    const text = this.admissibleText(input);
     this.store.insert({ id, accountId: input.accountId, text, cause: input.cause, notBefore: now + (input.delayMs ?? 0), createdAt: now });
     const view = toMessageView(this.store.byId(id)!);
     this.events.emit('message.queued', input.accountId, { messageId: id, message: text, cause: input.cause, scheduledFor: view.scheduledFor });
     this.notify(input.accountId);
     return view;
+  }
+
+  /** One length for every way in: an API text over MESSAGE_MAX is refused, never stored cut. */
+  private admissibleText(input: EnqueueInput): string {
+    const length = textLength(input.text);
+    if (input.cause === 'api' && length > MESSAGE_MAX) {
+      throw new ApiError('VALIDATION_ERROR', `Invalid body: message: message must be at most ${MESSAGE_MAX} characters (got ${length})`);
+    }
+    return length > BOT_TEXT_MAX ? truncateText(input.text, BOT_TEXT_MAX) : input.text;
   }
 
   get(id: string): MessageView {
