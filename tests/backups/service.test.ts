@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupService } from '../../src/main/domains/backups/service.js';
+import { BackupService, type BackupServiceOptions } from '../../src/main/domains/backups/service.js';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../../src/main/kernel/db/database.js';
 import { backupFileName } from '../../src/main/kernel/db/backup-files.js';
@@ -14,13 +14,13 @@ afterEach(() => {
   for (const db of open.splice(0)) if (db.open) db.close();
 });
 
-function setup(keep?: number) {
+function setup(keep?: number | Partial<BackupServiceOptions>) {
   const dir = tempDir();
   const file = path.join(dir, 'buzzchat.db');
   const db = openDatabase(file);
   open.push(db);
   const clock = new ManualClock(Date.UTC(2026, 10, 25, 12, 0, 0));
-  const service = new BackupService(db, file, clock, silentLogger, keep === undefined ? {} : { keep });
+  const service = new BackupService(db, file, clock, silentLogger, keep === undefined ? {} : typeof keep === 'number' ? { keep } : keep);
   return { dir, file, db, clock, service };
 }
 
@@ -62,7 +62,7 @@ describe('BackupService', () => {
     expect(service.list().map((x) => x.file)).toEqual([b.file, a.file]);
   });
 
-  it('keeps the newest 7 automatic backups and every pre-upgrade and manual one', async () => {
+  it('keeps the newest 7 automatic backups, every pre-upgrade one and the manual one', async () => {
     const { dir, clock, service } = setup();
     const backups = path.join(dir, 'backups');
     fs.mkdirSync(backups);
@@ -82,6 +82,39 @@ describe('BackupService', () => {
     expect(left.filter((b) => b.kind === 'pre-upgrade')).toHaveLength(2);
     expect(left.filter((b) => b.kind === 'manual').map((b) => b.file)).toEqual([manual.file]);
     expect(fs.existsSync(path.join(backups, 'notes.txt'))).toBe(true);
+  });
+
+  it('keeps the newest 10 manual backups by default (a fuzz left 36 copies)', async () => {
+    const { clock, service } = setup();
+    const taken: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      clock.advance(1000);
+      taken.push((await service.take('manual')).file);
+    }
+    const automatic = await service.take('automatic');
+    const left = service.list();
+    expect(left.filter((b) => b.kind === 'manual').map((b) => b.file)).toEqual(taken.slice(4).reverse());
+    expect(left.map((b) => b.file)).toContain(automatic.file);
+  });
+
+  it('caps the bytes manual backups take, dropping the oldest but never the newest', async () => {
+    const { db, clock, service } = setup({ keepManual: 100, manualMaxBytes: 1 });
+    const first = await service.take('manual');
+    expect(service.list().map((b) => b.file)).toEqual([first.file]);
+    clock.advance(1000);
+    const second = await service.take('manual');
+    expect(service.list().map((b) => b.file)).toEqual([second.file]);
+    // Room for two copies of this size: the third takes the place of the oldest.
+    const size = second.bytes;
+    const roomy = new BackupService(db, path.join(path.dirname(path.dirname(second.path)), 'buzzchat.db'), clock, silentLogger, {
+      keepManual: 100,
+      manualMaxBytes: 2 * size + size / 2,
+    });
+    clock.advance(1000);
+    const third = await roomy.take('manual');
+    clock.advance(1000);
+    const fourth = await roomy.take('manual');
+    expect(roomy.list().map((b) => b.file)).toEqual([fourth.file, third.file]);
   });
 
   it('honours a smaller keep', async () => {

@@ -15,8 +15,12 @@ import {
 import type { Logger } from '../../kernel/logger.js';
 
 export interface BackupServiceOptions {
-  /** Automatic backups kept; older ones are deleted. Manual and pre-upgrade copies are never pruned. */
+  /** Automatic backups kept; older ones are deleted. Pre-upgrade copies are never pruned. */
   keep: number;
+  /** Manual backups (POST /backups, `buzzchat backup`) kept; older ones are deleted. */
+  keepManual: number;
+  /** Bytes the manual backups may take together; the oldest go first, the newest is always kept. */
+  manualMaxBytes: number;
   /**
    * Pages copied per step of the online backup. Between steps the app keeps serving; a write from another
    * connection (the CLI beside a running server) restarts the copy, so the CLI copies everything in one step.
@@ -24,7 +28,7 @@ export interface BackupServiceOptions {
   pagesPerStep: number;
 }
 
-export const DEFAULT_BACKUP_SERVICE_OPTIONS: BackupServiceOptions = { keep: 7, pagesPerStep: 1000 };
+export const DEFAULT_BACKUP_SERVICE_OPTIONS: BackupServiceOptions = { keep: 7, keepManual: 10, manualMaxBytes: 2 * 1024 ** 3, pagesPerStep: 1000 };
 
 const HOUR = 3_600_000;
 
@@ -68,11 +72,23 @@ export class BackupService {
     while (this.inProgress > 0) await this.running;
   }
 
-  /** Deletes automatic backups beyond the newest `keep`; returns the deleted file names. */
+  /**
+   * Deletes automatic backups beyond the newest `keep`, and manual ones beyond the newest `keepManual` or past
+   * `manualMaxBytes` together (oldest first; the newest manual copy stays whatever its size). Returns the
+   * deleted file names.
+   */
   prune(): string[] {
+    const all = this.list();
+    const automatic = all.filter((b) => b.kind === 'automatic');
+    const manual = all.filter((b) => b.kind === 'manual');
+    const doomed = automatic.slice(this.options.keep);
+    let bytes = 0;
+    manual.forEach((b, i) => {
+      bytes += b.bytes;
+      if (i > 0 && (i >= this.options.keepManual || bytes > this.options.manualMaxBytes)) doomed.push(b);
+    });
     const removed: string[] = [];
-    const automatic = this.list().filter((b) => b.kind === 'automatic');
-    for (const old of automatic.slice(this.options.keep)) {
+    for (const old of doomed) {
       try {
         fs.rmSync(old.path, { force: true });
         removed.push(old.file);
@@ -96,7 +112,7 @@ export class BackupService {
       throw err;
     }
     finishCopy(partial, final, (f) => new Database(f, { fileMustExist: true }));
-    if (kind === 'automatic') this.prune();
+    this.prune();
     const taken = this.list().find((b) => b.path === final);
     if (!taken) throw new Error(`backup ${final} vanished right after it was written`);
     return taken;
