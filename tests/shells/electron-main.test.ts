@@ -20,6 +20,10 @@ const h = vi.hoisted(() => ({
   external: [] as string[],
   quit: 0,
   exit: [] as number[],
+  locks: 0,
+  dockHidden: 0,
+  hardwareOff: 0,
+  mcpRuns: [] as { args: string[]; io: unknown }[],
 }));
 
 vi.mock('electron', () => {
@@ -68,7 +72,9 @@ vi.mock('electron', () => {
   return {
     app: {
       isPackaged: false,
-      requestSingleInstanceLock: () => true,
+      requestSingleInstanceLock: () => (h.locks++, true),
+      dock: { hide: () => void h.dockHidden++ },
+      disableHardwareAcceleration: () => void h.hardwareOff++,
       on: (ev: string, fn: Handler) => (h.appHandlers[ev] = fn),
       whenReady: () => Promise.resolve(),
       getPath: (name: string) => (name === 'userData' ? h.dataDir : '/nonexistent'),
@@ -96,6 +102,11 @@ vi.mock('../../src/main/app/domains.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/main/app/domains.js')>();
   return { ...actual, defaultModules: () => actual.defaultModules({ noBrowser: true }) };
 });
+
+// The MCP server itself is tested over real stdio (tests/shells/mcp/desktop-entry.test.ts); here, what `--mcp` hands it.
+vi.mock('../../src/main/shells/mcp/cli.js', () => ({
+  main: async (args: string[], io: unknown) => void h.mcpRuns.push({ args, io }),
+}));
 
 const blockers: net.Server[] = [];
 const dirs: string[] = [];
@@ -186,5 +197,45 @@ describe('Electron entry with a damaged database', () => {
     expect(h.errors[0]![1]).toMatch(/left untouched/);
     expect(fs.readFileSync(path.join(h.dataDir, 'buzzchat.db'), 'utf8')).toBe(garbage);
     expect(h.windows).toHaveLength(0);
+  });
+});
+
+describe('Electron entry with --mcp', () => {
+  it('runs the MCP server with the flags after --mcp: no core, window, tray or single-instance lock, no dock icon', async () => {
+    const argv = process.argv;
+    const processType = Object.getOwnPropertyDescriptor(process, 'type');
+    const { createApp } = await import('../../src/main/app/create-app.js');
+    const appsBefore = (createApp as unknown as Mock).mock.calls.length;
+    h.windows.length = 0;
+    h.trays.length = 0;
+    const locksBefore = h.locks;
+    try {
+      process.argv = [argv[0]!, '--mcp', '--url', 'http://127.0.0.1:3999'];
+      // What Electron's main process says it is (its `app` is the mock above).
+      Object.defineProperty(process, 'type', { value: 'browser', configurable: true });
+      vi.resetModules();
+      await import('../../src/main/shells/electron/index.js');
+    } finally {
+      process.argv = argv;
+      if (processType) Object.defineProperty(process, 'type', processType);
+      else delete (process as { type?: string }).type;
+    }
+    expect(h.mcpRuns).toEqual([{ args: ['--url', 'http://127.0.0.1:3999'], io: process.platform === 'win32' ? expect.anything() : undefined }]);
+    expect(h.dockHidden).toBe(1);
+    expect(h.hardwareOff).toBe(1);
+    expect(h.locks).toBe(locksBefore);
+    expect(h.windows).toHaveLength(0);
+    expect(h.trays).toHaveLength(0);
+    expect((createApp as unknown as Mock).mock.calls.length).toBe(appsBefore);
+  });
+
+  it('reads arguments only after --mcp, and treats a run without it as the app', async () => {
+    const { mcpArgsOf, electronIo } = await import('../../src/main/shells/electron/mcp-mode.js');
+    expect(mcpArgsOf(['/Applications/BuzzChat.app/Contents/MacOS/BuzzChat', '--mcp'])).toEqual([]);
+    expect(mcpArgsOf(['electron', '.', '--no-sandbox', '--mcp', '--api-key', 'k'])).toEqual(['--api-key', 'k']);
+    expect(mcpArgsOf(['electron', '.'])).toBeNull();
+    // Only Windows' Electron needs its own stdio streams.
+    expect(electronIo('darwin')).toBeUndefined();
+    expect(electronIo('linux')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The Electron shell: one window on the dashboard the core serves at http://127.0.0.1:PORT/, a tray icon,
- * and the application menu. The only file in src/main that imports `electron`; everything else is the
- * same core the headless CLI runs.
+ * and the application menu (index.ts starts it unless the executable was run with `--mcp`). Only
+ * src/main/shells/electron imports `electron`; everything else is the same core the headless CLI runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -248,4 +248,3 @@ export function main(): void {
   void electronApp.whenReady().then(start);
 }
 
-main();
