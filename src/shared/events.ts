@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { showStatsSchema, streamEventSchema } from './contract/shows.js';
 
 /**
  * The event catalogue: every event the core publishes on its bus, with its payload schema. The live stream
@@ -29,6 +30,35 @@ export const PUBLIC_EVENTS = {
   'bot.stopped': z.object({ accountId: z.string() }),
 } as const;
 
+const onShow = z.object({
+  accountId: z.string(),
+  showId: z.string().nullable().describe('The show it happened in; null outside a show'),
+  platform: z.string(),
+  at: iso,
+});
+const [tipEvent, raidEvent, giveawayEvent, productEvent] = streamEventSchema.options;
+
+/**
+ * Events beyond the reference's six: shows, and what the platform's own data stream reports (tips, raids, its
+ * giveaways, products). Webhooks may subscribe to them like to the six.
+ */
+export const STREAM_EVENTS = {
+  'show.started': z.object({ accountId: z.string(), showId: z.string(), platform: z.string(), title: z.string().nullable(), startedAt: iso }),
+  'show.ended': z.object({
+    accountId: z.string(),
+    showId: z.string(),
+    platform: z.string(),
+    startedAt: iso,
+    endedAt: iso,
+    endReason: z.string(),
+    stats: showStatsSchema,
+  }),
+  'stream.tip': onShow.extend(tipEvent.shape),
+  'stream.raid': onShow.extend(raidEvent.shape),
+  'stream.giveaway': onShow.extend(giveawayEvent.shape),
+  'stream.product': onShow.extend(productEvent.shape),
+} as const;
+
 /** Events for dashboards and the live stream only; never delivered to webhooks. */
 export const INTERNAL_EVENTS = {
   /** A parsed chat line (the chat driver's ChatLine). */
@@ -53,6 +83,8 @@ export const INTERNAL_EVENTS = {
   'giveaway.claimed': z.object({ username: z.string(), claimedAt: iso }),
   'settings.updated': z.object({ accountId: z.string(), fields: z.array(z.string()) }),
   'accounts.switched': z.object({ accountId: z.string(), previousAccountId: z.string().nullable() }),
+  /** The viewer count the platform reports (data stream or page). */
+  'stream.viewers': z.object({ accountId: z.string(), count: z.number().int() }),
   'webhook.disabled': z.object({
     webhookId: z.string(),
     url: z.string(),
@@ -62,12 +94,16 @@ export const INTERNAL_EVENTS = {
   }),
 } as const;
 
-export const EVENT_CATALOGUE = { ...PUBLIC_EVENTS, ...INTERNAL_EVENTS };
+/** What webhooks may subscribe to: the reference's six (payloads exactly as written there), then shows and stream events. */
+export const WEBHOOK_EVENTS = { ...PUBLIC_EVENTS, ...STREAM_EVENTS };
+export const EVENT_CATALOGUE = { ...WEBHOOK_EVENTS, ...INTERNAL_EVENTS };
 
-export type PublicEventType = keyof typeof PUBLIC_EVENTS;
+export type PublicEventType = keyof typeof WEBHOOK_EVENTS;
 export type InternalEventType = keyof typeof INTERNAL_EVENTS;
 export type EventType = keyof typeof EVENT_CATALOGUE;
-export const PUBLIC_EVENT_TYPES = Object.keys(PUBLIC_EVENTS) as [PublicEventType, ...PublicEventType[]];
+export const PUBLIC_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as [PublicEventType, ...PublicEventType[]];
+/** The reference's six. */
+export const REFERENCE_EVENT_TYPES = Object.keys(PUBLIC_EVENTS) as (keyof typeof PUBLIC_EVENTS)[];
 export const EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as [EventType, ...EventType[]];
 
 export type EventData<T extends EventType> = z.input<(typeof EVENT_CATALOGUE)[T]>;

@@ -10,6 +10,7 @@ import { eventsDomain } from '../domains/events/domain.js';
 import { giveawayDomain } from '../domains/giveaway/domain.js';
 import { messagesDomain } from '../domains/messages/domain.js';
 import { settingsDomain } from '../domains/settings/domain.js';
+import { showsDomain } from '../domains/shows/domain.js';
 import { systemDomain } from '../domains/system/domain.js';
 import { practiceModule } from '../domains/practice/module.js';
 import { practiceDemoModule } from '../domains/practice/demo.js';
@@ -47,7 +48,8 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
       backupsModule(s, { schedule: options.autoBackup ?? false }),
       ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 }), practiceDemoModule(s)] : []),
       webhooksModule(s),
-      // Before chat: subscribed to the gateway before the driver delivers its first line.
+      // Before chat: subscribed to the gateway and the bus before the driver delivers its first line or status.
+      showsDomain(s, chat.gateway),
       botModule(s, chat.gateway),
       chat,
     ];

@@ -3,10 +3,12 @@ import { activityApi } from './activity.js';
 import { analyticsApi } from './analytics.js';
 import { apiKeysApi } from './apikeys.js';
 import { backupsApi } from './backups.js';
+import { botApi } from './bot.js';
 import { claimsApi, giveawayApi } from './giveaway.js';
 import { messagesApi } from './messages.js';
 import { practiceApi } from './practice.js';
 import { settingsApi } from './settings.js';
+import { showsApi } from './shows.js';
 import { eventsApi, systemApi } from './system.js';
 import { webhooksApi } from './webhooks.js';
 
@@ -21,9 +23,11 @@ export const api = {
   claims: claimsApi,
   messages: messagesApi,
   settings: settingsApi,
+  bot: botApi,
   webhooks: webhooksApi,
   events: eventsApi,
   activity: activityApi,
   practice: practiceApi,
+  shows: showsApi,
 };
 export type Api = typeof api;

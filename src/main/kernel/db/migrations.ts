@@ -219,4 +219,87 @@ export const migrations: string[] = [
   );
   CREATE INDEX activity_log_account ON activity_log(account_id, seq);
   `,
+  // shows: one row per live show with its figures (kept up to date while it runs), the distinct chatters of each
+  // show, and what the platform's data stream reported (tips, raids, its giveaways, products)
+  `
+  CREATE TABLE shows (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    platform TEXT NOT NULL,
+    title TEXT,
+    url TEXT,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    end_reason TEXT,
+    stats TEXT NOT NULL DEFAULT '{}',
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX shows_account_started ON shows(account_id, started_at DESC);
+  CREATE TABLE show_chatters (
+    show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    user_key TEXT NOT NULL,
+    PRIMARY KEY (show_id, user_key)
+  ) WITHOUT ROWID;
+  CREATE TABLE stream_events (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    show_id TEXT REFERENCES shows(id) ON DELETE SET NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX stream_events_show ON stream_events(show_id, id);
+  `,
+  // per-viewer rollups for the analytics routes: messages per viewer per UTC day with a running total, and per
+  // viewer overall with when they last wrote. A period always runs to now, so "wrote in the period" is "last wrote
+  // at or after its start" (distinct chatters without a set union), and a viewer's lines from day d on are their
+  // total minus the running total before d (top chatters without summing every day). Replaces chat_chatters_daily.
+  `
+  CREATE TABLE chat_chatters (
+    account_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, username)
+  ) WITHOUT ROWID;
+  CREATE INDEX chat_chatters_top ON chat_chatters(account_id, n DESC, last_at DESC, username);
+  CREATE INDEX chat_chatters_last ON chat_chatters(account_id, last_at);
+  CREATE TABLE chat_chatter_days (
+    account_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    cum INTEGER NOT NULL,
+    PRIMARY KEY (account_id, username, day)
+  ) WITHOUT ROWID;
+  CREATE INDEX chat_events_received_chatter ON chat_events(account_id, created_at, username) WHERE direction = 'received';
+  INSERT INTO chat_chatters (account_id, username, n, last_at)
+    SELECT account_id, username, COUNT(*), MAX(created_at) FROM chat_events
+    WHERE direction = 'received' AND username IS NOT NULL GROUP BY account_id, username;
+  INSERT INTO chat_chatter_days (account_id, username, day, n, cum)
+    SELECT account_id, username, day, n, SUM(n) OVER (PARTITION BY account_id, username ORDER BY day ROWS UNBOUNDED PRECEDING)
+    FROM (SELECT account_id, username, created_at / 86400000 AS day, COUNT(*) AS n FROM chat_events
+          WHERE direction = 'received' AND username IS NOT NULL GROUP BY account_id, username, created_at / 86400000);
+  DROP TRIGGER chat_events_rollup;
+  DROP TABLE chat_chatters_daily;
+  CREATE TRIGGER chat_events_rollup AFTER INSERT ON chat_events BEGIN
+    INSERT INTO chat_stats_hourly (account_id, hour, direction, cause, n)
+      VALUES (NEW.account_id, NEW.created_at / 3600000, NEW.direction, COALESCE(NEW.cause, ''), 1)
+      ON CONFLICT (account_id, direction, hour, cause) DO UPDATE SET n = n + 1;
+    INSERT INTO chat_chatters (account_id, username, n, last_at)
+      SELECT NEW.account_id, NEW.username, 1, NEW.created_at WHERE NEW.direction = 'received' AND NEW.username IS NOT NULL
+      ON CONFLICT (account_id, username) DO UPDATE SET n = n + 1, last_at = MAX(last_at, excluded.last_at);
+    -- A line older than the viewer's latest day (an import, a clock put back) moves the running totals after it.
+    INSERT INTO chat_chatter_days (account_id, username, day, n, cum)
+      SELECT NEW.account_id, NEW.username, NEW.created_at / 86400000, 0, COALESCE((
+        SELECT cum FROM chat_chatter_days
+        WHERE account_id = NEW.account_id AND username = NEW.username AND day < NEW.created_at / 86400000
+        ORDER BY day DESC LIMIT 1), 0)
+      WHERE NEW.direction = 'received' AND NEW.username IS NOT NULL
+      ON CONFLICT (account_id, username, day) DO NOTHING;
+    UPDATE chat_chatter_days SET n = n + (day = NEW.created_at / 86400000), cum = cum + 1
+      WHERE NEW.direction = 'received' AND NEW.username IS NOT NULL
+        AND account_id = NEW.account_id AND username = NEW.username AND day >= NEW.created_at / 86400000;
+  END;
+  `,
 ];

@@ -3,18 +3,18 @@
  * so no server code reaches the bundle): a server change breaks this typecheck instead of a screen.
  * The few types declared here are the screens' own view models, mapped from those wire types in client.ts.
  */
-import type { Settings as ServerSettings, SettingsPatch as ServerSettingsPatch } from '../../../main/domains/settings/schema.js';
-import type { Account as ServerAccount, Platform as ServerPlatform } from '../../../main/domains/accounts/schema.js';
-import type { ApiKeyView, Scope as ServerScope } from '../../../main/domains/apikeys/schema.js';
-import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../main/domains/messages/schema.js';
-import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod, TimelineView, TopChattersView } from '../../../main/domains/analytics/schema.js';
-import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../main/domains/giveaway/schema.js';
+import type { Settings as ServerSettings, SettingsPatch as ServerSettingsPatch } from '../../../shared/contract/settings.js';
+import type { Account as ServerAccount, Platform as ServerPlatform } from '../../../shared/contract/accounts.js';
+import type { ApiKeyView, Scope as ServerScope } from '../../../shared/contract/apikeys.js';
+import type { MessageView, MessageStatus as ServerMessageStatus, SendMessageResult } from '../../../shared/contract/messages.js';
+import type { AnalyticsView, FaqTriggersView, Period as ServerPeriod, TimelineView, TopChattersView } from '../../../shared/contract/analytics.js';
+import type { DrawResultView, DrawView, EntriesView, EntryView } from '../../../shared/contract/giveaway.js';
 import type { ChatHistoryLine } from '../../../main/domains/chat/routes.js';
-import type { ClaimsView } from '../../../main/domains/bot/routes.js';
-import type { BackupList as ServerBackupList, TakenBackup } from '../../../main/domains/backups/schema.js';
+import type { ClaimsView } from '../../../shared/contract/giveaway.js';
+import type { BackupList as ServerBackupList, TakenBackup } from '../../../shared/contract/backups.js';
 import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/domains/chat/types.js';
-import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../main/domains/webhooks/schema.js';
-import type { BusEvent, PublicEventType } from '../../../main/kernel/events/bus.js';
+import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../shared/contract/webhooks.js';
+import type { BusEvent, PublicEventType } from '../../../shared/events.js';
 
 export type Settings = ServerSettings;
 export type SettingsPatch = ServerSettingsPatch;
@@ -28,37 +28,10 @@ export type LiveEvent = BusEvent;
 export type WebhookEventType = PublicEventType;
 export type Period = ServerPeriod;
 
-// Lists the UI offers; `exhaustive` makes the compiler fail if the server adds a value we do not list.
-function exhaustive<All>() {
-  return <const L extends readonly All[]>(list: L & ([Exclude<All, L[number]>] extends [never] ? unknown : { missing: Exclude<All, L[number]> })) =>
-    list;
-}
-
-export const SCOPES = exhaustive<Scope>()([
-  'analytics:read',
-  'messages:send',
-  'messages:read',
-  'giveaway:read',
-  'giveaway:write',
-  'settings:read',
-  'settings:write',
-  'webhooks:read',
-  'webhooks:write',
-  'accounts:read',
-  'accounts:write',
-  'chat:read',
-  'chat:write',
-  'keys:admin',
-]);
-export const PLATFORMS = exhaustive<Platform>()(['whatnot', 'youtube', 'twitch', 'kick', 'ebay', 'practice']);
-export const WEBHOOK_EVENTS = exhaustive<WebhookEventType>()([
-  'giveaway.entry',
-  'giveaway.winner',
-  'message.sent',
-  'message.received',
-  'bot.started',
-  'bot.stopped',
-]);
+/** Lists the UI offers come from the shared contract (imported by value), so they cannot drift from the server's. */
+export { SCOPES } from '../../../shared/scopes.js';
+export { PLATFORMS } from '../../../shared/contract/accounts.js';
+export { PUBLIC_EVENT_TYPES as WEBHOOK_EVENTS } from '../../../shared/events.js';
 
 export type Analytics = AnalyticsView;
 export type FaqTriggers = FaqTriggersView;

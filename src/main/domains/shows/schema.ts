@@ -1,0 +1,2 @@
+/** The shows domain's wire shapes live in the shared contract (main, renderer and MCP import them by value). */
+export * from '../../../shared/contract/shows.js';
