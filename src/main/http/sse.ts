@@ -15,13 +15,15 @@ export interface SseStream {
  * The one Server-Sent Events writer: headers that keep proxies from buffering, a comment heartbeat so idle
  * connections stay open, and a close that runs once whichever side ends first.
  */
-export function openSse(req: Request, res: Response, heartbeatMs = HEARTBEAT_MS): SseStream {
+export function openSse(req: Request, res: Response, options: { heartbeatMs?: number; retryMs?: number } = {}): SseStream {
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Accel-Buffering', 'no');
   res.flushHeaders();
-  res.write(': connected\n\n');
+  // `retry:` tells EventSource how soon to reconnect (it then sends Last-Event-ID).
+  res.write(`${options.retryMs ? `retry: ${options.retryMs}\n` : ''}: connected\n\n`);
   let open = true;
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
