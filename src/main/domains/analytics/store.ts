@@ -28,6 +28,12 @@ export interface ChatEventRow {
   created_at: number;
 }
 
+export interface TopChatterRow {
+  username: string;
+  messages: number;
+  lastAt: number;
+}
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
@@ -57,14 +63,16 @@ export class ChatEventStore {
   private timelineStmt;
   private firstHourStmt;
   private chattersStmt;
+  private allChattersStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO chat_events (account_id, direction, cause, username, text, row_key, trigger, message_id, created_at)
        VALUES (@accountId, @direction, @cause, @username, @text, @rowKey, @trigger, @messageId, @at)`,
     );
-    // Rollups (migration 3) are bucketed (counts by hour, distinct chatters by UTC day): whole buckets come
-    // from them, the partial bucket at the window's start from the raw rows, so a window is exact and cheap.
+    // Rollups (kept by the chat_events_rollup trigger) are bucketed (counts by hour, per viewer by UTC day):
+    // whole buckets come from them, the partial bucket at the window's start from the raw rows, so a window is
+    // exact and cheap.
     // Bucket edges are computed in JS: better-sqlite3 binds numbers as REAL, so SQL division would not truncate.
     this.countsStmt = db.prepare<Window, { cause: Cause | ''; n: number }>(
       `SELECT cause, SUM(n) AS n FROM (
@@ -76,17 +84,13 @@ export class ChatEventStore {
           GROUP BY COALESCE(cause, ''))
        GROUP BY cause`,
     );
+    // A period runs to now, so a viewer wrote in it exactly when they last wrote at or after its start.
     this.receivedStmt = db.prepare<Window, { n: number; chatters: number }>(
       `SELECT
          (SELECT COALESCE(SUM(n), 0) FROM chat_stats_hourly WHERE account_id = @a AND direction = 'received' AND hour >= @hour)
          + (SELECT COUNT(*) FROM chat_events
            WHERE account_id = @a AND direction = 'received' AND created_at >= @since AND created_at < @hourEdge) AS n,
-         (SELECT COUNT(*) FROM (
-            SELECT username FROM chat_chatters_daily WHERE account_id = @a AND day >= @day
-            UNION
-            SELECT username FROM chat_events
-             WHERE account_id = @a AND direction = 'received' AND username IS NOT NULL
-               AND created_at >= @since AND created_at < @dayEdge)) AS chatters`,
+         (SELECT COUNT(*) FROM chat_chatters WHERE account_id = @a AND last_at >= @since) AS chatters`,
     );
     this.triggersStmt = db.prepare<[string, number, number], { keyword: string; count: number }>(
       `SELECT trigger AS keyword, COUNT(*) AS count FROM chat_events
@@ -100,10 +104,25 @@ export class ChatEventStore {
        WHERE account_id = @a AND hour >= @fromHour GROUP BY bucket, direction ORDER BY bucket`,
     );
     this.firstHourStmt = db.prepare<[string], { hour: number | null }>('SELECT MIN(hour) AS hour FROM chat_stats_hourly WHERE account_id = ?');
-    this.chattersStmt = db.prepare<[string, number, number], { username: string; messages: number; lastAt: number }>(
-      `SELECT username, COUNT(*) AS messages, MAX(created_at) AS lastAt FROM chat_events
-       WHERE account_id = ? AND direction = 'received' AND username IS NOT NULL AND created_at >= ?
-       GROUP BY username ORDER BY messages DESC, lastAt DESC LIMIT ?`,
+    this.allChattersStmt = db.prepare<{ a: string; limit: number }, TopChatterRow>(
+      `SELECT username, n AS messages, last_at AS lastAt FROM chat_chatters WHERE account_id = @a
+       ORDER BY n DESC, last_at DESC, username LIMIT @limit`,
+    );
+    // A viewer's lines in [since, now]: those from the first whole day on (their total minus the running total
+    // of the days before it), plus the partial day at the start from the raw rows.
+    this.chattersStmt = db.prepare<Window & { limit: number }, TopChatterRow>(
+      `WITH partial AS (
+         SELECT username, COUNT(*) AS n FROM chat_events
+         WHERE account_id = @a AND direction = 'received' AND username IS NOT NULL AND created_at >= @since AND created_at < @dayEdge
+         GROUP BY username)
+       SELECT c.username,
+         c.n + COALESCE(p.n, 0) - COALESCE((
+           SELECT d.cum FROM chat_chatter_days d WHERE d.account_id = @a AND d.username = c.username AND d.day < @day
+           ORDER BY d.day DESC LIMIT 1), 0) AS messages,
+         c.last_at AS lastAt
+       FROM chat_chatters c LEFT JOIN partial p ON p.username = c.username
+       WHERE c.account_id = @a AND c.last_at >= @since
+       ORDER BY messages DESC, lastAt DESC, c.username LIMIT @limit`,
     );
     this.recentStmt = db.prepare<[string, number, number], ChatEventRow>(
       `SELECT * FROM chat_events WHERE account_id = ? AND id > ? ORDER BY id DESC LIMIT ?`,
@@ -142,9 +161,10 @@ export class ChatEventStore {
     return h === null || h === undefined ? null : h * 3_600_000;
   }
 
-  /** Who wrote the most since `since`, with when they last did. */
-  topChatters(accountId: string, since: number, limit: number) {
-    return this.chattersStmt.all(accountId, since, limit);
+  /** Who wrote the most since `since` (ms; 0 for all time), with when they last did; ties go to the latest. */
+  topChatters(accountId: string, since: number, limit: number): TopChatterRow[] {
+    if (since <= 0) return this.allChattersStmt.all({ a: accountId, limit });
+    return this.chattersStmt.all({ ...windowFrom(accountId, since), limit });
   }
 
   topTriggers(accountId: string, since: number, limit: number): { keyword: string; count: number }[] {
