@@ -49,6 +49,17 @@ export class CommandResponder {
     return p && (this.byName.has(p.name) || p.name in BUILTINS) ? p : null;
   }
 
+  /** What `handle` would do now, changing nothing (the bot tester): the reply, or how long the command still cools down. */
+  preview(text: string, now: number, s: Settings, vars: TemplateVars, giveawayOpen: boolean): { command: string; text: string | null; coolingMs: number } | null {
+    const p = this.peek(text);
+    if (!p) return null;
+    const custom = this.byName.get(p.name);
+    const last = this.lastUsed.get(p.name);
+    const coolingMs = last === undefined ? 0 : Math.max(0, (custom ? custom.cooldownSeconds * 1000 : BUILTIN_COOLDOWN_MS) - (now - last));
+    const template = custom ? custom.response : BUILTINS[p.name]!(s, now, giveawayOpen);
+    return { command: p.name, text: coolingMs > 0 || template === null ? null : render(template, { ...vars, args: p.args }), coolingMs };
+  }
+
   handle(text: string, now: number, s: Settings, vars: TemplateVars, giveawayOpen: boolean): CommandResult | null {
     const p = this.peek(text);
     if (!p) return null;

@@ -15,6 +15,7 @@ import type { BotAction, SendCause } from './actions.js';
 import { ClaimTracker } from './claims.js';
 import { BotEngine, type LineResult } from './engine.js';
 import { claimRoutes } from './routes.js';
+import { botTestRoutes } from './tester.js';
 import { render } from './text.js';
 import { TIMER_BACKLOG_LIMIT } from './timers.js';
 
@@ -88,6 +89,7 @@ export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, opti
     return c;
   };
   const viewerCount = (accountId: string) => gateway.viewerCount?.(accountId) ?? null;
+  const stream = (accountId: string) => ({ viewerCount: viewerCount(accountId), giveawayEntries: () => s.giveaway.entryCount(accountId) });
 
   /** Performs the engine's actions; returns whether a giveaway entry was accepted. */
   function apply(accountId: string, actions: BotAction[]): { entryAccepted: boolean } {
@@ -128,7 +130,7 @@ export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, opti
     }
     const e = engine(accountId);
     const active = s.settings.get(accountId).botActive;
-    const result: LineResult = active ? e.handleLine(line, { viewerCount: viewerCount(accountId) }) : { actions: [], match: e.inspect(line), cause: null };
+    const result: LineResult = active ? e.handleLine(line, stream(accountId)) : { actions: [], match: e.inspect(line), cause: null };
     s.db.transaction(() => {
       const { entryAccepted } = apply(accountId, result.actions);
       let cause: SendCause | null = result.cause;
@@ -164,7 +166,7 @@ export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, opti
         const actions = engine(account.id).tick({
           live: gateway.isLive(account.id),
           queued: s.messages.list(account.id, 'queued', TIMER_BACKLOG_LIMIT).length,
-          viewerCount: viewerCount(account.id),
+          ...stream(account.id),
         });
         if (actions.length) s.db.transaction(() => apply(account.id, actions))();
       } catch (err) {
@@ -183,14 +185,22 @@ export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, opti
     const g = s.settings.get(accountId);
     claims(accountId).onDraw(String(event.data.drawId), winners, s.clock.now(), g.giveaway.claimWindowSeconds);
     if (g.botActive && g.giveaway.announceWinners && winners.length) {
-      const text = render(g.giveaway.winnerMessage, { winners: winners.join(', '), claimSeconds: g.giveaway.claimWindowSeconds, host: g.hostUsername });
+      const names = winners.join(', ');
+      const text = render(g.giveaway.winnerMessage, {
+        winners: names,
+        winner: names,
+        claimSeconds: g.giveaway.claimWindowSeconds,
+        host: g.hostUsername,
+        keyword: g.giveaway.keyword,
+        entries: () => s.giveaway.entryCount(accountId),
+      });
       s.messages.enqueue({ accountId, text, cause: 'giveaway' });
     }
   }
 
   return {
     name: 'bot',
-    routes: claimRoutes(s, claims),
+    routes: [...claimRoutes(s, claims), ...botTestRoutes(s, engine)],
     engine,
     tick,
     claims,

@@ -2,7 +2,7 @@ import type { ChatLine } from '../chat/types.js';
 import type { Clock } from '../../kernel/clock.js';
 import { usernameKey } from '../../../shared/usernames.js';
 import type { Settings } from '../settings/schema.js';
-import { send, type BotAction, type LineMatch, type SendCause } from './actions.js';
+import { send, type BotAction, type LineMatch, type ModerateAction, type SendCause } from './actions.js';
 import { Budget } from './budget.js';
 import { CommandResponder } from './commands.js';
 import { FaqResponder } from './faq.js';
@@ -32,6 +32,17 @@ export interface LineResult {
   match: LineMatch | null;
   /** What the line triggered, for the chat_events row: null when nothing. */
   cause: SendCause | null;
+}
+
+/** What the bot would do with a line now (POST /bot/test), with no side effect on its state. */
+export interface DryRun {
+  host: boolean;
+  moderation: ModerateAction | null;
+  command: { command: string; text: string | null; coolingMs: number } | null;
+  faq: { ruleId: string; index: number; trigger: string; text: string | null; coolingMs: number; perUser: boolean } | null;
+  budgetLeft: boolean;
+  giveawayEntry: boolean;
+  welcome: string | null;
 }
 
 const NOTHING: LineResult = Object.freeze({ actions: [], match: null, cause: null }) as LineResult;
@@ -151,6 +162,28 @@ export class BotEngine {
     const welcome = this.welcomer.hasWelcomed(key) ? null : this.welcomer.onViewer(line.username, key, now, this.s, this.budget, vars);
     if (welcome) actions.push(welcome);
     return { actions, match, cause: causeOf(actions) };
+  }
+
+  /** The bot's answer to `text` from `username` now, computed without sending or changing any state. */
+  dryRun(text: string, username: string, ctx: StreamContext = {}): DryRun {
+    const now = this.clock.now();
+    const key = usernameKey(username);
+    const vars = this.vars(now, ctx, username);
+    const w = lineWords(text);
+    // A fresh moderator: the real one counts repeats, and a test line must not count as one.
+    const moderator = new Moderator();
+    moderator.configure(this.s.moderation);
+    const cmd = this.commands.preview(text, now, this.s, vars, giveawayOpen(this.s.giveaway, now));
+    const faq = cmd ? null : this.faq.check(text, w, key, now);
+    return {
+      host: this.isHost(username),
+      moderation: moderator.check(username, key, text, w, now),
+      command: cmd,
+      faq: faq && { ruleId: faq.match.ruleId, index: faq.index, trigger: faq.match.trigger, text: faq.response === null ? null : render(faq.response, vars), coolingMs: faq.coolingMs, perUser: faq.perUser },
+      budgetLeft: this.budget.allows(now),
+      giveawayEntry: this.enters(text, now),
+      welcome: this.welcomer.preview(username, key, this.s, vars),
+    };
   }
 
   /** Time passing: coalesced welcomes and timers. Call about once a second while the bot is active. */

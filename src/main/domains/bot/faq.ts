@@ -116,6 +116,21 @@ export class FaqResponder {
     return this.matcher.match(text, w);
   }
 
+  /** What `reply` would do now, changing nothing: the match, the response next in turn, or how long it still cools down. */
+  check(text: string, w: LineWords, userKey: string, now: number): (FaqReply & { index: number; coolingMs: number; perUser: boolean }) | null {
+    const match = this.matcher.match(text, w);
+    if (!match) return null;
+    const cfg = this.settings.get(match.ruleId)!;
+    const rule = this.matcher.rules.get(match.ruleId)!;
+    const global = this.lastGlobal.get(match.ruleId);
+    const mine = this.lastPerUser.get(match.ruleId)?.get(userKey);
+    const globalLeft = global === undefined ? 0 : cfg.cooldownMs - (now - global);
+    const userLeft = mine === undefined ? 0 : cfg.userCooldownMs - (now - mine);
+    const coolingMs = Math.max(0, globalLeft, userLeft);
+    const response = coolingMs > 0 ? null : ((this.rotations.get(match.ruleId) ?? new Rotation()).peek(rule.responses) ?? null);
+    return { match, response, index: rule.index, coolingMs, perUser: userLeft > globalLeft };
+  }
+
   /** Matches, and when the rule is not cooling down, starts its cooldowns and picks the next response. */
   reply(text: string, w: LineWords, userKey: string, now: number): FaqReply | null {
     const match = this.matcher.match(text, w);

@@ -32,6 +32,11 @@ export function joinNames(names: readonly string[]): string {
 /** Cycles through a list in order; the position survives a settings change when the list is the same length or longer. */
 export class Rotation {
   private next = 0;
+  /** The item `pick` would return next, without moving on (the bot tester's dry run). */
+  peek<T>(items: readonly T[]): T | undefined {
+    return items.length === 0 ? undefined : items[this.next % items.length];
+  }
+
   pick<T>(items: readonly T[]): T | undefined {
     if (items.length === 0) return undefined;
     const item = items[this.next % items.length];

@@ -34,6 +34,12 @@ export class Welcomer {
     return this.welcomed.has(userKey);
   }
 
+  /** The welcome a viewer not yet welcomed would get next, changing nothing (the bot tester). */
+  preview(username: string, userKey: string, s: Settings, vars: TemplateVars): string | null {
+    if (!s.welcomeEnabled || this.welcomed.has(userKey)) return null;
+    return render(this.rotation.peek([s.welcomeMessage, ...s.welcomeMessages])!, { ...vars, username });
+  }
+
   /** First sight of a viewer in this session: a welcome now, or a place in the coalesced one. */
   onViewer(username: string, userKey: string, now: number, s: Settings, budget: Budget, vars: TemplateVars): SendAction | null {
     if (!s.welcomeEnabled || this.welcomed.has(userKey)) return null;

@@ -67,6 +67,12 @@ export class GiveawayService {
     };
   }
 
+  /** Entries of the current round, for `{entries}` in bot messages. */
+  entryCount(accountId: string): number {
+    const roundId = this.store.openRound(accountId);
+    return roundId === undefined ? 0 : this.store.counts(roundId).n;
+  }
+
   /** Closes the current round (kept for the audit trail) and opens an empty one. */
   clear(accountId: string): { cleared: number; roundId: number } {
     return this.db.transaction(() => {
