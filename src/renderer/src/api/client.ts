@@ -95,19 +95,29 @@ export class ApiClient {
     return (await (active ? this.api.settings.start() : this.api.settings.stop())).botActive;
   }
 
-  // Analytics
+  /** What a chat line would make the bot do, without sending (POST /bot/test). */
+  testBot(message: string, username?: string) {
+    return this.api.bot.test({ body: { message, username } });
+  }
+
+  /** The activity feed's history, newest first, with the last known chat state. */
+  getActivity(limit = 50) {
+    return this.api.activity.list({ query: { limit } });
+  }
+
+  // Analytics (every period is counted from this computer's midnight where that matters: `today`, day buckets)
   getAnalytics(period: Period): Promise<Analytics> {
-    return this.api.analytics.summary({ query: { period } });
+    return this.api.analytics.summary({ query: { period, utcOffsetMinutes: localOffset() } });
   }
   /** Buckets aligned to this computer's midnight. */
   getTimeline(period: Period): Promise<Timeline> {
-    return this.api.analytics.timeline({ query: { period, utcOffsetMinutes: -new Date().getTimezoneOffset() } });
+    return this.api.analytics.timeline({ query: { period, utcOffsetMinutes: localOffset() } });
   }
   async getTopChatters(period: Period, limit = 10): Promise<TopChatter[]> {
-    return (await this.api.analytics.topChatters({ query: { period, limit } })).chatters;
+    return (await this.api.analytics.topChatters({ query: { period, limit, utcOffsetMinutes: localOffset() } })).chatters;
   }
   async getFaqTriggers(period: Period, limit = 10): Promise<FaqTrigger[]> {
-    return (await this.api.analytics.faqTriggers({ query: { period, limit } })).triggers;
+    return (await this.api.analytics.faqTriggers({ query: { period, limit, utcOffsetMinutes: localOffset() } })).triggers;
   }
 
   // Chat (routes of the chat module, absent from headless builds without it: null on 404)
@@ -211,7 +221,19 @@ export class ApiClient {
   testWebhook(id: string): Promise<WebhookTestResult> {
     return this.api.webhooks.test({ params: { id } });
   }
+  /** App-wide webhook settings (whether URLs on the local network are allowed). */
+  webhookConfig() {
+    return this.api.webhooks.config();
+  }
+  setWebhookConfig(patch: { allowPrivateNetworks: boolean }) {
+    return this.api.webhooks.setConfig({ body: patch });
+  }
   async webhookDeliveries(id: string): Promise<WebhookDelivery[]> {
     return (await this.api.webhooks.deliveries({ params: { id } })).deliveries.map(delivery);
   }
+}
+
+/** Minutes east of UTC on this computer, so `today` and day buckets start at its midnight. */
+function localOffset(): number {
+  return -new Date().getTimezoneOffset();
 }
