@@ -78,6 +78,7 @@ vi.mock('electron', () => {
       on: (ev: string, fn: Handler) => (h.appHandlers[ev] = fn),
       whenReady: () => Promise.resolve(),
       getPath: (name: string) => (name === 'userData' ? h.dataDir : '/nonexistent'),
+      getAppPath: () => '/work/buzzchat',
       quit: () => {
         h.quit++;
       },
@@ -136,6 +137,8 @@ describe('Electron entry', () => {
     expect(createAppMock).toHaveBeenCalledTimes(1);
     const options = createAppMock.mock.calls[0]![0];
     expect(options).toMatchObject({ dataDir: h.dataDir, port: 0 });
+    // Assistants start this executable with --mcp (unpackaged, Electron needs the app folder first).
+    expect(options.mcp).toEqual({ command: process.execPath, args: ['/work/buzzchat', '--mcp'], writeClaudeConfig: true });
     expect(path.basename(options.rendererDir)).toBe('renderer');
     const app: App = await createAppMock.mock.results[0]!.value;
 

@@ -7,6 +7,7 @@ import { EventPublisher } from '../kernel/events/publisher.js';
 import { consoleLogger, type Logger } from '../kernel/logger.js';
 import type { RateLimitConfig } from '../domains/apikeys/ratelimit.js';
 import type { Domain } from '../domains/define.js';
+import type { McpLaunch } from '../domains/system/mcp-config.js';
 import { ApiServer } from '../http/server.js';
 import type { RouteDef } from '../http/route.js';
 import { coreDomains } from './domains.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   rendererDir?: string;
   /** The domains beside the core ones (chat, bot, webhooks, practice, backups), built from the services; see domains.ts. */
   modules?: (services: AppServices) => Domain[];
+  /** How an MCP client starts this app's MCP server, which only the shell knows (GET /system/mcp-config). */
+  mcp?: McpLaunch;
 }
 
 export interface App {
@@ -58,7 +61,7 @@ async function startCore(options: AppOptions, db: Db, clock: Clock, logger: Logg
   const bus = new EventBus();
   const kernel = { dataDir: options.dataDir, db, clock, logger, bus, events: new EventPublisher(bus, clock) };
   let routes: RouteDef[] = [];
-  const core = coreDomains(kernel, { rateLimits: options.rateLimits, routes: () => routes });
+  const core = coreDomains(kernel, { rateLimits: options.rateLimits, routes: () => routes, mcp: options.mcp });
   const services = core.services;
   const modules: Domain[] = [...core.domains, ...(options.modules?.(services) ?? [])];
   routes = modules.flatMap((m) => m.routes ?? []);

@@ -12,6 +12,7 @@ import { messagesDomain } from '../domains/messages/domain.js';
 import { settingsDomain } from '../domains/settings/domain.js';
 import { showsDomain } from '../domains/shows/domain.js';
 import { systemDomain } from '../domains/system/domain.js';
+import type { McpLaunch } from '../domains/system/mcp-config.js';
 import { practiceModule } from '../domains/practice/module.js';
 import { practiceDemoModule } from '../domains/practice/demo.js';
 import { webhooksModule } from '../domains/webhooks/domain.js';
@@ -60,8 +61,8 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
  * The core domains every app has, built in dependency order from the kernel; each factory is handed only what it
  * uses. Returns them (start order) with the services record the optional domains and the shells are built from.
  */
-export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes: () => RouteDef[] }) {
-  const system = systemDomain({ clock: k.clock, routes: o.routes });
+export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes: () => RouteDef[]; mcp?: McpLaunch }) {
+  const system = systemDomain({ clock: k.clock, routes: o.routes, mcp: o.mcp });
   const apikeys = apiKeysDomain({ db: k.db, clock: k.clock, logger: k.logger, rateLimits: o.rateLimits });
   const accounts = accountsDomain(k);
   const deps = { ...k, accounts: accounts.service };

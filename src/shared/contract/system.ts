@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events.js';
+import { assistantOps } from './assistants.js';
 import { accountQuery, op } from './op.js';
 
 const TAG = 'System';
@@ -10,6 +11,7 @@ export const systemApi = {
   health: op({ method: 'get', path: '/health', tag: TAG, summary: 'Liveness; no authentication', scope: null, response: healthSchema }),
   openapi: op({ method: 'get', path: '/openapi.json', tag: TAG, summary: 'This API as an OpenAPI 3.1 document (no authentication)', scope: null, raw: 'document' }),
   docs: op({ method: 'get', path: '/docs', tag: TAG, summary: 'Human-readable API reference (no authentication)', scope: null, raw: 'html' }),
+  ...assistantOps,
 };
 
 export const eventsQuery = accountQuery

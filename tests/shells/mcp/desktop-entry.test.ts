@@ -5,6 +5,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app.js';
+import { ASSISTANT_SCOPES, mcpClientConfig } from '../../../src/shared/contract/assistants.js';
 import { assertBuilt, ROOT, startCore, textOf } from './harness.js';
 
 /**
@@ -15,20 +16,20 @@ const ENTRY = path.join(ROOT, 'out/main/index.js');
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startCore();
+  // What the headless shells would say, pointed at the desktop entry: `<node> out/main/index.js --mcp`.
+  t = await startCore({ mcp: { command: process.execPath, args: [ENTRY, '--mcp'], writeClaudeConfig: false } });
 });
 afterAll(async () => t?.stop());
 
 describe('desktop entry with --mcp', () => {
-  it('speaks MCP on stdio with the key from the environment, the way the AI assistants card configures it', async () => {
+  it('speaks MCP on stdio when started as GET /system/mcp-config says, with a key made for an assistant', async () => {
     assertBuilt();
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [ENTRY, '--mcp'],
-      env: { BUZZCHAT_API_KEY: t.key, BUZZCHAT_URL: t.app.baseUrl },
-      cwd: ROOT,
-      stderr: 'pipe',
-    });
+    const config = (await t.call('GET', '/api/v1/system/mcp-config')).json.data;
+    const { key } = (await t.call('POST', '/api/v1/keys', { name: 'Claude Desktop', scopes: [...ASSISTANT_SCOPES] })).json.data;
+    // Exactly what the AI assistants card shows and writes into Claude Desktop's file.
+    const entry = mcpClientConfig(config, key).mcpServers.buzzchat;
+    expect(entry).toEqual({ command: process.execPath, args: [ENTRY, '--mcp'], env: { BUZZCHAT_URL: t.app.baseUrl, BUZZCHAT_API_KEY: key } });
+    const transport = new StdioClientTransport({ ...entry, cwd: ROOT, stderr: 'pipe' });
     let stderr = '';
     transport.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const client = new Client({ name: 'desktop-entry-test', version: '1.0.0' });

@@ -8,6 +8,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { defaultModules } from '../../../src/main/app/domains.js';
+import type { AppOptions } from '../../../src/main/app/create-app.js';
 
 /**
  * The tests run the shipped artifact: `node bin/buzzchat-mcp.js` loading out/main/mcp.js, which `npm test`
@@ -25,8 +26,8 @@ export function assertBuilt(): void {
  * The app as shipped minus the browser (so the modules' routes, e.g. webhooks, are there), with rate limits
  * out of the way: these tests count calls, not minutes.
  */
-export function startCore(): Promise<TestApp> {
-  return startTestApp({ rateLimits: { perMinute: 100_000, perDay: 1_000_000 }, modules: defaultModules({ noBrowser: true }) });
+export function startCore(options: Partial<AppOptions> = {}): Promise<TestApp> {
+  return startTestApp({ rateLimits: { perMinute: 100_000, perDay: 1_000_000 }, modules: defaultModules({ noBrowser: true }), ...options });
 }
 
 export interface McpSession {

@@ -5,13 +5,15 @@ import { SCHEMA_VERSION } from '../../kernel/db/database.js';
 import { buildOpenApi, docsPage } from '../../http/openapi.js';
 import { implement, type RouteDef } from '../../http/route.js';
 import type { Domain } from '../define.js';
+import { assistantRoutes, type McpLaunch } from './mcp-config.js';
 
 /**
  * Liveness and the API's own description. The OpenAPI document is generated once, on first request, from the
  * final route table (`routes()`), so it lists every domain's routes.
  */
-export function systemDomain(deps: { clock: Clock; routes: () => RouteDef[] }): Domain {
+export function systemDomain(deps: { clock: Clock; routes: () => RouteDef[]; mcp?: McpLaunch | null }): Domain {
   const started = deps.clock.now();
+  const assistants = assistantRoutes(deps.mcp, deps.clock);
   let doc: ReturnType<typeof buildOpenApi> | null = null;
   const document = () => (doc ??= buildOpenApi(deps.routes()));
   return {
@@ -30,6 +32,8 @@ export function systemDomain(deps: { clock: Clock; routes: () => RouteDef[] }): 
         res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
         res.type('html').send(docsPage(document()));
       },
+      ...assistants.handlers,
     }),
+    start: assistants.start,
   };
 }

@@ -58,6 +58,13 @@ function rendererDir(): string | undefined {
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html')));
 }
 
+/** bin/buzzchat-mcp.js of this checkout, found from out/main/, out/main/chunks/ or (tsx) src/main/shells/cli/. */
+function mcpLauncher(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = ['../../bin', '../../../bin', '../../../../bin'].map((d) => path.resolve(here, d, 'buzzchat-mcp.js'));
+  return candidates.find((f) => fs.existsSync(f)) ?? candidates[0]!;
+}
+
 /** Runs the API (and the practice stream) until stopped; resolves to the exit code after a clean shutdown. */
 export async function serve(o: ServeOptions, ctx: CliContext): Promise<number> {
   const say = line(ctx);
@@ -87,6 +94,8 @@ export async function serve(o: ServeOptions, ctx: CliContext): Promise<number> {
     port,
     logger: consoleLogger,
     rendererDir: rendererDir(),
+    // An assistant starts this checkout's MCP server with this Node; writing Claude Desktop's file is the desktop app's.
+    mcp: { command: process.execPath, args: [mcpLauncher()], writeClaudeConfig: false },
     modules: (services) => {
       // Subscribed before the modules start: the practice chat may connect while createApp is still running.
       services.bus.subscribe((e) => {

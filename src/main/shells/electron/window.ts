@@ -173,6 +173,12 @@ function createMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/** This executable with --mcp (index.ts); unpackaged, Electron needs the app's folder before it. */
+function mcpLaunch() {
+  const args = electronApp.isPackaged ? ['--mcp'] : [electronApp.getAppPath(), '--mcp'];
+  return { command: process.execPath, args, writeClaudeConfig: true };
+}
+
 function startupErrorMessage(err: unknown, port: number): { title: string; detail: string } {
   // By name too: a second copy of the class (e.g. two bundles of the core) would defeat instanceof.
   if (err instanceof DatabaseOpenError || (err as Error)?.name === 'DatabaseOpenError') return { title: 'BuzzChat cannot open its database', detail: (err as Error).message };
@@ -195,6 +201,7 @@ async function start(): Promise<void> {
       logger: consoleLogger,
       rendererDir: RENDERER_DIR,
       modules: defaultModules({ browserPath: process.env.BUZZCHAT_BROWSER, autoBackup: true }),
+      mcp: mcpLaunch(),
     });
   } catch (err) {
     const { title, detail } = startupErrorMessage(err, port);
