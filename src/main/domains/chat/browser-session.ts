@@ -54,6 +54,11 @@ export class BrowserSession implements ChatPoster {
       // Playwright turns the sandbox off unless asked; a seller's everyday browsing must keep it.
       chromiumSandbox: useChromiumSandbox(),
       viewport: this.o.headless ? { width: 1280, height: 900 } : null,
+      // The app decides when its browsers close: Playwright's own signal handlers would kill them on Ctrl+C
+      // before the send in progress is confirmed, and end the process with 130.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
     this.context = context;
     // Closed while Chromium was starting: close() found no context to close, so close it here.

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { AppServices } from '../../app/services.js';
 import { ApiError } from '../../http/errors.js';
 import type { AccountChat } from './account-chat.js';
-import { detectBrowser } from './browser.js';
+import { resolveBrowser } from './browser.js';
 import { BrowserSession } from './browser-session.js';
 import { SendQueue, type SendQueueOptions } from './sender.js';
 
@@ -69,13 +69,16 @@ export class SessionKeeper {
     if (this.stopped) return;
     let executablePath: string;
     try {
-      executablePath = detectBrowser(undefined, this.o.browserPath);
+      // A headless session may fall back to the bundled Chromium, whose first start unpacks it (seconds).
+      executablePath = (await resolveBrowser({ headless: this.o.headless ?? false, explicit: this.o.browserPath })).path;
     } catch (err) {
       c.lastError = (err as Error).message;
       c.wanted = false;
       this.publish(c);
       throw new ApiError('CHAT_UNAVAILABLE', c.lastError);
     }
+    // Stopped or disconnected while the browser was being found: launch nothing.
+    if (this.stopped || !c.wanted) return;
     const browser = new BrowserSession({
       executablePath,
       headless: this.o.headless ?? false,

@@ -1,5 +1,5 @@
 /** The built-in DOM profile of each platform (each file cites its evidence); the wire decoders are in decoders.ts. */
-import type { PlatformProfile } from '../profiles.js';
+import type { PlatformProfile } from './profile.js';
 import { ebayProfile } from './ebay/profile.js';
 import { kickProfile } from './kick/profile.js';
 import { twitchProfile } from './twitch/profile.js';

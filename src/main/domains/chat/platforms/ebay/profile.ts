@@ -1,4 +1,4 @@
-import type { PlatformProfile } from '../../profiles.js';
+import type { PlatformProfile } from '../profile.js';
 
 /**
  * eBay Live. Evidence: three eras of social_stream `sources/ebay.js` (2025-12 to 2026-06); no saved page is public,

@@ -1,4 +1,4 @@
-import type { PlatformProfile } from '../../profiles.js';
+import type { PlatformProfile } from '../profile.js';
 
 /**
  * Kick. The 2023 markup (`[data-chat-entry]`, `.chat-entry-*`) is gone; the current rows are a virtual list of

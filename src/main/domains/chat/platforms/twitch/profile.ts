@@ -1,4 +1,4 @@
-import type { PlatformProfile } from '../../profiles.js';
+import type { PlatformProfile } from '../profile.js';
 
 /**
  * Twitch. Evidence: saved rows (jaw-sh/stream-nexus 2023, native; a saved 2022 popout page, FrankerFaceZ-rendered),

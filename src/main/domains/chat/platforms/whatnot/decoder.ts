@@ -22,9 +22,9 @@ import {
 } from '../wire-json.js';
 import { decodeProductFrame } from './products.js';
 
-/** Whatnot's own sockets, and the local practice stream's. */
+/** Whatnot's own sockets, and the local practice stream's (on any loopback name the page was opened with). */
 export const WHATNOT_SOCKET_URL =
-  /^(?:wss:\/\/(?:www\.)?whatnot\.com\/services\/[a-z_]+\/socket\/websocket|wss?:\/\/127\.0\.0\.1(?::\d+)?\/practice\/socket)(?:[/?]|$)/;
+  /^(?:wss:\/\/(?:www\.)?whatnot\.com\/services\/[a-z_]+\/socket\/websocket|wss?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\/practice\/socket)(?:[/?]|$)/;
 
 /** The chat shows joins as a row reading "joined 👋" (social_stream treats /^joined/ new_msg the same way). */
 const JOIN_TEXT = /^joined(?:\s*👋)?$/u;
@@ -43,7 +43,7 @@ function newMessage(p: JsonObject): DecodeResult {
   if (!author) return malformed('new_msg user is not an object with a username');
   if (typeof p.message !== 'string') return malformed('new_msg message is not text');
   const at = epochMs(p.timestamp);
-  if (JOIN_TEXT.test(p.message.trim())) return ok([{ type: 'join', ...author, at }]);
+  if (JOIN_TEXT.test(p.message.trim())) return ok([{ type: 'join', id: asId(p.id), ...author, at }]);
   const variant = asText(p.type);
   return ok([{ type: 'message', id: asId(p.id), ...author, text: p.message, at, ...(variant ? { variant } : {}) }]);
 }

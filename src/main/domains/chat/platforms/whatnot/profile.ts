@@ -1,4 +1,4 @@
-import type { PlatformProfile } from '../../profiles.js';
+import type { PlatformProfile } from '../profile.js';
 
 /**
  * Whatnot. Evidence: social_stream `sources/whatnot.js` (2024-2026; tests/fixtures/dom/EVIDENCE.md). The chat is a
@@ -7,8 +7,7 @@ import type { PlatformProfile } from '../../profiles.js';
  * the name (`strong`) and badges, and whose further children are the message.
  *
  * Every list ends with the browser extension's old selectors (shared/platforms.md, "The extension's selectors"):
- * history, never seen on the real site, kept as last fallbacks. The practice stream's older markup (test ids on name
- * and text) is read through them.
+ * history, never seen on the real site, kept as last fallbacks.
  */
 export const whatnotProfile: PlatformProfile = {
   platform: 'whatnot',
@@ -107,12 +106,7 @@ export const whatnotProfile: PlatformProfile = {
 };
 
 /**
- * Our practice stream follows the Whatnot markup on purpose, so practising exercises the real profile. It also
- * renders its own message id and timestamp on each row (for deduplication and latency figures).
+ * Our practice stream renders Whatnot's markup and speaks its frames, so practising exercises the real profile:
+ * the same one, under its own platform name. Like Whatnot's, its rows carry no message id and no time.
  */
-export const practiceProfile: PlatformProfile = {
-  ...whatnotProfile,
-  platform: 'practice',
-  messageIdAttribute: 'data-message-id',
-  timestampAttribute: 'data-ts',
-};
+export const practiceProfile: PlatformProfile = { ...whatnotProfile, platform: 'practice' };

@@ -1,4 +1,4 @@
-import type { PlatformProfile } from '../../profiles.js';
+import type { PlatformProfile } from '../profile.js';
 
 /**
  * YouTube Live. The chat lives in the `live_chat` iframe. Evidence: saved rows (jaw-sh/stream-nexus 2023,
