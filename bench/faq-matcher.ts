@@ -40,7 +40,7 @@ function wordRules(n: number) {
 function patternRules(n: number) {
   return Array.from({ length: n }, (_, i) =>
     i % 2 === 0
-      ? { id: `re_${i}`, triggers: [`order\s*#?${i}\d{3}`, `size\s+${i}(xl|xs)`], matchMode: 'regex' as const, response: `Regex ${i}`, priority: i % 3, cooldownSeconds: 0, userCooldownSeconds: 0 }
+      ? { id: `re_${i}`, triggers: [`order\\s*#?${i}\\d{3}`, `size\\s+${i}(xl|xs)`], matchMode: 'regex' as const, response: `Regex ${i}`, priority: i % 3, cooldownSeconds: 0, userCooldownSeconds: 0 }
       : { id: `sym_${i}`, triggers: [`c++${i}`, `$${i}.99`], response: `Symbol ${i}`, priority: i % 3, cooldownSeconds: 0, userCooldownSeconds: 0 },
   );
 }

@@ -44,10 +44,10 @@ function runReceiver(): void {
 /** Event-to-receipt latencies (ms, sorted) of what the receiver got since the last report. */
 function report(child: ChildProcess): Promise<number[]> {
   return new Promise((resolve) => {
-    const on = (m: any) => {
+    const on = (m: { receipts?: [string, number][] }) => {
       if (m.receipts) {
         child.off('message', on);
-        resolve((m.receipts as [string, number][]).map(([u, at]) => at - emitted.get(u)!).sort((a, b) => a - b));
+        resolve(m.receipts.map(([u, at]) => at - emitted.get(u)!).sort((a, b) => a - b));
       }
     };
     child.on('message', on);
