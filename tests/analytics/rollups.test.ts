@@ -65,9 +65,13 @@ function bruteForce(db: Db, accountId: string, since: number) {
   return { n: rows.length, chatters: per.size, top };
 }
 
-/** Window starts worth checking: on, just before and just after day and hour edges and stored lines, and all time. */
+/**
+ * Window starts worth checking: on, just before and just after day and hour edges and stored lines, all time,
+ * and windows whose first day is within two days of the last line (ranked from the days' rows) or further.
+ */
 function windowStarts(lines: Line[]): number[] {
-  const starts = [0, T0, T0 + 3 * DAY, T0 + 5 * DAY - 1, T0 + 5 * DAY + 1, T0 + 7 * DAY + 13 * HOUR, T0 + 11 * DAY + 23 * HOUR + 59 * 60_000, T0 + 30 * DAY];
+  const starts = [0, T0, T0 + 3 * DAY, T0 + 5 * DAY - 1, T0 + 5 * DAY + 1, T0 + 7 * DAY + 13 * HOUR, T0 + 8 * DAY + 7 * HOUR, T0 + 9 * DAY];
+  starts.push(T0 + 9 * DAY + 1, T0 + 10 * DAY + 5 * HOUR, T0 + 11 * DAY, T0 + 11 * DAY + 23 * HOUR + 59 * 60_000, T0 + 30 * DAY);
   for (const l of lines.slice(0, 12)) starts.push(l.at, l.at + 1, l.at - 1);
   return starts;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../kernel/db/database.js';
+import { ChatterRanking, type TopChatterRow } from './chatter-store.js';
 
 export type Direction = 'received' | 'sent';
 export type Cause = 'welcome' | 'faq' | 'timer' | 'command' | 'api' | 'manual' | 'giveaway' | 'moderation' | 'chat';
@@ -28,29 +29,20 @@ export interface ChatEventRow {
   created_at: number;
 }
 
-export interface TopChatterRow {
-  username: string;
-  messages: number;
-  lastAt: number;
-}
-
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
-/** A window starting at `since`: the first whole hour and UTC day of the rollups, and where they start. */
+/** A window starting at `since`: the first whole hour of the rollups, and where it starts. */
 interface Window {
   a: string;
   since: number;
   hour: number;
   hourEdge: number;
-  day: number;
-  dayEdge: number;
 }
 
 function windowFrom(accountId: string, since: number): Window {
   const hour = Math.ceil(since / HOUR_MS);
-  const day = Math.ceil(since / DAY_MS);
-  return { a: accountId, since, hour, hourEdge: hour * HOUR_MS, day, dayEdge: day * DAY_MS };
+  return { a: accountId, since, hour, hourEdge: hour * HOUR_MS };
 }
 
 /** Every received and sent chat line, with why it was sent; analytics are computed from these rows. */
@@ -62,8 +54,7 @@ export class ChatEventStore {
   private recentStmt;
   private timelineStmt;
   private firstHourStmt;
-  private chattersStmt;
-  private allChattersStmt;
+  private chatters: ChatterRanking;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -104,26 +95,7 @@ export class ChatEventStore {
        WHERE account_id = @a AND hour >= @fromHour GROUP BY bucket, direction ORDER BY bucket`,
     );
     this.firstHourStmt = db.prepare<[string], { hour: number | null }>('SELECT MIN(hour) AS hour FROM chat_stats_hourly WHERE account_id = ?');
-    this.allChattersStmt = db.prepare<{ a: string; limit: number }, TopChatterRow>(
-      `SELECT username, n AS messages, last_at AS lastAt FROM chat_chatters WHERE account_id = @a
-       ORDER BY n DESC, last_at DESC, username LIMIT @limit`,
-    );
-    // A viewer's lines in [since, now]: those from the first whole day on (their total minus the running total
-    // of the days before it), plus the partial day at the start from the raw rows.
-    this.chattersStmt = db.prepare<Window & { limit: number }, TopChatterRow>(
-      `WITH partial AS (
-         SELECT username, COUNT(*) AS n FROM chat_events
-         WHERE account_id = @a AND direction = 'received' AND username IS NOT NULL AND created_at >= @since AND created_at < @dayEdge
-         GROUP BY username)
-       SELECT c.username,
-         c.n + COALESCE(p.n, 0) - COALESCE((
-           SELECT d.cum FROM chat_chatter_days d WHERE d.account_id = @a AND d.username = c.username AND d.day < @day
-           ORDER BY d.day DESC LIMIT 1), 0) AS messages,
-         c.last_at AS lastAt
-       FROM chat_chatters c LEFT JOIN partial p ON p.username = c.username
-       WHERE c.account_id = @a AND c.last_at >= @since
-       ORDER BY messages DESC, lastAt DESC, c.username LIMIT @limit`,
-    );
+    this.chatters = new ChatterRanking(db);
     this.recentStmt = db.prepare<[string, number, number], ChatEventRow>(
       `SELECT * FROM chat_events WHERE account_id = ? AND id > ? ORDER BY id DESC LIMIT ?`,
     );
@@ -163,8 +135,7 @@ export class ChatEventStore {
 
   /** Who wrote the most since `since` (ms; 0 for all time), with when they last did; ties go to the latest. */
   topChatters(accountId: string, since: number, limit: number): TopChatterRow[] {
-    if (since <= 0) return this.allChattersStmt.all({ a: accountId, limit });
-    return this.chattersStmt.all({ ...windowFrom(accountId, since), limit });
+    return this.chatters.top(accountId, since, limit);
   }
 
   topTriggers(accountId: string, since: number, limit: number): { keyword: string; count: number }[] {

@@ -253,7 +253,8 @@ export const migrations: string[] = [
   // per-viewer rollups for the analytics routes: messages per viewer per UTC day with a running total, and per
   // viewer overall with when they last wrote. A period always runs to now, so "wrote in the period" is "last wrote
   // at or after its start" (distinct chatters without a set union), and a viewer's lines from day d on are their
-  // total minus the running total before d (top chatters without summing every day). Replaces chat_chatters_daily.
+  // total minus the running total before d (top chatters without summing every day; the lines of a partial day
+  // come from the raw rows, one viewer at a time). Replaces chat_chatters_daily.
   `
   CREATE TABLE chat_chatters (
     account_id TEXT NOT NULL,
@@ -262,8 +263,6 @@ export const migrations: string[] = [
     last_at INTEGER NOT NULL,
     PRIMARY KEY (account_id, username)
   ) WITHOUT ROWID;
-  CREATE INDEX chat_chatters_top ON chat_chatters(account_id, n DESC, last_at DESC, username);
-  CREATE INDEX chat_chatters_last ON chat_chatters(account_id, last_at);
   CREATE TABLE chat_chatter_days (
     account_id TEXT NOT NULL,
     username TEXT NOT NULL,
@@ -272,7 +271,6 @@ export const migrations: string[] = [
     cum INTEGER NOT NULL,
     PRIMARY KEY (account_id, username, day)
   ) WITHOUT ROWID;
-  CREATE INDEX chat_events_received_chatter ON chat_events(account_id, created_at, username) WHERE direction = 'received';
   INSERT INTO chat_chatters (account_id, username, n, last_at)
     SELECT account_id, username, COUNT(*), MAX(created_at) FROM chat_events
     WHERE direction = 'received' AND username IS NOT NULL GROUP BY account_id, username;
@@ -280,6 +278,10 @@ export const migrations: string[] = [
     SELECT account_id, username, day, n, SUM(n) OVER (PARTITION BY account_id, username ORDER BY day ROWS UNBOUNDED PRECEDING)
     FROM (SELECT account_id, username, created_at / 86400000 AS day, COUNT(*) AS n FROM chat_events
           WHERE direction = 'received' AND username IS NOT NULL GROUP BY account_id, username, created_at / 86400000);
+  CREATE INDEX chat_chatters_top ON chat_chatters(account_id, n DESC, last_at DESC, username);
+  CREATE INDEX chat_chatters_last ON chat_chatters(account_id, last_at);
+  CREATE INDEX chat_chatter_days_day ON chat_chatter_days(account_id, day, username, n);
+  CREATE INDEX chat_events_received_by_chatter ON chat_events(account_id, username, created_at) WHERE direction = 'received';
   DROP TRIGGER chat_events_rollup;
   DROP TABLE chat_chatters_daily;
   CREATE TRIGGER chat_events_rollup AFTER INSERT ON chat_events BEGIN
