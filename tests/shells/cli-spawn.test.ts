@@ -30,7 +30,8 @@ function importsOf(file: string, dynamic = false, seen = new Set<string>()): Set
   if (seen.has(file)) return names;
   seen.add(file);
   const code = fs.readFileSync(file, 'utf8');
-  const pattern = dynamic ? /^import\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"|import\("([^"]+)"\)/gm : /^import\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm;
+  // `export ... from` too: a chunk that is also imported dynamically may be a facade re-exporting another chunk.
+  const pattern = dynamic ? /^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"|import\("([^"]+)"\)/gm : /^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm;
   for (const m of code.matchAll(pattern)) {
     const spec = (m[1] ?? m[2] ?? m[3])!;
     if (spec.startsWith('.')) for (const n of importsOf(path.resolve(path.dirname(file), spec), dynamic, seen)) names.add(n);

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assistantOps, MCP_SERVER_KEY, mcpServerEntry, type McpConfig, type WrittenClaudeConfig } from '../../../shared/contract/assistants.js';
+import type { assistantOps } from '../../../shared/contract/assistants.js';
+import { MCP_SERVER_KEY, mcpServerEntry, type McpConfig, type WrittenClaudeConfig } from '../../../shared/contract/assistants.js';
 import type { Clock } from '../../kernel/clock.js';
 import { ApiError } from '../../http/errors.js';
 import type { Handler } from '../../http/route.js';
@@ -14,6 +15,8 @@ export interface McpLaunch {
   args: string[];
   /** The desktop app may write Claude Desktop's configuration (after asking); a headless server leaves that to the user. */
   writeClaudeConfig: boolean;
+  /** Claude Desktop's file, when not at its place on this platform (tests). */
+  claudeConfigPath?: string;
 }
 
 /** Where Claude Desktop reads its configuration: its app-data folder on each platform. */
@@ -97,7 +100,8 @@ export function writeMcpServerEntry(file: string, entry: ReturnType<typeof mcpSe
 }
 
 /** The handlers of GET /system/mcp-config and POST /system/mcp-config/claude-desktop, and the start hook that learns the URL. */
-export function assistantRoutes(launch: McpLaunch | null | undefined, clock: Clock, claudeConfigPath = claudeDesktopConfigPath()) {
+export function assistantRoutes(launch: McpLaunch | null | undefined, clock: Clock) {
+  const claudeConfigPath = launch?.claudeConfigPath ?? claudeDesktopConfigPath();
   let baseUrl = '';
   const config = (): McpConfig => {
     if (!launch) throw new ApiError('NOT_FOUND', 'This app was started without an MCP server to offer (use the desktop app or `buzzchat serve`)');

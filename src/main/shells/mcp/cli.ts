@@ -8,13 +8,15 @@ import { LineTransport } from './transport.js';
 export const DEFAULT_URL = 'http://127.0.0.1:3847';
 
 const USAGE = `Usage: buzzchat-mcp [--api-key KEY] [--url URL]
+   or: <the BuzzChat app's executable> --mcp [--api-key KEY] [--url URL]
 
 MCP server (stdio) for BuzzChat. It calls the BuzzChat app's local API, so the app must be running.
-  --api-key KEY   API key (BuzzChat: Settings -> API Access -> Create API Key); or env BUZZCHAT_API_KEY
+  --api-key KEY   API key; or env BUZZCHAT_API_KEY
   --url URL       Where BuzzChat's API listens; or env BUZZCHAT_URL (default ${DEFAULT_URL})
   --help, --version
 
-Claude Desktop: { "mcpServers": { "buzzchat": { "command": "buzzchat-mcp", "args": ["--api-key", "YOUR_API_KEY"] } } }`;
+BuzzChat's API keys screen (AI assistants) makes a key for an assistant and shows the configuration to paste, e.g.
+Claude Desktop: { "mcpServers": { "buzzchat": { "command": "buzzchat-mcp", "env": { "BUZZCHAT_API_KEY": "YOUR_API_KEY" } } } }`;
 
 export interface McpConfig {
   apiKey: string;
@@ -47,8 +49,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): McpConfig |
   const apiKey = (values['api-key'] ?? env.BUZZCHAT_API_KEY ?? '').trim();
   if (!apiKey) {
     throw new ConfigError(
-      'No API key: pass --api-key KEY or set BUZZCHAT_API_KEY. Create one in BuzzChat (Settings -> API Access -> ' +
-        'Create API Key) or with `buzzchat keys create --name mcp`.',
+      'No API key: pass --api-key KEY or set BUZZCHAT_API_KEY. Create one in BuzzChat (API keys -> AI assistants, which ' +
+        'also shows the whole configuration) or with `buzzchat keys create --name mcp`.',
     );
   }
   return { apiKey, url: normaliseUrl(values.url ?? env.BUZZCHAT_URL ?? DEFAULT_URL) };

@@ -3,6 +3,7 @@ import { Badge, Card, ConfirmButton, Empty, Notice, SecretReveal } from '../comp
 import { formatDateTime, timeAgo } from '../format.js';
 import { useArea } from '../hooks.js';
 import { SCOPES, type Scope } from '../api/types.js';
+import { AssistantsCard } from './AssistantsCard.js';
 
 export function ApiKeys() {
   const k = useArea('keys');
@@ -18,6 +19,7 @@ export function ApiKeys() {
       {k.created && (
         <SecretReveal title={`Key "${k.created.apiKey.name}" created`} secret={k.created.key} note="Copy it now: it is shown only once and cannot be recovered." onDone={k.dismissCreated} />
       )}
+      <AssistantsCard />
       <Card title="Create a key">
         <CreateKey busy={k.busy === 'create'} onCreate={k.create} />
       </Card>

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/client.js';
 import type { LiveEvent } from '../api/types.js';
 import { createAccountsStore } from './accounts.js';
 import { createAnalyticsStore } from './analytics.js';
+import { createAssistantsStore } from './assistants.js';
 import { createBackupsStore } from './backups.js';
 import { createChatStore } from './chat.js';
 import { createGiveawayStore } from './giveaway.js';
@@ -23,6 +24,8 @@ export function createStores(api: ApiClient) {
     analytics: createAnalyticsStore(api),
     webhooks: createWebhooksStore(api),
     keys: createKeysStore(api),
+    // The assistant's key appears in the keys list as soon as it is made.
+    assistants: createAssistantsStore(api, () => void stores.keys.getState().load()),
     backups: createBackupsStore(api),
     accounts: createAccountsStore(api, () => reloadAccountScoped()),
   };
