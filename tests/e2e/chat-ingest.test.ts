@@ -13,7 +13,8 @@ describe('chat ingest on the practice stream', () => {
   it('delivers lines already on screen as history, parsed into username and text', () => {
     const hist = h.lines.filter((l) => l.history);
     expect(hist.map((l) => [l.username, l.text])).toEqual(HISTORY);
-    expect(hist.every((l) => l.rowKey.startsWith('id:') && !l.self && l.platform === 'practice')).toBe(true);
+    // Each once, from whichever path showed it first: the page's rows (no id, as on Whatnot) or the join's replay.
+    expect(hist.every((l) => /^(id|k):/.test(l.rowKey) && !l.self && l.platform === 'practice')).toBe(true);
   });
 
   it('pushes a new row to Node with username, text, page timestamp and identity', async () => {

@@ -203,6 +203,56 @@ describe('practice page in Chromium', () => {
     expect(await practice('socket.byEvent.new_msg')).toBeGreaterThanOrEqual(1);
   });
 
+  it('frames resumed before the page fetched what was said while they were stopped: it fetches it then, once', async () => {
+    await ctl('POST', '/paths', { frames: 'flowing' });
+    await inject([{ username: 'a', text: 'before the stop' }]);
+    await expect.poll(texts).toEqual(['before the stop']);
+    // The feed is cut, so what is said while frames are stopped stays unfetched until after the resume.
+    await page.route('**/practice/feed**', (r) => r.abort());
+    await ctl('POST', '/paths', { frames: 'stopped' });
+    await expect.poll(() => practice('synced')).toBe(false);
+    await inject([{ username: 'b', text: 'while stopped' }]);
+    await ctl('POST', '/paths', { frames: 'flowing' });
+    await inject([{ username: 'c', text: 'after the resume' }]);
+    await expect.poll(texts).toEqual(['before the stop', 'after the resume']);
+    await page.unroute('**/practice/feed**');
+    await expect.poll(async () => (await texts()).sort()).toEqual(['after the resume', 'before the stop', 'while stopped']);
+    await expect.poll(() => practice('synced')).toBe(true);
+    await inject([{ username: 'd', text: 'in sync again' }]);
+    await expect.poll(async () => (await texts()).length).toBe(4);
+  });
+
+  it('a rejoin that replays nothing (no history kept, or frames stopped) still shows what was said meanwhile, once', async () => {
+    const stream = mod.controller.stream;
+    const keep = stream.historySize;
+    stream.historySize = 0;
+    try {
+      await inject([{ username: 'a', text: 'before the drop' }]);
+      await expect.poll(texts).toEqual(['before the drop']);
+      // Said in the same tick as the drop: the page cannot have rejoined yet, and the rejoin replays nothing.
+      mod.controller.hub.dropAll();
+      stream.append([{ kind: 'message', username: 'b', text: 'while the socket was down', category: 'injected' }]);
+      await expect.poll(() => practice('socket.reconnects')).toBeGreaterThanOrEqual(1);
+      await expect.poll(texts).toEqual(['before the drop', 'while the socket was down']);
+
+      // Frames stopped and the feed cut: the page rejoins while stopped and sees frames resume only on rejoining.
+      await expect.poll(() => practice('joined')).toBe(true);
+      await page.route('**/practice/feed**', (r) => r.abort());
+      await ctl('POST', '/paths', { frames: 'stopped' });
+      await expect.poll(() => practice('synced')).toBe(false);
+      mod.controller.hub.dropAll();
+      stream.append([{ kind: 'message', username: 'c', text: 'stopped and down', category: 'injected' }]);
+      mod.controller.setPaths({ frames: 'flowing' });
+      await expect.poll(() => practice('socket.reconnects')).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => practice('joined')).toBe(true);
+      await page.unroute('**/practice/feed**');
+      await inject([{ username: 'd', text: 'all back' }]);
+      await expect.poll(async () => (await texts()).sort()).toEqual(['all back', 'before the drop', 'stopped and down', 'while the socket was down']);
+    } finally {
+      stream.historySize = keep;
+    }
+  });
+
   it('alternate markup: no Whatnot chat selector matches, while the socket still carries every message', async () => {
     const wire = await PhxClient.open(t.app.baseUrl);
     await wire.join('livestream:ls-page');

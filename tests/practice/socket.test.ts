@@ -63,7 +63,7 @@ describe('practice socket (Phoenix frames)', () => {
     expect(joinFrame[4].message).toBe('joined 👋');
     expect(decodedEvents([frame, joinFrame])).toEqual([
       { type: 'message', id: m.id, userId: frame[4].user.id, username: 'Zoë Cards', text: 'shipping? 📦', at: m.ts },
-      { type: 'join', userId: joinFrame[4].user.id, username: 'newcomer', at: j.ts },
+      { type: 'join', id: j.id, userId: joinFrame[4].user.id, username: 'newcomer', at: j.ts },
     ]);
     // The same viewer keeps one user id.
     await ctl('POST', '/inject', { username: 'Zoë Cards', text: 'again' });
@@ -131,15 +131,17 @@ describe('practice socket (Phoenix frames)', () => {
     const c = await client(t.app.baseUrl);
     await c.join(CHAT);
     await c.join('practice:control');
+    const cursor = (await ctl('GET', '/state')).counts.lastSeq;
     await ctl('POST', '/paths', { frames: 'stopped' });
     const paths = await c.waitFor((f) => f[3] === 'paths');
-    expect(paths[4]).toMatchObject({ frames: 'stopped', markup: 'whatnot', cursor: expect.any(Number) });
+    expect(paths[4]).toEqual({ action: 'paths', frames: 'stopped', markup: 'whatnot' });
     const hidden = (await ctl('POST', '/inject', { username: 'quiet', text: 'only in the DOM' })).messages[0];
     await ctl('POST', '/show-event', { event: 'tip' });
     c.send([null, 'hb', 'phoenix', 'heartbeat', {}]);
     await c.waitFor((f) => f[1] === 'hb');
-    const feed = await (await fetch(`${t.app.baseUrl}/practice/feed?after=${paths[4].cursor}`)).json();
+    const feed = await (await fetch(`${t.app.baseUrl}/practice/feed?after=${cursor}`)).json();
     expect(feed.msgs.map((m: { id: string }) => m.id)).toEqual([hidden.id]);
+    expect(feed).toMatchObject({ cursor: cursor + 1, more: false });
     expect(feed.msgs[0]).toMatchObject({ message: 'only in the DOM', user: { username: 'quiet' } });
 
     await ctl('POST', '/paths', { frames: 'flowing' });

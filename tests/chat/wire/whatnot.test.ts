@@ -80,7 +80,11 @@ describe('Whatnot decoder: live-socket frames (reconstructed from field names)',
   });
 
   it('a "joined 👋" line and a presence join are joins, not chat', () => {
-    expect(frame('joined')).toEqual({ ok: true, events: [{ type: 'join', userId: '8812399', username: 'newcomer_7', at: 1790959762000 }] });
+    // The "joined" line is a new_msg with its own id; a presence join has none.
+    expect(frame('joined')).toEqual({
+      ok: true,
+      events: [{ type: 'join', id: '5e1d6f0a-0b7e-4f55-9d1c-2a8f3c7b9e03', userId: '8812399', username: 'newcomer_7', at: 1790959762000 }],
+    });
     expect(frame('presence_diff')).toEqual({ ok: true, events: [{ type: 'join', userId: '8812400', username: 'first_timer', at: 1790959762500 }] });
   });
 
@@ -161,6 +165,10 @@ describe('Whatnot decoder: which sockets it reads', () => {
     expect(url.test('wss://www.whatnot.com/services/live/socket/websocket?_csrf_token=x&vsn=2.0.0')).toBe(true);
     expect(url.test('wss://www.whatnot.com/services/auction/socket/websocket?_csrf_token=REDACTED&vsn=2.0.0')).toBe(true);
     expect(url.test('ws://127.0.0.1:4321/practice/socket/websocket?vsn=2.0.0')).toBe(true);
+    // The practice page opened on another loopback name has its wire path too.
+    expect(url.test('ws://localhost:4321/practice/socket/websocket?vsn=2.0.0')).toBe(true);
+    expect(url.test('ws://[::1]:4321/practice/socket/websocket?vsn=2.0.0')).toBe(true);
+    expect(url.test('ws://localhost.evil.example/practice/socket')).toBe(false);
     expect(url.test('wss://evil.example/services/live/socket/websocket')).toBe(false);
     expect(url.test('wss://www.whatnot.com.evil.example/services/live/socket/websocket')).toBe(false);
     expect(url.test('ws://10.0.0.5/practice/socket')).toBe(false);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Clock } from '../../kernel/clock.js';
 import { seededRandom, ViewerChatGenerator } from './generator.js';
+import { PracticeFeed } from './feed.js';
 import { newMsgPayload } from './phoenix.js';
 import {
   DEFAULT_MIX,
@@ -26,6 +27,7 @@ export class PracticeController {
   readonly simulator: PracticeSimulator;
   readonly show: PracticeShow;
   readonly hub: PracticeSocketHub;
+  readonly feed: PracticeFeed;
   private paths: PathsState = { frames: 'flowing', markup: 'whatnot' };
   private generator: ViewerChatGenerator;
   private mix: ChatMix;
@@ -59,6 +61,7 @@ export class PracticeController {
       pageConfig: () => this.pageConfig(),
       heartbeatMs: () => this.socket.heartbeatMs,
     });
+    this.feed = new PracticeFeed(this.stream, () => this.show.livestreamId);
     this.generator = this.newGenerator();
     this.simulator = new PracticeSimulator(this.stream, this.generator, this.show, this.hub, opts.rate, opts.seed);
     this.simulator.showEveryMs = opts.showEveryMs;
@@ -74,6 +77,7 @@ export class PracticeController {
     this.simulator.stopAll();
     this.show.close();
     this.hub.close();
+    this.feed.close();
   }
 
   configure(body: ConfigBody) {
@@ -107,7 +111,7 @@ export class PracticeController {
   /** Breaks (or mends) the socket path or the DOM path; the other keeps carrying the chat. */
   setPaths(body: PathsBody) {
     this.paths = { ...this.paths, ...body };
-    this.stream.control({ action: 'paths', ...this.paths, cursor: this.stream.lastSeq });
+    this.stream.control({ action: 'paths', ...this.paths });
     return this.state();
   }
 
@@ -145,13 +149,6 @@ export class PracticeController {
       history: this.stream.history().map((m) => newMsgPayload(m, id)),
       cursor: this.stream.lastSeq,
     };
-  }
-
-  /** The page's fallback source while frames are stopped: visible chat after a cursor. */
-  feed(after: number) {
-    const id = this.show.livestreamId;
-    const msgs = this.stream.visibleAfter(after).slice(-1000);
-    return { cursor: this.stream.lastSeq, live: this.stream.live, viewers: this.stream.viewers, msgs: msgs.map((m) => newMsgPayload(m, id)) };
   }
 
   state() {

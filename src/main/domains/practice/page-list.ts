@@ -32,9 +32,8 @@ function avatarSrc(name) {
 // then the text. No test ids or class hooks on the name or the text, as on the real site.
 function whatnotRow(m, index) {
   var wrap = el('div', { 'data-index': index, 'data-known-size': m.kind === 'join' ? 36 : 52, 'data-item-index': index });
-  // Practice-only: the message id and the server time, which the practice profile reads for deduplication and
-  // latency figures (real Whatnot rows carry neither; their id is on the wire).
-  var row = el('div', { 'data-testid': 'chat-message', class: 'flex gap-2 px-3 py-1', 'data-message-id': m.id, 'data-ts': m.ts });
+  // No message id and no time on the row: real Whatnot rows carry neither (the id is on the wire only).
+  var row = el('div', { 'data-testid': 'chat-message', class: 'flex gap-2 px-3 py-1' });
   var link = el('a', { href: '/user/' + encodeURIComponent(m.name), class: 'shrink-0' });
   link.appendChild(el('img', { alt: m.name, class: 'size-7 rounded-full', src: avatarSrc(m.name) }));
   var box = el('div', { class: 'flex min-w-0 flex-col' });

@@ -6,7 +6,7 @@ import { SOCKET_JS } from './page-socket.js';
 /**
  * Wires the page: the server-rendered history first (as a server-rendered page paints it), then the socket
  * channels (`livestream:<id>` chat and show, `commerce:<id>` auction, `practice:control`), the input, and the
- * fallback feed polled only while chat frames are stopped.
+ * feed (feed.ts): what the socket missed (after a drop, a resume) and, while chat frames are stopped, all of it.
  */
 const MAIN_JS = String.raw`
   var boot = JSON.parse(document.getElementById('practice-boot').textContent);
@@ -14,53 +14,105 @@ const MAIN_JS = String.raw`
   var CHAT = 'livestream:' + id, COMMERCE = 'commerce:' + id, CONTROL = 'practice:control';
   var show = createShowView();
   var list = createChatList(document.getElementById('chat-scroller'), { markup: cfg.paths.markup, mounted: cfg.mountedRows });
-  var cursor = boot.cursor, pollTimer = 0;
+  var mounted = cfg.mountedRows;
 
   /** A new_msg payload as the list keeps it. */
   function toMessage(p) {
     var join = /^joined\b/i.test(p.message) && !(p.user && p.user.isHost);
     return { id: p.id, name: p.user.username, text: p.message, kind: join ? 'join' : 'message', host: !!(p.user && p.user.isHost), announce: p.type === 'announcement', ts: p.timestamp };
   }
-  function addPayloads(payloads) { list.add(payloads.map(toMessage)); }
 
-  function poll() {
+  // Lines from the feed come in batches: they enter the list a few per task, as frames do, so a virtual list that
+  // mounts only the newest rows still shows (mounts) each of them once.
+  var queue = [], draining = false, tick = new MessageChannel();
+  tick.port1.onmessage = drain;
+  function drain() {
+    var n = Math.max(1, Math.floor(mounted / 2));
+    list.add(queue.splice(0, n).map(toMessage));
+    if (queue.length) tick.port2.postMessage(0);
+    else draining = false;
+  }
+  function addPayloads(payloads, direct) {
+    if (direct && !queue.length) return list.add(payloads.map(toMessage));
+    queue.push.apply(queue, payloads);
+    if (!draining) { draining = true; tick.port2.postMessage(0); }
+  }
+
+  // Where the page is in the server's chat: every line up to 'cursor' has reached it (the sequence number is the
+  // last part of a line's id). Frames move it only while they are known to carry everything ('synced': frames
+  // flowing, the chat channel joined and what came before it fetched); a socket drop, a stop or a resume ends
+  // that, and the feed fills the gap from the cursor.
+  var cursor = boot.cursor, synced = false, epoch = 0, stream = null;
+  function seqOf(id) { var n = parseInt(String(id).slice(String(id).lastIndexOf('-') + 1), 36); return isFinite(n) ? n : 0; }
+  function applyFeed(f) {
+    if (f.cursor > cursor) cursor = f.cursor;
+    if (f.msgs.length) addPayloads(f.msgs);
+    show.setLive(f.live);
+    show.setViewers(f.viewers);
+  }
+  function desync() { synced = false; epoch++; }
+  /** After a (re)join or a resume: fetches what came since the cursor, then trusts the frames again. */
+  function catchUp() {
+    var at = epoch;
     fetch('/practice/feed?after=' + cursor, { cache: 'no-store' })
       .then(function (r) { return r.json(); })
-      .then(function (f) { cursor = f.cursor; addPayloads(f.msgs); show.setLive(f.live); show.setViewers(f.viewers); })
-      .catch(function () {});
+      .then(function (f) {
+        applyFeed(f);
+        if (at !== epoch) return;
+        if (f.more) return catchUp();
+        synced = cfg.paths.frames === 'flowing' && socket.isJoined(CHAT);
+      })
+      .catch(function () { if (at === epoch) setTimeout(catchUp, 250); });
   }
-  function applyPaths(paths, at) {
+  /** While frames are stopped, the feed streams every line from the cursor on. */
+  function openStream() {
+    closeStream();
+    var es = new EventSource('/practice/feed/stream?after=' + cursor);
+    es.onmessage = function (e) { try { applyFeed(JSON.parse(e.data)); } catch (err) { /* a torn event: the next one has the cursor */ } };
+    // Reopen from the current cursor (EventSource's own retry would ask from the first one).
+    es.onerror = function () { if (stream !== es) return; closeStream(); setTimeout(function () { if (!stream && cfg.paths.frames === 'stopped') openStream(); }, 250); };
+    stream = es;
+  }
+  function closeStream() { if (stream) { stream.close(); stream = null; } }
+  function applyPaths(paths) {
+    var was = cfg.paths;
+    cfg.paths = { frames: paths.frames, markup: paths.markup };
     list.setMarkup(paths.markup);
-    if (typeof at === 'number') cursor = at;
-    clearInterval(pollTimer);
-    pollTimer = 0;
-    if (paths.frames === 'stopped') pollTimer = setInterval(poll, 250);
-    // Frames are back: one last poll picks up what came in between.
-    else poll();
+    if (paths.frames === was.frames && (paths.frames === 'flowing' || stream)) return;
+    desync();
+    if (paths.frames === 'stopped') openStream();
+    else { closeStream(); if (socket.isJoined(CHAT)) catchUp(); }
   }
 
   show.setHostName(cfg.hostName);
   show.setLive(cfg.live);
   show.setViewers(cfg.viewers);
   show.showProduct(boot.pinnedProduct);
-  addPayloads(boot.history);
+  addPayloads(boot.history, true);
   list.scrollToBottom();
-  if (cfg.paths.frames === 'stopped') pollTimer = setInterval(poll, 250);
 
   var proto = location.protocol === 'https:' ? 'wss://' : 'ws://';
   var socket = createPhoenixSocket(proto + location.host + '/practice/socket/websocket?vsn=2.0.0', {
     heartbeatMs: cfg.socket.heartbeatMs, reconnectBaseMs: cfg.socket.reconnectBaseMs, reconnectMaxMs: cfg.socket.reconnectMaxMs, pushTimeoutMs: 10000,
+    onState: function (up) { if (!up) desync(); },
   });
-  socket.channel(CHAT, function (r) { show.applyLivestream(r.livestream); }, function (event, p) {
-    if (event === 'new_msg') addPayloads([p]);
-    else show.onEvent(event, p);
+  socket.channel(CHAT, function (r) {
+    show.applyLivestream(r.livestream);
+    // A (re)join replays at most the recent chat, and none while frames are stopped: the feed has the rest.
+    desync();
+    if (cfg.paths.frames === 'flowing') catchUp();
+  }, function (event, p) {
+    if (event !== 'new_msg') return show.onEvent(event, p);
+    addPayloads([p], true);
+    if (synced) { var seq = seqOf(p.id); if (seq > cursor) cursor = seq; }
   });
   socket.channel(COMMERCE, function () {}, function (event, p) { show.onEvent(event, p); });
   socket.channel(CONTROL, function (r) {
     show.setHostName(r.hostName);
+    mounted = r.mountedRows;
     list.setMounted(r.mountedRows);
-    if (r.paths.frames !== cfg.paths.frames || r.paths.markup !== cfg.paths.markup) applyPaths(r.paths);
-    cfg.paths = r.paths;
+    // Frames may have stopped or resumed while the socket was down.
+    applyPaths(r.paths);
   }, function (event, p) {
     switch (event) {
       case 'reload': return location.reload();
@@ -68,10 +120,11 @@ const MAIN_JS = String.raw`
       case 'detach': return list.detach(p.count);
       case 'hide': list.hide(p.username); return show.toast(p.username + ' was hidden from chat');
       case 'reset': return list.reset();
-      case 'config': show.setHostName(p.hostName); return list.setMounted(p.mountedRows);
-      case 'paths': cfg.paths = { frames: p.frames, markup: p.markup }; return applyPaths(cfg.paths, p.cursor);
+      case 'config': show.setHostName(p.hostName); mounted = p.mountedRows; return list.setMounted(p.mountedRows);
+      case 'paths': return applyPaths(p);
     }
   });
+  if (cfg.paths.frames === 'stopped') openStream();
   socket.connect();
 
   createChatInput(document.getElementById('chat-form'), function (text) {
@@ -88,6 +141,9 @@ const MAIN_JS = String.raw`
     /** Every channel joined: chat, auction and control (a reload or re-render is sent on the last). */
     get joined() { return socket.isJoined(CHAT) && socket.isJoined(COMMERCE) && socket.isJoined(CONTROL); },
     socket: socket.stats,
+    /** The server sequence number up to which every line has reached the page. */
+    get cursor() { return cursor; },
+    get synced() { return synced; },
   };
 `;
 

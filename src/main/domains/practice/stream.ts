@@ -10,8 +10,7 @@ export type ControlEvent =
   | { action: 'hide'; username: string }
   | { action: 'reset' }
   | { action: 'config'; hostName: string; mountedRows: number }
-  /** `cursor`: the last sequence number when frames stopped, where the page's fallback feed starts. */
-  | { action: 'paths'; frames: 'flowing' | 'stopped'; markup: 'whatnot' | 'alternate'; cursor: number };
+  | { action: 'paths'; frames: 'flowing' | 'stopped'; markup: 'whatnot' | 'alternate' };
 
 export type StreamEvent =
   | { t: 'msgs'; msgs: PracticeMessage[] }
@@ -59,7 +58,10 @@ const HOST_LOG_MAX = 10_000;
 export class PracticeStream {
   private buffer: PracticeMessage[] = [];
   private seq = 0;
-  /** Per process, so ids never repeat across resets or restarts (a reader dedupes on them). */
+  /**
+   * Per process, so ids never repeat across resets or restarts (a reader dedupes on them). An id is
+   * `<prefix>-<seq in base 36>`: the page reads the sequence number from it to know where its feed resumes.
+   */
   private readonly idPrefix = crypto.randomBytes(3).toString('hex');
   private hostLog: HostMessage[] = [];
   /** Users hidden with `/hide` (case-insensitive): their lines stay in the buffer but no page shows them. */

@@ -20,7 +20,14 @@ export type WireEvent =
       /** Platform message kind when it is not a plain chat line (e.g. Whatnot "announcement"). */
       variant?: string;
     }
-  | { type: 'join'; userId: string | null; username: string; at: At }
+  | {
+      type: 'join';
+      /** The platform's id of the join line, when the frame carries one (Whatnot's "joined 👋" new_msg does). */
+      id?: string | null;
+      userId: string | null;
+      username: string;
+      at: At;
+    }
   | {
       type: 'tip';
       id: string | null;
