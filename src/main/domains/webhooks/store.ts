@@ -242,8 +242,14 @@ export class WebhookStore {
   deliveries(webhookId: string, q: { status?: DeliveryStatus; before?: number; limit: number }): DeliveryRow[] {
     const where = ['webhook_id = ?'];
     const args: unknown[] = [webhookId];
-    if (q.status) (where.push('status = ?'), args.push(q.status));
-    if (q.before) (where.push('id < ?'), args.push(q.before));
+    if (q.status) {
+      where.push('status = ?');
+      args.push(q.status);
+    }
+    if (q.before) {
+      where.push('id < ?');
+      args.push(q.before);
+    }
     args.push(q.limit);
     const sql = `SELECT * FROM webhook_deliveries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`;
     let stmt = this.listStmts.get(sql);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { linesOf, listOf } from '../../format.js';
 
 /**
@@ -7,9 +7,13 @@ import { linesOf, listOf } from '../../format.js';
  */
 export function NumberInput(props: { value: number | null | undefined; onChange: (v: number | null) => void; min?: number; max?: number; step?: number; label: string }) {
   const [text, setText] = useState(props.value === null || props.value === undefined ? '' : String(props.value));
-  useEffect(() => {
+  // A value changed from outside (a reload, an import) replaces the text, unless it is what the text already says.
+  // Set while rendering, React's pattern for state that follows a prop.
+  const [seen, setSeen] = useState(props.value);
+  if (!Object.is(props.value, seen)) {
+    setSeen(props.value);
     if (Number(text) !== props.value) setText(props.value === null || props.value === undefined ? '' : String(props.value));
-  }, [props.value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
   return (
     <input
       type="number"
@@ -29,9 +33,13 @@ export function NumberInput(props: { value: number | null | undefined; onChange:
 
 function useListText(value: string[], join: string, parse: (t: string) => string[]) {
   const [text, setText] = useState(value.join(join));
-  useEffect(() => {
-    if (JSON.stringify(parse(text)) !== JSON.stringify(value)) setText(value.join(join));
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Compared by content, so a caller handing a new but equal array each render does not loop.
+  const key = JSON.stringify(value);
+  const [seen, setSeen] = useState(key);
+  if (key !== seen) {
+    setSeen(key);
+    if (JSON.stringify(parse(text)) !== key) setText(value.join(join));
+  }
   return [text, setText] as const;
 }
 

@@ -10,6 +10,7 @@ export const TWITCH_SOCKET_URL = /^wss?:\/\/irc-ws(?:-r)?\.chat\.twitch\.tv(?::\
 
 /** Twitch caps a tagged line well under this; a longer one is not chat. */
 const MAX_LINE_CHARS = 16 * 1024;
+// eslint-disable-next-line no-control-regex -- CTCP ACTION (/me) is framed by \x01 bytes on the wire.
 const ACTION = /^\u0001ACTION (.*?)\u0001?$/su;
 const SUB_NOTICES = new Set(['sub', 'resub', 'subgift', 'submysterygift', 'giftpaidupgrade', 'primepaidupgrade', 'anongiftpaidupgrade']);
 
