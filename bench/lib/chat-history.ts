@@ -1,9 +1,9 @@
 // A stored chat history for the analytics benches: `events` lines over `days` days ending now, seeded, so
 // every run stores the same shape. Viewers write with a Zipf-like skew (a few regulars write most), times are
 // uniform (chat at every hour is the worst case for the partial hour and day at a window's start), 85 % of the
-// lines are received (5 % of those matched an FAQ trigger) and 15 % were sent, by cause.
-import type { ChatEventStore } from '../../src/main/domains/analytics/store.js';
-import type { Db } from '../../src/main/kernel/db/database.js';
+// lines are received (1 % of those matched an FAQ trigger) and 15 % were sent, by cause.
+import Database from 'better-sqlite3';
+import { migrations } from '../../src/main/kernel/db/migrations.js';
 
 export interface HistoryShape {
   events: number;
@@ -46,8 +46,12 @@ function zipfPicker(n: number, rnd: () => number): () => number {
   };
 }
 
-/** Records the history through the store (rollup triggers included), in one transaction; returns ms taken. */
-export function storeHistory(db: Db, store: ChatEventStore, accountId: string, shape: HistoryShape, now: number, seed = 42): number {
+/**
+ * Writes the history into a new database file as an older release left it (schema version 2: chat lines, no
+ * rollups yet), with one active account; opening it with openDatabase builds every rollup from those lines, as
+ * an upgrade would. Returns the account id.
+ */
+export function writeHistoryDb(file: string, shape: HistoryShape, now: number, seed = 42): string {
   const rnd = seeded(seed);
   const pick = zipfPicker(shape.chatters, rnd);
   const span = shape.days * 86_400_000;
@@ -55,17 +59,24 @@ export function storeHistory(db: Db, store: ChatEventStore, accountId: string, s
   const times = new Float64Array(shape.events);
   for (let i = 0; i < shape.events; i++) times[i] = now - 1 - Math.floor(rnd() * span);
   times.sort();
-  const t0 = performance.now();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  for (let v = 0; v < 2; v++) db.exec(migrations[v]!);
+  db.pragma('user_version = 2');
+  const accountId = 'acc_bench';
+  db.prepare("INSERT INTO accounts (id, name, is_active, created_at) VALUES (?, 'Bench Store', 1, ?)").run(accountId, now - span);
+  const insert = db.prepare('INSERT INTO chat_events (account_id, direction, cause, username, text, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const at of times) {
       if (rnd() < 0.85) {
-        const trigger = rnd() < 0.05 ? TRIGGERS[Math.floor(rnd() * TRIGGERS.length)]! : null;
-        store.record({ accountId, direction: 'received', cause: trigger ? 'faq' : null, username: `viewer${pick()}`, text: 'hello', trigger, at });
+        const trigger = rnd() < 0.01 ? TRIGGERS[Math.floor(rnd() * TRIGGERS.length)]! : null;
+        insert.run(accountId, 'received', trigger ? 'faq' : null, `viewer${pick()}`, 'hello', trigger, at);
       } else {
         const cause = SENT_CAUSES[Math.floor(rnd() * SENT_CAUSES.length)]!;
-        store.record({ accountId, direction: 'sent', cause, username: cause === 'manual' ? 'host' : null, text: 'thanks!', at });
+        insert.run(accountId, 'sent', cause, cause === 'manual' ? 'host' : null, 'thanks!', null, at);
       }
     }
   })();
-  return performance.now() - t0;
+  db.close();
+  return accountId;
 }
