@@ -32,7 +32,9 @@ export function clientErrorCode(err: NodeJS.ErrnoException & { rawPacket?: Buffe
  * closing does not reset the connection before the client has read the answer.
  */
 export function answerClientError(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
-  if (err.code === 'ECONNRESET' || !socket.writable) {
+  // A response already under way on this connection (keep-alive) cannot be followed by another one.
+  const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
     socket.destroy();
     return;
   }

@@ -10,7 +10,7 @@ import { isStorageFailure, storageApiError } from './storage-errors.js';
 import { hostGuard, originGuard } from './guards.js';
 import { answerClientError } from './client-error.js';
 import { checkQuery, isPagePath, methodNotAllowed, methodsByPath } from './request-shape.js';
-import { MessageReply, type Mount, type RouteDef, type UpgradeRoute } from './route.js';
+import { MessageReply, type RouteDef, type UpgradeRoute } from './route.js';
 import type { Scope } from '../../shared/scopes.js';
 import type { KeyGate, Principal, RateState } from './principal.js';
 import type { Logger } from '../kernel/logger.js';
