@@ -24,6 +24,7 @@ const h = vi.hoisted(() => ({
   dockHidden: 0,
   hardwareOff: 0,
   mcpRuns: [] as { args: string[]; io: unknown }[],
+  setPaths: [] as [string, string][],
 }));
 
 vi.mock('electron', () => {
@@ -79,6 +80,7 @@ vi.mock('electron', () => {
       whenReady: () => Promise.resolve(),
       getPath: (name: string) => (name === 'userData' ? h.dataDir : '/nonexistent'),
       getAppPath: () => '/work/buzzchat',
+      setPath: (name: string, value: string) => void h.setPaths.push([name, value]),
       quit: () => {
         h.quit++;
       },
@@ -226,6 +228,8 @@ describe('Electron entry with --mcp', () => {
     expect(h.mcpRuns).toEqual([{ args: ['--url', 'http://127.0.0.1:3999'], io: process.platform === 'win32' ? expect.anything() : undefined }]);
     expect(h.dockHidden).toBe(1);
     expect(h.hardwareOff).toBe(1);
+    // Chromium's files go to a folder of their own, not the running app's userData (its database is there).
+    expect(h.setPaths).toEqual([['userData', path.join('/nonexistent', 'BuzzChat-mcp')]]);
     expect(h.locks).toBe(locksBefore);
     expect(h.windows).toHaveLength(0);
     expect(h.trays).toHaveLength(0);

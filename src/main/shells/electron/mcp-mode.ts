@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { McpIo } from '../mcp/cli.js';
 
@@ -7,6 +8,8 @@ import type { McpIo } from '../mcp/cli.js';
 export interface McpElectronApp {
   dock?: { hide(): void };
   disableHardwareAcceleration(): void;
+  getPath(name: 'temp'): string;
+  setPath(name: 'userData', value: string): void;
 }
 
 /** The MCP server's own flags (`--api-key`, `--url`): what follows `--mcp`; null when the executable runs as the app. */
@@ -24,6 +27,8 @@ export async function runMcpMode(args: string[], app?: McpElectronApp | null): P
   if (app) {
     app.dock?.hide();
     app.disableHardwareAcceleration();
+    // Chromium's own files (Local State, caches) away from the running app's profile and database folder.
+    app.setPath('userData', path.join(app.getPath('temp'), 'BuzzChat-mcp'));
   }
   // Loaded here so that the app's own start does not load the MCP SDK.
   const { main } = await import('../mcp/cli.js');
