@@ -1,171 +1,199 @@
 import { z } from 'zod';
-import { ERROR_CATALOGUE } from './errors.js';
-import type { RouteDef } from './route.js';
+import { createDocument, type ZodOpenApiComponentsObject, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { stringify } from 'yaml';
+import { api } from '../../shared/contract/index.js';
+import type { AnyOperation, Operation } from '../../shared/contract/op.js';
+import type { ErrorCode } from '../../shared/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
+import { errorCodes, errorResponses, errorSchemas, rateLimitHeaderRefs, sharedResponses } from './openapi-errors.js';
+import { EXAMPLES } from './openapi-examples.js';
+import { NAMED_SCHEMAS, SCHEMA_RULES } from './openapi-schemas.js';
+import { webhooksSection } from './openapi-webhooks.js';
+import { tidyDocument } from './openapi-tidy.js';
+import type { RouteDef } from './route.js';
 
-type JsonSchema = Record<string, unknown>;
+export type OpenApiDocument = Record<string, unknown>;
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  delete out.$schema;
-  return out;
-}
+const BODY_METHODS = new Set(['post', 'patch', 'put']);
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function objectShape(schema: z.ZodType | undefined): Record<string, { schema: JsonSchema; required: boolean }> {
-  if (!schema) return {};
-  const json = toSchema(schema, 'input');
-  const props = (json.properties ?? {}) as Record<string, JsonSchema>;
-  const required = new Set((json.required as string[] | undefined) ?? []);
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, { schema: v, required: required.has(k) }]));
-}
-
-function parameters(def: RouteDef) {
-  const out: unknown[] = [];
-  for (const [where, schema] of [['path', def.params], ['query', def.query]] as const) {
-    for (const [name, info] of Object.entries(objectShape(schema))) {
-      out.push({
-        name,
-        in: where,
-        required: where === 'path' ? true : info.required,
-        description: info.schema.description,
-        schema: info.schema,
-      });
-    }
+/** The contract's operations by `<method> <path>`, with an operationId from their place in `api` (giveawayPickWinner). */
+function contractIndex(): Map<string, { id: string; op: AnyOperation }> {
+  const out = new Map<string, { id: string; op: AnyOperation }>();
+  for (const [group, ops] of Object.entries(api) as [string, Record<string, AnyOperation>][]) {
+    for (const [key, op] of Object.entries(ops)) out.set(`${op.method} ${op.path}`, { id: `${group}${pascal(key)}`, op });
   }
   return out;
 }
 
-/** Sent on every response to a request made with an API key (the reference's "all responses"). */
-const RATE_LIMIT_HEADERS = {
-  'X-RateLimit-Limit': { $ref: '#/components/headers/X-RateLimit-Limit' },
-  'X-RateLimit-Remaining': { $ref: '#/components/headers/X-RateLimit-Remaining' },
-  'X-RateLimit-Reset': { $ref: '#/components/headers/X-RateLimit-Reset' },
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  System: 'Liveness and this description of the API (no authentication)',
+  Accounts: 'Accounts (multi-account): each has its own settings, entries, analytics and browser profile',
+  Analytics: 'What the bot sent and what chat said, by period',
+  'API keys': 'API keys and their scopes (keys:admin)',
+  Backups: 'Database backups (keys:admin: a backup holds every secret)',
+  Giveaway: 'Giveaway entries and draws of the current round',
+  Messages: 'Chat messages sent through the API and their delivery',
+  Settings: 'Bot settings: welcome, timers, FAQ rules, commands, moderation, giveaway',
+  Webhooks: 'Webhook endpoints, their signing secrets and delivery log',
+  Events: 'The live event stream (Server-Sent Events)',
+  'Webhook events': 'What BuzzChat POSTs to your webhook endpoints',
 };
 
-/** OpenAPI 3.1 document generated from the same zod schemas that validate requests. */
-export function buildOpenApi(routes: RouteDef[]): JsonSchema {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const def of routes) {
-    const p = '/api/v1' + def.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    const bodySchema = def.bodyDoc ?? def.body;
-    const successData = def.response ? toSchema(def.response, 'output') : {};
-    const authed = def.scope !== null;
-    const op: Record<string, unknown> = {
-      summary: def.summary,
-      tags: [def.tag],
-      operationId: `${def.method}${def.path.replace(/[/:{}-]+(\w)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
-      parameters: parameters(def),
-      responses: {
-        [String(def.status ?? 200)]: {
-          description: 'Success',
-          ...(authed ? { headers: RATE_LIMIT_HEADERS } : {}),
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['success'],
-                properties: { success: { const: true }, data: successData, message: { type: 'string' } },
-              },
-            },
-          },
-        },
-        ...(authed ? { '429': { $ref: '#/components/responses/RateLimited' } } : {}),
-        default: { $ref: '#/components/responses/Error' },
-      },
-    };
-    if (authed) {
-      op.security = [{ bearerAuth: [] }, { apiKeyQuery: [] }];
-      if (def.scope) op['x-required-scope'] = typeof def.scope === 'string' ? def.scope : def.scope.join(' or ');
-    } else op.security = [];
-    if (bodySchema && def.method !== 'get' && def.method !== 'delete') {
-      op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(bodySchema, 'input') } } };
-    }
-    (paths[p] ??= {})[def.method] = op;
-  }
+const RAW_CONTENT: Record<NonNullable<Operation['raw']>, Record<string, { schema: Record<string, unknown> }>> = {
+  document: { 'application/json': { schema: { type: 'object', description: 'An OpenAPI 3.1 document' } } },
+  yaml: { 'application/yaml': { schema: { type: 'string', description: 'An OpenAPI 3.1 document in YAML' } } },
+  html: { 'text/html': { schema: { type: 'string' } } },
+  script: { 'text/javascript': { schema: { type: 'string' } } },
+  'event-stream': {
+    'text/event-stream': {
+      schema: { type: 'string', description: 'Server-Sent Events: `id:`, `event:` (the type) and `data:` (JSON `{id, type, timestamp, accountId, data}`)' },
+    },
+  },
+};
+
+function pathParams(def: Operation): z.ZodObject | undefined {
+  if (def.params) return def.params as z.ZodObject;
+  const names = [...def.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1]!);
+  return names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) : undefined;
+}
+
+function successResponse(def: Operation) {
+  const status = String(def.status ?? 200);
+  // Every answer of a route is counted (per key, or per client address without one): all carry the headers.
+  const headers = rateLimitHeaderRefs();
+  if (def.raw) return { [status]: { description: def.summary, ...(headers && { headers }), content: RAW_CONTENT[def.raw] } };
+  const example = EXAMPLES[`${def.method} ${def.path}`];
+  const envelope = z
+    .object({
+      success: z.literal(true),
+      ...(def.withMessage ? { message: z.string() } : {}),
+      // Required even when null: every success envelope carries `data`.
+      data: def.response ?? z.null(),
+    })
+    .strict();
+  const examples =
+    example?.data !== undefined
+      ? { reference: { summary: 'As in the API reference', value: { success: true, ...(example.message ? { message: example.message } : {}), data: example.data } } }
+      : undefined;
   return {
-    openapi: '3.1.0',
-    info: {
-      title: 'BuzzChat API',
-      version: APP_VERSION,
-      description:
-        'Local REST API of BuzzChat Desktop (127.0.0.1 only). Every response is an envelope `{success, data}` or ' +
-        '`{success:false, error:{code, message}}`. Served under /api/v1 and /v1. Rate limits: 60/min, 10,000/day per key, ' +
-        'reported in X-RateLimit-* headers.',
+    [status]: {
+      description: 'Success',
+      ...(headers && { headers }),
+      content: { 'application/json': { schema: envelope, ...(examples && { examples }) } },
     },
-    servers: [{ url: '/' }],
-    security: [{ bearerAuth: [] }],
-    components: {
-      securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key `bz_live_…` (or the dashboard session token)' },
-        apiKeyQuery: {
-          type: 'apiKey',
-          in: 'query',
-          name: 'api_key',
-          description: 'Deprecated: answered with `Deprecation: true` and a `Warning` header; send `Authorization: Bearer` instead',
-        },
-      },
-      headers: {
-        'X-RateLimit-Limit': { description: 'Requests allowed in the current window (60 per minute, or 10,000 per day once that is spent)', schema: { type: 'integer' } },
-        'X-RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer' } },
-        'X-RateLimit-Reset': { description: 'When the window resets, in epoch seconds', schema: { type: 'integer' } },
-        'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
-      },
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['success', 'error'],
-          properties: {
-            success: { const: false },
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: { code: { enum: Object.keys(ERROR_CATALOGUE) }, message: { type: 'string' } },
-            },
-          },
-        },
-      },
-      responses: {
-        RateLimited: {
-          description: 'RATE_LIMIT_EXCEEDED: the key spent its minute or day allowance',
-          headers: { ...RATE_LIMIT_HEADERS, 'Retry-After': { $ref: '#/components/headers/Retry-After' } },
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        },
-        Error: {
-          description: Object.entries(ERROR_CATALOGUE)
-            .map(([code, e]) => `${code} (${e.status}): ${e.message}`)
-            .join('\n'),
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        },
-      },
-    },
-    paths,
   };
 }
 
-/** A self-contained docs page (no external assets: the app runs offline and under a strict CSP). */
-export function docsPage(doc: JsonSchema): string {
-  const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  const rows: string[] = [];
-  for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
-    for (const [method, op] of Object.entries(ops)) {
-      const params = (op.parameters as any[]).map((x) => `<code>${esc(x.name)}</code>${x.required ? '*' : ''} <small>${esc(x.in)}</small>`).join(', ');
-      const body = op.requestBody ? `<details><summary>body</summary><pre>${esc(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2))}</pre></details>` : '';
-      const resp = Object.values(op.responses as Record<string, any>)[0]?.content?.['application/json']?.schema?.properties?.data;
-      rows.push(
-        `<section><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(p)}</code></h3><p>${esc(op.summary)}` +
-          `${op['x-required-scope'] ? ` <small>scope <code>${esc(op['x-required-scope'])}</code></small>` : ''}</p>` +
-          `${params ? `<p>Parameters: ${params}</p>` : ''}${body}` +
-          `${resp ? `<details><summary>data</summary><pre>${esc(JSON.stringify(resp, null, 2))}</pre></details>` : ''}</section>`,
-      );
-    }
+function operation(def: Operation, operationId: string): ZodOpenApiOperationObject {
+  const body = BODY_METHODS.has(def.method) ? (def.bodyDoc ?? def.body) : undefined;
+  const example = EXAMPLES[`${def.method} ${def.path}`];
+  const scope = def.scope === null ? null : typeof def.scope === 'string' ? def.scope : def.scope.join(' or ');
+  const query = def.query && 'shape' in def.query ? (def.query as z.ZodObject) : undefined;
+  const path = pathParams(def);
+  return {
+    operationId,
+    summary: def.summary,
+    description: scope ? `Needs scope \`${scope}\` (a write scope includes its read scope).` : 'No authentication.',
+    tags: [def.tag],
+    requestParams: { ...(path && { path }), ...(query && { query }) },
+    ...(body && {
+      requestBody: {
+        // A body whose every field has a default may be left out.
+        required: !body.safeParse({}).success,
+        content: {
+          'application/json': {
+            schema: body,
+            ...(example?.request !== undefined && { examples: { reference: { summary: 'As in the API reference', value: example.request } } }),
+          },
+        },
+      },
+    }),
+    responses: { ...successResponse(def), ...errorResponses(def) },
+    security: def.scope === null ? [] : [{ bearerAuth: [] }, { apiKeyQuery: [] }],
+    ...(scope && { 'x-required-scope': scope }),
+  } as ZodOpenApiOperationObject;
+}
+
+const built = new Map<string, OpenApiDocument>();
+
+/**
+ * OpenAPI 3.1 document of the route table, generated from the same zod schemas that validate requests. Generating
+ * takes a few hundred ms; apps in one process with the same routes (tests) share one document.
+ */
+export function buildOpenApi(routes: RouteDef[]): OpenApiDocument {
+  const key = routes.map((r) => `${r.method} ${r.path} ${r.summary}`).join('\n');
+  let doc = built.get(key);
+  if (!doc) built.set(key, (doc = generate(routes)));
+  return doc;
+}
+
+function generate(routes: RouteDef[]): OpenApiDocument {
+  const contract = contractIndex();
+  const paths: ZodOpenApiPathsObject = {};
+  const tags = new Set<string>();
+  const codes = new Set<ErrorCode>();
+  for (const def of routes) {
+    const c = contract.get(`${def.method} ${def.path}`);
+    // Routes bound with route() rather than implement() still get the contract's list of errors.
+    const merged: Operation = { ...def, errors: def.errors ?? c?.op.errors };
+    const id = c?.id ?? `${def.method}${def.path.replace(/[/:{}-]+(\w)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`;
+    const p = '/api/v1' + def.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+    (paths[p] ??= {})[def.method] = operation(merged, id);
+    for (const code of errorCodes(merged)) codes.add(code);
+    tags.add(def.tag);
   }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>BuzzChat API</title><style>
-body{font:14px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-section{border-top:1px solid #ddd;padding:.5rem 0}h3{margin:.3rem 0;font-size:15px}
-.m{display:inline-block;min-width:4em;padding:0 .4em;border-radius:4px;color:#fff;font-size:12px;text-align:center}
-.get{background:#2b7}.post{background:#27b}.patch{background:#b82}.delete{background:#c33}.put{background:#75b}
-pre{background:#f5f5f7;padding:.5rem;overflow:auto;font-size:12px}</style></head><body>
-<h1>BuzzChat API <small>${esc((doc.info as any).version)}</small></h1><p>${esc((doc.info as any).description)}</p>
-<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Authenticate with <code>Authorization: Bearer YOUR_API_KEY</code>.</p>
-${rows.join('\n')}</body></html>`;
+  tags.add('Webhook events');
+  const shared = sharedResponses();
+  const doc = createDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'BuzzChat API',
+        version: APP_VERSION,
+        description:
+          'Local REST API of BuzzChat Desktop (127.0.0.1 only). Every response is an envelope `{success: true, data}` or ' +
+          '`{success: false, error: {code, message}}`. Served under `/api/v1` and `/v1` alike. Rate limits: 60 requests a minute ' +
+          'and 10,000 a day per API key (requests without a usable key are counted per client address), reported in `X-RateLimit-*` ' +
+          'headers on every answer. Any path may also answer, before a route is chosen: 405 METHOD_NOT_ALLOWED (with `Allow`), ' +
+          '400 MALFORMED_REQUEST, 408 REQUEST_TIMEOUT, 414 URI_TOO_LONG, 431 REQUEST_HEADER_TOO_LARGE. Webhook deliveries are ' +
+          'described under `webhooks`.',
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+      },
+      servers: [{ url: '/', description: 'This BuzzChat app (http://127.0.0.1:3847 by default)' }],
+      security: [{ bearerAuth: [] }],
+      tags: [...tags].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? `${name} operations` })),
+      paths,
+      webhooks: webhooksSection(),
+      components: {
+        schemas: { ...NAMED_SCHEMAS, ...errorSchemas(codes) },
+        headers: shared.headers,
+        responses: shared.responses as unknown as ZodOpenApiComponentsObject['responses'],
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key `bz_live_…` (or the dashboard session token)' },
+          apiKeyQuery: {
+            type: 'apiKey',
+            in: 'query',
+            name: 'api_key',
+            description: 'Deprecated: answered with `Deprecation: true` and a `Warning` header; send `Authorization: Bearer` instead',
+          },
+        },
+      },
+    },
+    {
+      override: ({ jsonSchema, zodSchema, io }) => SCHEMA_RULES.get(zodSchema as unknown as z.ZodType)?.(jsonSchema as Record<string, unknown>, io),
+      outputIdSuffix: 'Output',
+      allowEmptySchema: { unknown: true, any: true },
+    },
+  );
+  return tidyDocument(doc as unknown as Record<string, unknown>);
+}
+
+const yamlOf = new WeakMap<OpenApiDocument, string>();
+
+/** The document as YAML (no anchors or aliases); made once per document, since it takes a second or two. */
+export function openApiYaml(doc: OpenApiDocument): string {
+  let text = yamlOf.get(doc);
+  if (text === undefined) yamlOf.set(doc, (text = stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 })));
+  return text;
 }

@@ -51,6 +51,7 @@ export const accountsApi = {
     tag: TAG,
     summary: 'Switch the active account',
     scope: 'accounts:write',
+    errors: ['NOT_FOUND'],
     body: switchAccountBody,
     response: z.object({ account: accountSchema }),
   }),
@@ -81,6 +82,8 @@ export const accountsApi = {
     tag: TAG,
     summary: 'Delete an inactive account and all its data',
     scope: 'accounts:write',
+    // The active account cannot be deleted.
+    errors: ['CONFLICT'],
     params: idParams,
     response: z.object({ deleted: z.string() }),
   }),

@@ -44,6 +44,18 @@ export type DrawResultView = z.infer<typeof pickWinnerResponse>;
 
 export const addEntryBody = z.object({ username: z.string().trim().min(1).max(100) }).strict();
 
+/** Either the entry (accepted) or why it was refused (the viewer already has entriesPerUser entries this round). */
+export const addEntryResponse = z.discriminatedUnion('accepted', [
+  z.object({
+    accepted: z.literal(true),
+    entryId: z.number().int().describe('Id of the entry in the current round'),
+    username: z.string(),
+    enteredAt: z.string().describe('ISO 8601'),
+  }),
+  z.object({ accepted: z.literal(false), reason: z.enum(['limit_reached']).describe('limit_reached: the viewer already has giveaway.entriesPerUser entries') }),
+]);
+export type AddEntryResult = z.infer<typeof addEntryResponse>;
+
 export const rerollBody = z
   .object({
     drawId: z.string().min(1).optional().describe('Draw to reroll; defaults to the latest'),
@@ -110,7 +122,7 @@ export const giveawayApi = {
     status: 201,
     query: accountOnly,
     body: addEntryBody,
-    response: z.object({ accepted: z.boolean(), reason: z.string().optional() }),
+    response: addEntryResponse,
   }),
   pickWinner: op({
     method: 'post',
@@ -130,6 +142,7 @@ export const giveawayApi = {
       'Replace one winner of a draw with a new one (never a previous winner of the round). The reroll is recorded as a draw ' +
       'of its own (GET /giveaway/draws: rerollOf, replaced); rerolling the same winner of a draw twice is a CONFLICT',
     scope: 'giveaway:write',
+    errors: ['CONFLICT'],
     query: accountOnly,
     body: rerollBody,
     response: pickWinnerResponse.extend({ replaced: z.string() }),

@@ -56,6 +56,8 @@ export const messagesApi = {
     tag: TAG,
     summary: 'Queue a chat message; it is sent by the chat session after `delay` ms',
     scope: 'messages:send',
+    // The bot of the account must be running (botActive).
+    errors: ['BOT_INACTIVE'],
     query: sendMessageQuery,
     body: sendMessageBody,
     response: sendMessageResponse,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
 import type { Scope } from '../scopes.js';
 
 /**
@@ -28,8 +29,13 @@ export interface Operation<
   status?: number;
   /** The success envelope also carries a top-level `message` (the reference's DELETE /giveaway/entries). */
   withMessage?: boolean;
-  /** The answer is not a JSON envelope (event stream, HTML page, a document). */
-  raw?: 'event-stream' | 'html' | 'document';
+  /** The answer is not a JSON envelope (event stream, HTML page, a JSON or YAML document, a script). */
+  raw?: 'event-stream' | 'html' | 'document' | 'yaml' | 'script';
+  /**
+   * Error codes the operation's service or handler throws beyond those its shape implies (the OpenAPI document
+   * derives auth, validation, 404 for ids and `account`, body size and type, storage failures by itself).
+   */
+  errors?: readonly ErrorCode[];
 }
 
 type Undef = z.ZodUndefined;

@@ -57,7 +57,9 @@ export const faqRuleSchema = z
 
 export const commandSchema = z
   .object({
-    name: z.string().trim().regex(/^!?[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only').transform((n) => n.replace(/^!/, '').toLowerCase()),
+    name: z.string().trim().regex(/^!?[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only')
+      // overwrite, not transform: the type stays a string, so the name is describable in a response schema too.
+      .overwrite((n) => n.replace(/^!/, '').toLowerCase()),
     response: text,
     cooldownSeconds: z.number().min(0).max(86_400).default(10),
     enabled: z.boolean().default(true),

@@ -237,6 +237,8 @@ export const webhooksApi = {
     tag: TAG,
     summary: 'Redeliver now (also a delivered or dead one); same event id and body',
     scope: 'webhooks:write',
+    // The webhook is inactive, or the delivery is being sent right now.
+    errors: ['CONFLICT'],
     status: 202,
     params: deliveryParams,
     response: deliverySchema,
