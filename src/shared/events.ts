@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chatLineSchema, chatStatusSchema } from './contract/chat.js';
 import { showStatsSchema, streamEventSchema } from './contract/shows.js';
 
 /**
@@ -62,21 +63,9 @@ export const STREAM_EVENTS = {
 /** Events for dashboards and the live stream only; never delivered to webhooks. */
 export const INTERNAL_EVENTS = {
   /** A parsed chat line (the chat driver's ChatLine). */
-  'chat.message': z.object({
-    accountId: z.string(),
-    platform: z.string(),
-    kind: z.enum(['message', 'join']),
-    username: z.string(),
-    text: z.string(),
-    rowKey: z.string(),
-    history: z.boolean(),
-    self: z.boolean(),
-    manual: z.boolean().optional(),
-    pageTs: z.number().nullable(),
-    receivedAt: z.number(),
-  }).passthrough(),
+  'chat.message': chatLineSchema,
   /** The chat session's status snapshot, as GET /chat/status answers it. */
-  'chat.status': z.object({ accountId: z.string(), connected: z.boolean(), live: z.boolean() }).passthrough(),
+  'chat.status': chatStatusSchema,
   'message.queued': z.object({ messageId: z.string(), message: z.string(), cause: z.string(), scheduledFor: iso }),
   'message.failed': z.object({ messageId: z.string(), message: z.string(), cause: z.string(), error: z.string() }),
   'giveaway.cleared': z.object({ accountId: z.string(), cleared: z.number().int(), roundId: z.number().int() }),

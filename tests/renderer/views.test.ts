@@ -25,6 +25,11 @@ describe('chat views', () => {
       accountId: 'a', platform: 'whatnot', connected: true, live: false, url: null, loggedInAs: null, lastMessageAt: null, lastError: null,
       selectorHealth: { chatInput: { matched: 'textarea', tried: ['textarea'] }, messageItem: { matched: null, tried: ['.m', '.n'] } },
       queue: { queued: 3, lastSentAt: null },
+      paths: {
+        wire: { available: true, live: true, lastAt: null, framesPerMin: 120, byType: { message: 100 }, unknown: 4, malformed: 0 },
+        dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'fallback' },
+      },
+      summary: 'wire: 120 frames/min, DOM: fallback ready',
     };
     expect(chatStatus(wire)).toMatchObject({ platform: 'whatnot', queued: 3, selectors: [
       { role: 'chatInput', matched: 'textarea', tried: ['textarea'] },

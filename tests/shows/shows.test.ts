@@ -33,7 +33,23 @@ async function setup() {
   const seen: BusEvent[] = [];
   s.bus.subscribe((e) => seen.push(e));
   const status = (connected: boolean, live: boolean) =>
-    s.events.emit('chat.status', accountId, { accountId, platform: 'whatnot', connected, live, url: 'https://www.whatnot.com/live/x' });
+    s.events.emit('chat.status', accountId, {
+      accountId,
+      platform: 'whatnot',
+      connected,
+      live,
+      url: 'https://www.whatnot.com/live/x',
+      loggedInAs: null,
+      lastMessageAt: null,
+      lastError: null,
+      selectorHealth: {},
+      queue: { queued: 0, lastSentAt: null },
+      paths: {
+        wire: { available: true, live: connected, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
+        dom: { live: connected, lastAt: null, rowsPerMin: 0, role: 'fallback' },
+      },
+      summary: '',
+    });
   const line = (username: string, text: string, extra: Record<string, unknown> = {}) =>
     s.events.emit('chat.message', accountId, {
       accountId,

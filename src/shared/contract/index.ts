@@ -1,4 +1,5 @@
 import { accountsApi } from './accounts.js';
+import { chatApi } from './chat.js';
 import { activityApi } from './activity.js';
 import { analyticsApi } from './analytics.js';
 import { apiKeysApi } from './apikeys.js';
@@ -29,5 +30,6 @@ export const api = {
   activity: activityApi,
   practice: practiceApi,
   shows: showsApi,
+  chat: chatApi,
 };
 export type Api = typeof api;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { WireEvent } from './wire/types.js';
 
 /**
@@ -28,42 +27,7 @@ export interface ChatLine {
 
 export type ModeratorAction = 'hide' | 'slow' | 'announce';
 
-const selectorHealthEntry = z.object({ matched: z.string().nullable(), tried: z.array(z.string()) });
-
-/** One account's chat session as GET /chat/status and the chat.status event report it. */
-export const chatStatusSchema = z.object({
-  accountId: z.string(),
-  platform: z.string(),
-  connected: z.boolean().describe('A browser shows the chat page'),
-  live: z.boolean().describe('The page shows its LIVE indicator'),
-  url: z.string().nullable(),
-  loggedInAs: z.string().nullable(),
-  lastMessageAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  selectorHealth: z.record(z.string(), selectorHealthEntry).describe('Per selector role: the selector that matched (null = none) and those tried'),
-  queue: z.object({ queued: z.number().int(), lastSentAt: z.string().nullable() }),
-  paths: z
-    .object({
-      wire: z.object({
-        available: z.boolean().describe("The platform's data stream has a decoder"),
-        live: z.boolean().describe('Frames were decoded in the last 60 s'),
-        lastAt: z.string().nullable(),
-        framesPerMin: z.number().int().describe('Frames and bodies decoded in the last minute'),
-        byType: z.record(z.string(), z.number().int()).describe('Events read in the last minute, by type (message, join, tip, viewers...)'),
-        unknown: z.number().int().describe('Frames read but holding nothing we use (heartbeats, replies), since the app started'),
-        malformed: z.number().int().describe('Frames refused (unparseable, too large, binary), since the app started'),
-      }),
-      dom: z.object({
-        live: z.boolean().describe('Rows were read from the page in the last 60 s'),
-        lastAt: z.string().nullable(),
-        rowsPerMin: z.number().int(),
-        role: z.enum(['primary', 'fallback']).describe('fallback while the wire path is live (it then only fills gaps and confirms echoes)'),
-      }),
-    })
-    .describe('The two readers of the chat: the data stream (wire) and the rendered page (DOM); each line is delivered once'),
-  summary: z.string().describe('One line for people, e.g. "wire: 120 frames/min, DOM: fallback ready"'),
-});
-export type ChatSessionStatus = z.infer<typeof chatStatusSchema>;
+export { chatStatusSchema, type ChatSessionStatus } from '../../../shared/contract/chat.js';
 
 /** A non-message event from a platform's data stream (tip, raid, viewers, stream, giveaway, product, join). */
 export interface ChatWireEvent {

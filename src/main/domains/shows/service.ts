@@ -73,8 +73,8 @@ export class ShowService {
     const accountId = e.accountId;
     if (!accountId) return;
     if (e.type === 'chat.status') {
-      const d = e.data as { connected: boolean; live: boolean; platform?: string; url?: string | null };
-      this.onStatus(accountId, d.connected, d.live, d.platform ?? 'unknown', d.url ?? null);
+      const d = e.data;
+      this.onStatus(accountId, d.connected, d.live, d.platform, d.url);
       return;
     }
     const r = this.running.get(accountId);

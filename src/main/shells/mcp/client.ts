@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ApiRequestError, createClient } from '../../../shared/client.js';
 import { api } from '../../../shared/contract/index.js';
 import type { accountSchema } from '../../../shared/contract/accounts.js';
+import type { ChatHistoryLine, ChatSessionStatus as ChatStatus } from '../../../shared/contract/chat.js';
 import type { analyticsSchema, faqTriggersSchema, Period, TopChattersView } from '../../../shared/contract/analytics.js';
 import type { entriesResponse, pickWinnerResponse } from '../../../shared/contract/giveaway.js';
 import type { messageSchema, sendMessageResponse } from '../../../shared/contract/messages.js';
@@ -26,8 +27,8 @@ export type SendResult = z.infer<typeof sendMessageResponse>;
 export type UpdatedSettings = z.infer<typeof settingsUpdateResponse>;
 export type { Period };
 
-/** The chat domain's routes are not in the shared contract yet; the MCP server passes their data through as-is. */
 export type JsonObject = Record<string, unknown>;
+export type { ChatHistoryLine, ChatSessionStatus as ChatStatus } from '../../../shared/contract/chat.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -94,11 +95,11 @@ export class BuzzChatClient {
   }
 
   // Chat sessions and webhooks (domains beside the core)
-  chatStatus(account?: string): Promise<JsonObject> {
-    return this.api.request({ method: 'GET', path: '/chat/status', query: { account } });
+  chatStatus(account?: string): Promise<ChatStatus> {
+    return this.api.chat.status({ query: { account } });
   }
-  recentChat(limit?: number, account?: string): Promise<JsonObject> {
-    return this.api.request({ method: 'GET', path: '/chat/messages', query: { limit, account } });
+  recentChat(limit?: number, account?: string): Promise<{ messages: ChatHistoryLine[] }> {
+    return this.api.chat.messages({ query: { limit, account } });
   }
   webhooks(): Promise<{ webhooks: Webhook[] }> {
     return this.api.webhooks.list();

@@ -122,18 +122,18 @@ export class ApiClient {
 
   // Chat (routes of the chat module, absent from headless builds without it: null on 404)
   async getChatStatus(): Promise<ChatStatus | null> {
-    const status = await this.optional(this.api.request<ChatStatusWire>({ method: 'GET', path: '/chat/status' }));
+    const status = await this.optional(this.api.chat.status());
     return status === null ? null : chatStatus(status);
   }
   async connectChat(url?: string): Promise<ChatStatus> {
-    return chatStatus(await this.api.request<ChatStatusWire>({ method: 'POST', path: '/chat/connect', body: url ? { url } : {} }));
+    return chatStatus(await this.api.chat.connect({ body: url ? { url } : {} }));
   }
   async disconnectChat(): Promise<ChatStatus> {
-    return chatStatus(await this.api.request<ChatStatusWire>({ method: 'POST', path: '/chat/disconnect' }));
+    return chatStatus(await this.api.chat.disconnect());
   }
   /** Newest first, as the route answers. */
   async getChatMessages(): Promise<ChatLine[] | null> {
-    const page = await this.optional(this.api.request<{ messages: ChatHistoryRow[] }>({ method: 'GET', path: '/chat/messages' }));
+    const page = await this.optional(this.api.chat.messages());
     return page === null ? null : page.messages.map(historyLine);
   }
 
