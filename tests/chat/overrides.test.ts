@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSelectorOverrides, parseSelectorOverrides, profileWithOverrides, SelectorOverridesError } from '../../src/main/domains/chat/overrides.js';
 import { builtinProfile, moderatorCommand } from '../../src/main/domains/chat/profiles.js';
 import { startTestApp, tempDir } from '../helpers/app.js';
-import { chatModule } from '../../src/main/domains/chat/module.js';
+import { chatModule } from '../../src/main/domains/chat/domain.js';
 
 describe('selector overrides', () => {
   it('puts user selectors first per role and keeps the built-in fallbacks', () => {

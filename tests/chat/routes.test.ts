@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import { builtinProfile } from '../../src/main/domains/chat/profiles.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
 import { practiceModule } from '../../src/main/domains/practice/module.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';

@@ -16,7 +16,7 @@ import type { McpLaunch } from '../domains/system/mcp-config.js';
 import { practiceModule } from '../domains/practice/module.js';
 import { practiceDemoModule } from '../domains/practice/demo.js';
 import { webhooksModule } from '../domains/webhooks/domain.js';
-import { chatModule } from '../domains/chat/module.js';
+import { chatModule } from '../domains/chat/domain.js';
 import { botModule } from '../domains/bot/domain.js';
 import { backupsModule } from '../domains/backups/domain.js';
 import type { BackupScheduleOptions } from '../domains/backups/scheduler.js';

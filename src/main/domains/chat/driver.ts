@@ -1,4 +1,4 @@
-import type { AppServices } from '../../app/services.js';
+import type { ChatDeps } from './types.js';
 import { ApiError } from '../../http/errors.js';
 import { AccountChat } from './account-chat.js';
 import type { BrowserSession } from './browser-session.js';
@@ -30,7 +30,7 @@ export class ChatDriver implements ChatGateway {
   private readonly keeper: SessionKeeper;
 
   constructor(
-    private s: AppServices,
+    private s: ChatDeps,
     private o: ChatDriverOptions = {},
   ) {
     this.keeper = new SessionKeeper(s, o, (c) => this.publishStatus(c));

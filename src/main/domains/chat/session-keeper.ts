@@ -1,5 +1,5 @@
+import type { ChatDeps } from './types.js';
 import path from 'node:path';
-import type { AppServices } from '../../app/services.js';
 import { ApiError } from '../../http/errors.js';
 import type { AccountChat } from './account-chat.js';
 import { resolveBrowser } from './browser.js';
@@ -26,7 +26,7 @@ export class SessionKeeper {
   stopped = false;
 
   constructor(
-    private s: AppServices,
+    private s: ChatDeps,
     private o: SessionOptions,
     private publish: (c: AccountChat) => void,
   ) {}

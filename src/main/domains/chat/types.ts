@@ -1,4 +1,25 @@
+import type { Clock } from '../../kernel/clock.js';
+import type { EventBus } from '../../kernel/events/bus.js';
+import type { EventPublisher } from '../../kernel/events/publisher.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { AccountService } from '../accounts/service.js';
+import type { ChatEventStore } from '../analytics/store.js';
+import type { MessageService } from '../messages/service.js';
+import type { SettingsService } from '../settings/service.js';
 import type { WireEvent } from './wire/types.js';
+
+/** What the chat domain uses: accounts (which page), settings (host name, pacing), the send queue, the bus. */
+export interface ChatDeps {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  bus: EventBus;
+  events: EventPublisher;
+  accounts: AccountService;
+  settings: SettingsService;
+  messages: MessageService;
+  chatEvents: ChatEventStore;
+}
 
 /**
  * The contract between the chat driver (Playwright, one session per account) and the bot.
