@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { practiceModule } from '../../src/main/domains/practice/module.js';
 import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
-import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatDriverOptions } from '../../src/main/domains/chat/driver.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
 import type { AppModule } from '../../src/main/domains/define.js';
