@@ -39,7 +39,7 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(app.baseUrl + urlPath, { method, headers, body: payload });
     const text = await res.text();
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

@@ -65,12 +65,14 @@ describe('the log', () => {
     expect(shown).toMatch(/INFO: Webhooks: pruned 3 old deliveries\n/);
     expect(shown).toMatch(/ERROR: Bot tick failed for acc_1: ?\n\s+err: \{\n\s+"type": "TypeError"/);
     // Plain (not a terminal): no color codes.
+    // eslint-disable-next-line no-control-regex -- ESC starts every terminal color code.
     expect(shown).not.toMatch(/\u001b\[/);
   });
 
   it('colors the terminal lines when pretty', async () => {
     const log = await logger({ pretty: true });
     log.warn('careful');
+    // eslint-disable-next-line no-control-regex -- ESC starts every terminal color code.
     expect(log.terminal.join('')).toMatch(/\u001b\[\d+mWARN\u001b\[\d+m.*careful/);
   });
 

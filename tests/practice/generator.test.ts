@@ -67,6 +67,7 @@ describe('ViewerChatGenerator', () => {
   it('usernames include spaces and non-Latin scripts', () => {
     const names = new Set(lines(3000).map((l) => l.username));
     expect([...names].some((n) => n.includes(' '))).toBe(true);
+    // eslint-disable-next-line no-control-regex -- the range starts at U+0000: any character past Latin Extended-B.
     expect([...names].some((n) => /[^\u0000-\u024f]/u.test(n))).toBe(true);
     expect([...names].some((n) => /[\u4e00-\u9fff\uac00-\ud7af\u0600-\u06ff]/u.test(n))).toBe(true);
     expect(names.size).toBeGreaterThan(200);

@@ -39,7 +39,6 @@ class RawSession {
     this.child.stdin.write(`${line}\n`);
   }
   /** The next answer the server writes (every stdout line must be JSON: JSON.parse above throws otherwise). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON-RPC answer of any shape, read by the test
   async next(): Promise<Record<string, any>> {
     await expect.poll(() => this.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
     return this.received.shift()!;
