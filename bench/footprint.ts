@@ -12,8 +12,9 @@ import { tempDir } from '../tests/helpers/app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLOOD_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-const CHAT_RATE = 200;
-const API_RATE = 200;
+// A busy show: chat lines per second through the practice stream and the chat driver, API calls per second.
+const CHAT_RATE = Number(process.env.BENCH_CHAT_RATE ?? 100);
+const API_RATE = Number(process.env.BENCH_API_RATE ?? 100);
 const SETTLE_MS = 5000;
 const MB = 2 ** 20;
 
