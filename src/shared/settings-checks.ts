@@ -121,3 +121,17 @@ export function settingsWarnings(previous: Settings, next: Settings, changed: re
   }
   return out;
 }
+
+/** The settings with `fn` applied to every text the bot sends (welcomes, timers, FAQ answers, commands, winner message). */
+export function mapBotTexts(s: Settings, fn: (text: string) => string): Settings {
+  const opt = (t: string | undefined) => (t === undefined ? undefined : fn(t));
+  return {
+    ...s,
+    welcomeMessage: fn(s.welcomeMessage),
+    welcomeMessages: s.welcomeMessages.map(fn),
+    timerMessages: s.timerMessages.map((t) => ({ ...t, message: opt(t.message), messages: t.messages?.map(fn) })),
+    faqRules: s.faqRules.map((r) => ({ ...r, response: opt(r.response), responses: r.responses?.map(fn) })),
+    commands: s.commands.map((c) => ({ ...c, response: fn(c.response) })),
+    giveaway: { ...s.giveaway, winnerMessage: fn(s.giveaway.winnerMessage) },
+  };
+}

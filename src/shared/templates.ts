@@ -124,3 +124,14 @@ export function namesLiterally(text: string, literal: string): boolean {
   if (!literal.trim()) return false;
   return boundaryPattern(literal, false).test(text.normalize('NFKC').replace(/\{\w+\}/g, ' '));
 }
+
+/** `text` with every whole-word `literal` (outside placeholders) replaced: "Type enter!" -> "Type {keyword}!". */
+export function replaceLiterally(text: string, literal: string, replacement: string): string {
+  if (!literal.trim()) return text;
+  const re = new RegExp(boundaryPattern(literal, false).source, 'giu');
+  // Placeholders are kept as they are: split around them and replace only in between.
+  return text
+    .split(/(\{\w+\})/)
+    .map((part) => (/^\{\w+\}$/.test(part) ? part : part.normalize('NFKC').replace(re, replacement)))
+    .join('');
+}

@@ -99,7 +99,7 @@ describe('dashboard in Chromium', () => {
     expect((await t.call('GET', '/api/v1/settings')).json.data.faqRules).toHaveLength(0);
     await page.getByLabel('Triggers').fill('shipping, ship');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Saved').waitFor();
+    await page.getByText('Saved', { exact: true }).waitFor();
     const rules = (await t.call('GET', '/api/v1/settings')).json.data.faqRules;
     expect(rules).toHaveLength(1);
     expect(rules[0].triggers).toEqual(['shipping', 'ship']);
@@ -120,7 +120,7 @@ describe('dashboard in Chromium', () => {
     await page.getByText(/Imported \d+ settings/).waitFor();
     expect((await t.call('GET', '/api/v1/settings')).json.data.welcomeMessage).toBe('Hi {username}, from a file!');
     await page.getByRole('tab', { name: 'Welcome & pacing' }).click();
-    expect(await page.getByLabel('Welcome message', { exact: true }).inputValue()).toBe('Hi {username}, from a file!');
+    expect(await page.getByLabel('Welcome messages', { exact: true }).inputValue()).toBe('Hi {username}, from a file!');
   });
 
   it('creates an API key, shows it once, and it works', async () => {

@@ -33,7 +33,7 @@ describe('overview store', () => {
     const o = stores.overview;
     await o.getState().load();
     expect(o.getState()).toMatchObject({ botActive: false, chatAvailable: true, error: null });
-    expect(o.getState().today?.period).toBe('day');
+    expect(o.getState().today?.period).toBe('today');
     await o.getState().toggleBot();
     expect(o.getState().botActive).toBe(true);
     expect((await settingsNow()).botActive).toBe(true);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Badge, Card, ConfirmButton, Empty, Notice } from '../components/ui.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, withScheme } from '../format.js';
 import { useArea } from '../hooks.js';
 import { PLATFORMS, type Account, type Platform } from '../api/types.js';
 
@@ -92,7 +92,7 @@ function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string;
       className="row wrap"
       onSubmit={(e) => {
         e.preventDefault();
-        void props.onCreate({ name: name.trim(), platform, url: url.trim() || null }).then((ok) => ok && (setName(''), setUrl('')));
+        void props.onCreate({ name: name.trim(), platform, url: withScheme(url) || null }).then((ok) => ok && (setName(''), setUrl('')));
       }}
     >
       <input aria-label="Account name" placeholder="Account name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
@@ -120,7 +120,7 @@ function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: 
             className="row wrap"
             onSubmit={(e) => {
               e.preventDefault();
-              void props.onUpdate({ name: name.trim(), platform, url: url.trim() || null }).then((ok) => ok && setEditing(false));
+              void props.onUpdate({ name: name.trim(), platform, url: withScheme(url) || null }).then((ok) => ok && setEditing(false));
             }}
           >
             <input aria-label="Account name" value={name} autoFocus maxLength={100} onChange={(e) => setName(e.target.value)} />
@@ -137,7 +137,8 @@ function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: 
           <>
             <strong>{account.name}</strong> {account.isActive && <Badge tone="good">active</Badge>} <Badge>{account.platform}</Badge>
             <div className="muted small">
-              {account.url ?? 'No live URL'} · created {formatDateTime(account.createdAt)}
+              {account.url ?? (account.platform === 'practice' ? 'Built-in practice stream: no URL needed' : 'No live page yet: add it here, or paste it on the Overview when you connect')} ·
+              created {formatDateTime(account.createdAt)}
             </div>
           </>
         )}

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { Bar, Card, Empty, Notice, Stat } from '../components/ui.js';
-import { formatDateTime, formatNumber } from '../format.js';
+import { axisLabel, formatDateTime, formatNumber } from '../format.js';
 import { useArea } from '../hooks.js';
 import type { Analytics as AnalyticsData, FaqTrigger, Period, Timeline, TopChatter } from '../api/types.js';
 
 const PERIODS: { id: Period; label: string }[] = [
-  { id: 'day', label: 'Today' },
+  { id: 'today', label: 'Today' },
+  { id: 'day', label: '24 hours' },
   { id: 'week', label: 'Week' },
   { id: 'month', label: 'Month' },
   { id: 'all', label: 'All time' },
@@ -103,12 +104,8 @@ function ActivityChart({ timeline }: { timeline: Timeline }) {
   if (buckets.every((b) => b.received + b.sent === 0)) return <Empty>No chat in this period.</Empty>;
   const W = 10;
   const H = 120;
-  const label = (iso: string) => {
-    const d = new Date(iso);
-    if (timeline.period === 'day') return d.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-    if (timeline.bucketMinutes < 1440) return d.toLocaleString([], { weekday: 'short', hour: 'numeric' });
-    return d.toLocaleDateString([], { month: 'short', day: 'numeric' });
-  };
+  const spanDays = (Date.parse(buckets[buckets.length - 1]!.start) - Date.parse(buckets[0]!.start)) / 86_400_000;
+  const label = (iso: string) => axisLabel(iso, timeline.bucketMinutes, spanDays);
   const ticks = [0, Math.floor((buckets.length - 1) / 2), buckets.length - 1];
   return (
     <div className="activity">

@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { mapBotTexts } from '../../../shared/settings-checks.js';
+import { replaceLiterally } from '../../../shared/templates.js';
+import type { SettingsWarning } from '../../../shared/contract/settings.js';
 import { Card, Notice } from '../components/ui.js';
-import { useArea } from '../hooks.js';
+import { useArea, useStores } from '../hooks.js';
 import type { Section } from '../stores/settings.js';
+import { BotTester } from './settings/BotTester.js';
 import { FaqEditor, CommandsEditor, TimersEditor } from './settings/RuleEditors.js';
 import { GiveawaySettingsEditor, ModerationEditor } from './settings/ModerationGiveawayEditors.js';
+import { UnsavedDialog, useLeaveGuard } from './settings/LeaveGuard.js';
 import { WelcomeEditor } from './settings/WelcomeEditor.js';
 import type { EditorProps } from './settings/types.js';
 
-const TABS: { id: Section; label: string; editor: (p: EditorProps) => React.JSX.Element }[] = [
+export const TABS: { id: Section; label: string; editor: (p: EditorProps) => React.JSX.Element }[] = [
   { id: 'welcome', label: 'Welcome & pacing', editor: WelcomeEditor },
   { id: 'faq', label: 'FAQ rules', editor: FaqEditor },
   { id: 'timers', label: 'Timers', editor: TimersEditor },
@@ -18,10 +23,13 @@ const TABS: { id: Section; label: string; editor: (p: EditorProps) => React.JSX.
 
 export function BotSettings() {
   const s = useArea('settings');
+  const stores = useStores();
   const [tab, setTab] = useState<Section>('welcome');
   useEffect(() => {
-    void s.load();
+    // Coming back with edits not saved yet keeps them.
+    void s.load({ keepDrafts: true });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const guard = useLeaveGuard(() => stores.settings.getState().dirtySections());
 
   const current = TABS.find((t) => t.id === tab)!;
   const Editor = current.editor;
@@ -43,10 +51,13 @@ export function BotSettings() {
           </button>
         ))}
       </nav>
-      <Card>
-        {s.draft ? <Editor draft={s.draft} errors={s.errors} edit={s.edit} /> : <div className="muted">Loading…</div>}
-        <div className="save-bar">
-          {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+      <Card className="settings-card">
+        {s.draft ? <Editor draft={s.draft} errors={s.errors} edit={s.edit} saved={s.saved} /> : <div className="muted">Loading…</div>}
+        <SavedWarnings warnings={(s.warnings[tab] ?? []).filter((w) => w.code !== 'faq-shadowed')} onUseKeyword={(old) => s.edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, old, '{keyword}')))} />
+        {/* Sticky: the buttons stay on screen however long the list of rules. */}
+        <div className="save-bar" role="region" aria-label="Save changes">
+          {dirty && <span className="dot" />}
+          {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>}
           <span className="spacer" />
           <button type="button" className="btn btn-ghost" disabled={!dirty || s.saving !== null} onClick={() => s.revert(tab)}>
             Discard
@@ -56,6 +67,50 @@ export function BotSettings() {
           </button>
         </div>
       </Card>
+      <BotTester state={s.test} onTest={s.runTest} botActive={s.saved?.botActive ?? false} />
+      {guard.pending && (
+        <UnsavedDialog
+          sections={guard.pending.sections.map((id) => TABS.find((t) => t.id === id)!.label)}
+          saving={s.saving !== null}
+          onStay={guard.stay}
+          onDiscard={() => {
+            for (const id of guard.pending!.sections) s.revert(id);
+            guard.leave();
+          }}
+          onSave={async () => {
+            for (const id of guard.pending!.sections) {
+              if (!(await s.save(id))) {
+                // Refused: show the section with the server's messages instead of leaving.
+                setTab(id);
+                return guard.stay();
+              }
+            }
+            guard.leave();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** What the last save answered beside "Saved": kept until the next save of the section. */
+function SavedWarnings(props: { warnings: SettingsWarning[]; onUseKeyword: (old: string) => void }) {
+  if (props.warnings.length === 0) return null;
+  const oldKeywords = [...new Set(props.warnings.filter((w) => w.code === 'old-keyword').map((w) => w.keyword!))];
+  return (
+    <div className="stack saved-warnings">
+      {props.warnings.map((w) => (
+        <Notice key={`${w.code}-${w.path}`} tone="warn">
+          {w.message}
+        </Notice>
+      ))}
+      {oldKeywords.map((k) => (
+        <div key={k}>
+          <button type="button" className="btn btn-small" onClick={() => props.onUseKeyword(k)}>
+            Replace “{k}” with {'{keyword}'} in every text
+          </button>
+        </div>
+      ))}
     </div>
   );
 }

@@ -7,7 +7,10 @@ import type { Claim, Draw, DrawResult, GiveawayEntry } from '../api/types.js';
 
 export function Giveaway() {
   const g = useArea('giveaway');
-  const [count, setCount] = useState(1);
+  const [wanted, setWanted] = useState(1);
+  // Never more winners than viewers who entered: the server refuses that, so the form does not offer it.
+  const max = Math.max(1, g.uniqueUsers);
+  const count = Math.min(wanted, max);
   useEffect(() => {
     void g.load();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -34,11 +37,12 @@ export function Giveaway() {
           >
             <label className="inline-field">
               Winners
-              <input type="number" min={1} max={Math.max(1, g.uniqueUsers)} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} aria-label="Number of winners" />
+              <input type="number" min={1} max={max} value={count} onChange={(e) => setWanted(Math.min(max, Math.max(1, Math.floor(Number(e.target.value)) || 1)))} aria-label="Number of winners" />
             </label>
             <button className="btn btn-primary" disabled={g.busy !== null || g.uniqueUsers === 0}>
               Draw {count === 1 ? 'a winner' : `${count} winners`}
             </button>
+            {g.uniqueUsers > 0 && <span className="muted small">{g.uniqueUsers === 1 ? '1 viewer entered' : `up to ${g.uniqueUsers}: one per viewer who entered`}</span>}
           </form>
           <AddEntry busy={g.busy === 'add'} onAdd={g.addEntry} />
           {g.lastDraw && <LastDraw draw={g.lastDraw} claims={g.claims} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
@@ -48,7 +52,7 @@ export function Giveaway() {
         </Card>
       </div>
       <Card title="Draw history">
-        <DrawHistory draws={g.draws} />
+        <DrawHistory draws={g.draws} busy={g.busy !== null} onReroll={(u, drawId) => void g.reroll(u, drawId)} />
       </Card>
     </div>
   );
@@ -124,27 +128,58 @@ function EntryList(props: { entries: GiveawayEntry[]; total: number }) {
   );
 }
 
-function DrawHistory(props: { draws: Draw[] }) {
+/** Every draw of the round, rerolls included (they are draws of their own); a winner still standing can be rerolled. */
+function DrawHistory(props: { draws: Draw[]; busy: boolean; onReroll: (username: string, drawId: string) => void }) {
   if (props.draws.length === 0) return <Empty>No draws in this round yet.</Empty>;
+  const byId = new Map(props.draws.map((d) => [d.drawId, d]));
   return (
-    <table className="table">
+    <table className="table draw-history">
       <thead>
         <tr>
           <th>When</th>
+          <th>Draw</th>
           <th>Winners</th>
           <th>Entries</th>
-          <th>Method</th>
         </tr>
       </thead>
       <tbody>
-        {[...props.draws].reverse().map((d) => (
-          <tr key={d.drawId}>
-            <td>{formatDateTime(d.timestamp)}</td>
-            <td>{d.winners.join(', ')}</td>
-            <td>{d.entriesCount}</td>
-            <td className="muted small">{d.method}</td>
-          </tr>
-        ))}
+        {[...props.draws].reverse().map((d) => {
+          const of = d.rerollOf ? byId.get(d.rerollOf) : undefined;
+          return (
+            <tr key={d.drawId}>
+              <td>{formatDateTime(d.timestamp)}</td>
+              <td>
+                {d.rerollOf ? (
+                  <>
+                    <Badge tone="warn">Reroll</Badge> <span className="small">replaced {d.replaced}{of ? ` (draw of ${formatTime(of.timestamp)})` : ''}</span>
+                  </>
+                ) : (
+                  <Badge>Draw</Badge>
+                )}
+              </td>
+              <td>
+                <ul className="history-winners">
+                  {d.winners.map((w) => {
+                    const rerolled = d.rerolled.includes(w);
+                    return (
+                      <li key={w}>
+                        {rerolled ? <s title="Replaced by a reroll">{w}</s> : <span>{w}</span>}
+                        {rerolled ? (
+                          <span className="muted small"> rerolled</span>
+                        ) : (
+                          <button type="button" className="btn btn-small btn-ghost" disabled={props.busy} aria-label={`Reroll ${w}`} title="Replace this winner (no-show)" onClick={() => props.onReroll(w, d.drawId)}>
+                            Reroll
+                          </button>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </td>
+              <td>{d.entriesCount}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

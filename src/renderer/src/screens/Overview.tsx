@@ -12,6 +12,9 @@ export function Overview() {
   useEffect(() => {
     void o.load();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (o.activity) live.backfill(o.activity);
+  }, [o.activity]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div className="screen">
@@ -25,7 +28,7 @@ export function Overview() {
           </p>
         </Card>
         <ChatStatusCard chat={o.chat} accountUrl={accounts.active()?.url ?? null} available={o.chatAvailable} loaded={o.loaded} busy={o.chatBusy} onConnect={(v, url) => void o.setChatConnected(v, url)} />
-        <Card title="Today">
+        <Card title="Today" actions={<span className="muted small">since midnight</span>}>
           <div className="stats stats-2">
             <Stat label="Bot messages" value={formatNumber(o.today?.totalMessages)} />
             <Stat label="Chat messages" value={formatNumber(o.today?.messagesReceived)} />
@@ -126,7 +129,7 @@ function ActivityFeed(props: { items: ActivityItem[] }) {
   return (
     <Card title="Live activity" className="feed-card">
       {props.items.length === 0 ? (
-        <Empty>Nothing yet. Events appear here as they happen.</Empty>
+        <Empty>Nothing yet. Bot, giveaway, chat and message events appear here as they happen.</Empty>
       ) : (
         <ul className="feed">
           {props.items.map((i) => (

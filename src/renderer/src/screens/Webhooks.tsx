@@ -24,12 +24,21 @@ export function Webhooks() {
   return (
     <div className="screen">
       <h1>Webhooks</h1>
-      <Notice tone="bad" onDismiss={undefined}>{w.error}</Notice>
+      <Notice tone="bad">{w.error}</Notice>
       {w.created?.secret && (
         <SecretReveal title="Webhook created — signing secret" secret={w.created.secret} note="Copy it now: it is shown only once. Use it to verify the X-BuzzChat-Signature header." onDone={w.dismissCreated} />
       )}
       <Card title="Add a webhook">
         <CreateWebhook busy={w.busy === 'create'} onCreate={w.create} />
+        {(w.privateRefused || w.allowPrivateNetworks) && w.allowPrivateNetworks !== null && (
+          <div className="private-networks">
+            <Toggle checked={w.allowPrivateNetworks} disabled={w.busy === 'config'} onChange={(v) => void w.setAllowPrivateNetworks(v)} label="Allow addresses on my local network" />
+            <p className="muted small">
+              For a receiver on this network (a home server, 192.168.x.x, 10.x.x.x). Leave it off unless you run one: it lets BuzzChat send to any
+              machine on your network. This computer itself (localhost) is always allowed.
+            </p>
+          </div>
+        )}
       </Card>
       <Card title="Webhooks">
         {!w.list || w.list.length === 0 ? (
@@ -82,7 +91,8 @@ function CreateWebhook(props: { busy: boolean; onCreate: (url: string, events: W
         void props.onCreate(url.trim(), events).then((ok) => ok && setUrl(''));
       }}
     >
-      <input aria-label="Webhook URL" type="url" placeholder="https://example.com/webhooks/buzzchat" value={url} onChange={(e) => setUrl(e.target.value)} />
+      {/* Plain text, not type=url: a bare example.com/hook is fine, https:// is added on save. */}
+      <input aria-label="Webhook URL" type="text" inputMode="url" spellCheck={false} placeholder="https://example.com/webhooks/buzzchat" value={url} onChange={(e) => setUrl(e.target.value)} />
       <div className="checks">
         {WEBHOOK_EVENTS.map((ev) => (
           <label key={ev} className="check">

@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { Analytics, FaqTrigger, LiveEvent, Period, Timeline, TopChatter } from '../api/types.js';
-import { coalesce, errorText } from './coalesce.js';
+import { plainError } from '../format.js';
+import { coalesce } from './coalesce.js';
 
 export interface AnalyticsState {
   period: Period;
@@ -38,7 +39,7 @@ export function createAnalyticsStore(api: ApiClient) {
         // A slower answer for a period the user already left must not overwrite the newer one.
         if (get().period === period) set({ data, triggers, timeline, chatters });
       } catch (err) {
-        set({ error: errorText(err) });
+        set({ error: plainError(err) });
       } finally {
         set({ loading: false });
       }

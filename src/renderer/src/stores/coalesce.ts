@@ -1,3 +1,5 @@
+import { plainError } from '../format.js';
+
 /**
  * Runs `fn` at most once per `ms`, trailing: bursts of live events (a busy chat) become one refetch.
  * `cancel` is for store teardown so no timer outlives a test or a closed window.
@@ -18,8 +20,9 @@ export function coalesce(fn: () => void, ms: number): { (): void; cancel(): void
   return run;
 }
 
+/** Errors as the screens show them: in plain words (format.ts plainError), never a raw API message. */
 export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return plainError(err);
 }
 
 /**

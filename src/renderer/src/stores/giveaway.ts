@@ -2,7 +2,8 @@ import { usernameKey } from '../../../shared/usernames.js';
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { Claim, Draw, DrawResult, GiveawayEntry, LiveEvent } from '../api/types.js';
-import { coalesce, errorText } from './coalesce.js';
+import { plainError } from '../format.js';
+import { coalesce } from './coalesce.js';
 
 export interface GiveawayState {
   entries: GiveawayEntry[];
@@ -52,7 +53,7 @@ export function createGiveawayStore(api: ApiClient) {
     try {
       await fn();
     } catch (err) {
-      store.setState({ error: errorText(err) });
+      store.setState({ error: plainError(err) });
     } finally {
       store.setState({ busy: null });
     }
@@ -77,8 +78,10 @@ export function createGiveawayStore(api: ApiClient) {
         users = new Set(e.entries.map((x) => usernameKey(x.username)));
         // uniqueUsers comes from the server; `users` only tells whether a live entrant is new among those shown.
         set({ entries: e.entries, count: e.count, uniqueUsers: e.uniqueUsers, roundId: e.roundId, draws, error: null });
+        // After a reload the latest draw (a reroll too) is still the one on show.
+        if (!get().lastDraw && draws.length) set({ lastDraw: drawResultOf(draws[draws.length - 1]!) });
       } catch (err) {
-        set({ error: errorText(err) });
+        set({ error: plainError(err) });
       }
     },
     draw: (count) =>
@@ -136,4 +139,8 @@ export function createGiveawayStore(api: ApiClient) {
     },
   }));
   return store;
+}
+
+function drawResultOf(d: Draw): DrawResult {
+  return { drawId: d.drawId, winners: d.winners, timestamp: d.timestamp, entriesCount: d.entriesCount, ...(d.replaced ? { replaced: d.replaced } : {}) };
 }

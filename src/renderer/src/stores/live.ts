@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StreamState } from '../api/events.js';
 import type { LiveEvent } from '../api/types.js';
+import type { ActivityView } from '../../../shared/contract/activity.js';
 
 /** The live stream's state and the activity feed shown on the overview. */
 export interface ActivityItem {
@@ -17,6 +18,8 @@ export interface LiveState {
   feed: ActivityItem[];
   setStream(state: StreamState, detail?: string): void;
   onEvent(e: LiveEvent): void;
+  /** What happened before the dashboard opened (GET /activity), merged under what arrived live. */
+  backfill(view: ActivityView): void;
 }
 
 const FEED_MAX = 100;
@@ -60,9 +63,11 @@ export function describeEvent(e: LiveEvent): Omit<ActivityItem, 'id' | 'at' | 't
 }
 
 export function createLiveStore() {
-  // chat.status is published on every change (LIVE badge, reattach after a reload): the feed tells only
-  // when the connection itself changes.
+  // chat.status is published on every change of the driver's snapshot (LIVE badge, reattach after a reload): the
+  // feed tells only when the connection itself changes. Until the history says how it stood, the first status
+  // seen is that baseline, not news: opening the dashboard is not "Chat connected".
   let connected: boolean | null = null;
+  const item = (e: { id: string; type: string; timestamp: string }, d: Omit<ActivityItem, 'id' | 'at' | 'type'>): ActivityItem => ({ id: e.id, type: e.type, at: e.timestamp, ...d });
   return createStore<LiveState>()((set) => ({
     stream: 'connecting',
     detail: null,
@@ -71,12 +76,29 @@ export function createLiveStore() {
     onEvent: (e) => {
       if (e.type === 'chat.status') {
         const now = (e.data as { connected?: unknown }).connected !== false;
+        const first = connected === null;
         if (now === connected) return;
         connected = now;
+        if (first) return;
       }
-      const item = describeEvent(e);
-      if (!item) return;
-      set((s) => ({ feed: [{ id: e.id, type: e.type, at: e.timestamp, ...item }, ...s.feed].slice(0, FEED_MAX) }));
+      const d = describeEvent(e);
+      if (!d) return;
+      set((s) => ({ feed: [item(e, d), ...s.feed].slice(0, FEED_MAX) }));
+    },
+    backfill: (view) => {
+      connected ??= view.chatConnected ?? false;
+      set((s) => {
+        const seen = new Set(s.feed.map((i) => i.id));
+        const older: ActivityItem[] = [];
+        for (const e of view.events) {
+          if (seen.has(e.id)) continue;
+          // The log holds chat.status only where the connection changed: each one is news.
+          const d = describeEvent(e as unknown as LiveEvent);
+          if (d) older.push(item(e, d));
+        }
+        const feed = [...s.feed, ...older].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, FEED_MAX);
+        return { feed };
+      });
     },
   }));
 }

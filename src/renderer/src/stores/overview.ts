@@ -2,7 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import { chatStatus } from '../api/views.js';
 import type { Analytics, ChatStatus, ChatStatusEvent, LiveEvent } from '../api/types.js';
-import { coalesce, errorText } from './coalesce.js';
+import type { ActivityView } from '../../../shared/contract/activity.js';
+import { plainError } from '../format.js';
+import { coalesce } from './coalesce.js';
 
 export interface OverviewState {
   loaded: boolean;
@@ -11,7 +13,10 @@ export interface OverviewState {
   /** null with chatAvailable=false: the chat module is not part of this build (404). */
   chat: ChatStatus | null;
   chatAvailable: boolean;
+  /** Since midnight here (period=today), not the last 24 hours. */
   today: Analytics | null;
+  /** The feed's history, for the live store to merge (null until loaded, or without the activity domain). */
+  activity: ActivityView | null;
   error: string | null;
   load(): Promise<void>;
   toggleBot(): Promise<void>;
@@ -24,7 +29,7 @@ export interface OverviewState {
 
 export function createOverviewStore(api: ApiClient) {
   const refreshToday = coalesce(() => {
-    api.getAnalytics('day').then((today) => store.setState({ today }), () => {});
+    api.getAnalytics('today').then((today) => store.setState({ today }), () => {});
   }, 2000);
 
   async function loadChat() {
@@ -32,7 +37,7 @@ export function createOverviewStore(api: ApiClient) {
       const chat = await api.getChatStatus();
       store.setState({ chat, chatAvailable: chat !== null });
     } catch (err) {
-      store.setState({ chat: null, chatAvailable: true, error: errorText(err) });
+      store.setState({ chat: null, chatAvailable: true, error: plainError(err) });
     }
   }
 
@@ -44,14 +49,15 @@ export function createOverviewStore(api: ApiClient) {
     chat: null,
     chatAvailable: true,
     today: null,
+    activity: null,
     error: null,
     load: async () => {
       set({ error: null });
       try {
-        const [settings, today] = await Promise.all([api.getSettings(), api.getAnalytics('day'), loadChat()]);
-        set({ botActive: settings.botActive, today, loaded: true });
+        const [settings, today, activity] = await Promise.all([api.getSettings(), api.getAnalytics('today'), api.getActivity(50).catch(() => null), loadChat()]);
+        set({ botActive: settings.botActive, today, activity, loaded: true });
       } catch (err) {
-        set({ error: errorText(err), loaded: true });
+        set({ error: plainError(err), loaded: true });
       }
     },
     toggleBot: async () => {
@@ -61,7 +67,7 @@ export function createOverviewStore(api: ApiClient) {
       try {
         set({ botActive: await api.setBotActive(!current) });
       } catch (err) {
-        set({ error: errorText(err) });
+        set({ error: plainError(err) });
       } finally {
         set({ toggling: false });
       }
@@ -71,7 +77,7 @@ export function createOverviewStore(api: ApiClient) {
       try {
         set({ chat: connect ? await api.connectChat(url) : await api.disconnectChat() });
       } catch (err) {
-        set({ error: errorText(err) });
+        set({ error: plainError(err) });
       } finally {
         set({ chatBusy: false });
       }

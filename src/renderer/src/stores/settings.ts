@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import { ApiRequestError, type ApiClient } from '../api/client.js';
 import type { LiveEvent, Settings, SettingsPatch } from '../api/types.js';
-import { errorText } from './coalesce.js';
+import type { BotTestResult } from '../../../shared/contract/bot.js';
+import type { SettingsWarning } from '../../../shared/contract/settings.js';
+import { plainError } from '../format.js';
 
 /** Each editor saves only its own top-level fields, so unsaved edits elsewhere are never sent by accident. */
 export const SECTIONS = {
@@ -29,10 +31,18 @@ export interface SettingsState {
   /** Field path (`faqRules.0.triggers`) -> server message, from the last failed save. */
   errors: Record<string, string>;
   /** Per-section message: a save error without a field path, or "Saved". */
-  notice: Partial<Record<Section, { tone: 'good' | 'bad'; text: string }>>;
+  notice: Partial<Record<Section, { tone: 'good' | 'bad' | 'warn'; text: string }>>;
   saving: Section | null;
   loadError: string | null;
-  load(): Promise<void>;
+  /** What the last save of each section answered beside the settings (saved anyway). */
+  warnings: Partial<Record<Section, SettingsWarning[]>>;
+  /** The bot tester: the last answer of POST /bot/test. */
+  test: { busy: boolean; result: BotTestResult | null; error: string | null };
+  runTest(message: string, username?: string): Promise<void>;
+  /** keepDrafts: sections with unsaved edits keep them (coming back to the screen); otherwise all is reloaded. */
+  load(options?: { keepDrafts?: boolean }): Promise<void>;
+  /** Sections with unsaved edits. */
+  dirtySections(): Section[];
   edit(update: (draft: Settings) => Settings): void;
   isDirty(section: Section): boolean;
   save(section: Section): Promise<boolean>;
@@ -51,7 +61,7 @@ function pick(s: Settings, section: Section): Partial<Settings> {
   return out as Partial<Settings>;
 }
 
-function sectionOf(path: string): Section | null {
+export function sectionOf(path: string): Section | null {
   const top = path.split('.')[0] as keyof Settings;
   for (const [section, fields] of Object.entries(SECTIONS) as [Section, readonly string[]][]) if (fields.includes(top)) return section;
   return null;
@@ -66,6 +76,18 @@ export function createSettingsStore(api: ApiClient) {
     saving: null,
     loadError: null,
     importNotice: null,
+    warnings: {},
+    test: { busy: false, result: null, error: null },
+    runTest: async (message, username) => {
+      set((s) => ({ test: { ...s.test, busy: true, error: null } }));
+      try {
+        const result = await api.testBot(message, username || undefined);
+        set({ test: { busy: false, result, error: null } });
+      } catch (err) {
+        set({ test: { busy: false, result: null, error: plainError(err) } });
+      }
+    },
+    dirtySections: () => (Object.keys(SECTIONS) as Section[]).filter((k) => get().isDirty(k)),
     exportFile: () => {
       const saved = get().saved;
       if (!saved) return null;
@@ -87,21 +109,27 @@ export function createSettingsStore(api: ApiClient) {
       // Importing must not switch the bot on or off behind the seller's back.
       const { botActive: _ignored, ...patch } = parsed as Record<string, unknown>;
       try {
-        const next = await api.patchSettings(patch as SettingsPatch);
+        const next = withoutWarnings(await api.patchSettings(patch as SettingsPatch));
         set({ saved: next, draft: structuredClone(next), errors: {}, notice: {}, importNotice: { tone: 'good', text: `Imported ${Object.keys(patch).length} settings.` } });
         return true;
       } catch (err) {
         // The server validates the whole file first, so a refused import changed nothing.
-        set({ importNotice: { tone: 'bad', text: `Nothing imported: ${errorText(err)}` } });
+        set({ importNotice: { tone: 'bad', text: `Nothing imported: ${plainError(err)}` } });
         return false;
       }
     },
-    load: async () => {
+    load: async (options = {}) => {
       try {
         const s = await api.getSettings();
-        set({ saved: s, draft: structuredClone(s), loadError: null, errors: {}, notice: {} });
+        const cur = get();
+        if (options.keepDrafts && cur.draft && cur.saved) {
+          // Back on the screen with edits not saved yet: they stay, the rest is refreshed.
+          let draft = structuredClone(s);
+          for (const section of cur.dirtySections()) draft = { ...draft, ...structuredClone(pick(cur.draft, section)) } as Settings;
+          set({ saved: s, draft, loadError: null });
+        } else set({ saved: s, draft: structuredClone(s), loadError: null, errors: {}, notice: {}, warnings: {} });
       } catch (err) {
-        set({ loadError: errorText(err) });
+        set({ loadError: plainError(err) });
       }
     },
     edit: (update) => {
@@ -119,17 +147,25 @@ export function createSettingsStore(api: ApiClient) {
         Object.fromEntries(Object.entries(errors).filter(([p]) => sectionOf(p) !== section));
       set((s) => ({ saving: section, errors: clearSection(s.errors), notice: { ...s.notice, [section]: undefined } }));
       try {
-        const next = await api.patchSettings(pick(draft, section) as SettingsPatch);
+        const answer = await api.patchSettings(pick(draft, section) as SettingsPatch);
+        const next = withoutWarnings(answer);
+        const warnings = (answer as { warnings?: SettingsWarning[] }).warnings ?? [];
         // Take the server's normalised values (ids, trimmed text, defaults) for this section only.
         set((s) => ({
           saved: next,
           draft: s.draft ? { ...s.draft, ...pick(next, section) } : structuredClone(next),
-          notice: { ...s.notice, [section]: { tone: 'good' as const, text: 'Saved' } },
+          warnings: { ...s.warnings, [section]: warnings },
+          notice: {
+            ...s.notice,
+            [section]: warnings.length
+              ? { tone: 'warn' as const, text: `Saved, but ${warnings.length === 1 ? 'one thing needs' : `${warnings.length} things need`} a look (below).` }
+              : { tone: 'good' as const, text: 'Saved' },
+          },
         }));
         return true;
       } catch (err) {
         const fields = err instanceof ApiRequestError ? err.fieldErrors : {};
-        const text = Object.keys(fields).length > 0 ? 'Please fix the highlighted fields.' : errorText(err);
+        const text = Object.keys(fields).length > 0 ? 'Not saved: please fix the highlighted fields.' : `Not saved: ${plainError(err)}`;
         set((s) => ({ errors: { ...s.errors, ...fields }, notice: { ...s.notice, [section]: { tone: 'bad' as const, text } } }));
         return false;
       } finally {
@@ -161,4 +197,10 @@ export function createSettingsStore(api: ApiClient) {
       }, () => {});
     },
   }));
+}
+
+/** PATCH answers the settings plus `warnings`; the store keeps them apart. */
+function withoutWarnings(answer: Settings & { warnings?: unknown }): Settings {
+  const { warnings: _w, ...settings } = answer;
+  return settings as Settings;
 }

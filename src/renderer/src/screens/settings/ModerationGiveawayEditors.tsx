@@ -1,5 +1,8 @@
 import { Field, Toggle } from '../../components/ui.js';
+import { mapBotTexts, oldKeywordTexts } from '../../../../shared/settings-checks.js';
+import { replaceLiterally } from '../../../../shared/templates.js';
 import { DateTimeInput, LinesInput, NumberInput, errorAt } from './inputs.js';
+import { Placeholders, Preview } from './preview.js';
 import type { EditorProps } from './types.js';
 
 export function ModerationEditor({ draft, errors, edit }: EditorProps) {
@@ -38,9 +41,12 @@ export function ModerationEditor({ draft, errors, edit }: EditorProps) {
   );
 }
 
-export function GiveawaySettingsEditor({ draft, errors, edit }: EditorProps) {
+export function GiveawaySettingsEditor({ draft, errors, edit, saved }: EditorProps) {
   const g = draft.giveaway;
   const set = (patch: Partial<typeof g>) => edit((d) => ({ ...d, giveaway: { ...d.giveaway, ...patch } }));
+  // While the keyword is being changed: the texts that would keep telling viewers the old one.
+  const previous = saved?.giveaway.keyword ?? g.keyword;
+  const stale = oldKeywordTexts(previous, draft);
   return (
     <div className="form-grid">
       <div className="field-wide">
@@ -49,6 +55,16 @@ export function GiveawaySettingsEditor({ draft, errors, edit }: EditorProps) {
       <Field label="Keyword" hint="Matched as a whole word" error={errorAt(errors, 'giveaway.keyword')}>
         <input aria-label="Giveaway keyword" value={g.keyword} onChange={(e) => set({ keyword: e.target.value })} />
       </Field>
+      {stale.length > 0 && (
+        <div className="notice notice-warn field-wide keyword-warning" role="status">
+          <span>
+            {stale.length === 1 ? 'One text still tells' : `${stale.length} texts still tell`} viewers to type “{previous}”: {stale.map((w) => w.message.split(' still says')[0]).join('; ')}.
+          </span>
+          <button type="button" className="btn btn-small" onClick={() => edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, previous, '{keyword}')))}>
+            Use {'{keyword}'} in {stale.length === 1 ? 'it' : 'them'}
+          </button>
+        </div>
+      )}
       <Field label="Entries per viewer" error={errorAt(errors, 'giveaway.entriesPerUser')}>
         <NumberInput label="Entries per viewer" min={1} max={100} value={g.entriesPerUser} onChange={(v) => set({ entriesPerUser: v as number })} />
       </Field>
@@ -65,9 +81,13 @@ export function GiveawaySettingsEditor({ draft, errors, edit }: EditorProps) {
         <Toggle checked={g.excludeHost} onChange={(v) => set({ excludeHost: v })} label="Exclude host" />
         <Toggle checked={g.announceWinners} onChange={(v) => set({ announceWinners: v })} label="Announce winners in chat" />
       </div>
-      <Field label="Winner message" hint="{winners} is replaced with the names" error={errorAt(errors, 'giveaway.winnerMessage')} wide>
+      <Field label="Winner message" hint="{winners} becomes the names of the winners" error={errorAt(errors, 'giveaway.winnerMessage')} wide>
         <input aria-label="Winner message" value={g.winnerMessage} onChange={(e) => set({ winnerMessage: e.target.value })} />
       </Field>
+      <div className="field-wide">
+        <Preview text={g.winnerMessage} kind="winner" draft={draft} />
+        <Placeholders kind="winner" />
+      </div>
     </div>
   );
 }

@@ -1,13 +1,34 @@
 import type { ReactNode } from 'react';
+import { shadowedFaqTriggers } from '../../../../shared/settings-checks.js';
 import { Empty, Field, Toggle } from '../../components/ui.js';
 import { CommaInput, LinesInput, NumberInput, errorAt, itemErrors } from './inputs.js';
+import { Placeholders, Preview } from './preview.js';
 import { replaceAt, splitLines, type Command, type EditorProps, type FaqRule, type TimerMessage } from './types.js';
 
-function ItemCard(props: { title: ReactNode; enabled: boolean; onEnabled: (v: boolean) => void; onRemove: () => void; problems: string[]; children: ReactNode }) {
+/** Up/down arrows for lists whose order matters (FAQ rules: the higher one answers first). */
+interface Order {
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+}
+
+function ItemCard(props: { title: ReactNode; enabled: boolean; onEnabled: (v: boolean) => void; onRemove: () => void; problems: string[]; order?: Order; children: ReactNode }) {
+  const o = props.order;
   return (
     <div className={`item-card ${props.enabled ? '' : 'item-disabled'} ${props.problems.length ? 'has-error' : ''}`}>
       <div className="item-head">
+        {o && <span className="item-number">{o.index + 1}</span>}
         <div className="item-title">{props.title}</div>
+        {o && (
+          <span className="order-buttons">
+            <button type="button" className="btn btn-small btn-ghost" aria-label="Move up" title="Move up: answers before the rules below" disabled={o.index === 0} onClick={() => o.onMove(o.index - 1)}>
+              ↑
+            </button>
+            <button type="button" className="btn btn-small btn-ghost" aria-label="Move down" title="Move down" disabled={o.index === o.count - 1} onClick={() => o.onMove(o.index + 1)}>
+              ↓
+            </button>
+          </span>
+        )}
         <Toggle checked={props.enabled} onChange={props.onEnabled} label={props.enabled ? 'On' : 'Off'} />
         <button type="button" className="btn btn-small btn-ghost-danger" onClick={props.onRemove}>
           Remove
@@ -23,16 +44,29 @@ function ItemCard(props: { title: ReactNode; enabled: boolean; onEnabled: (v: bo
   );
 }
 
+/** Moves item `from` to index `to` (the rest keep their order). */
+export function moveItem<T>(list: T[], from: number, to: number): T[] {
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item!);
+  return out;
+}
+
 const NEW_RULE: FaqRule = { triggers: [], responses: [], matchMode: 'word', caseSensitive: false, cooldownSeconds: 30, userCooldownSeconds: 120, priority: 0, enabled: true };
 
 export function FaqEditor({ draft, errors, edit }: EditorProps) {
   const set = (i: number, next: FaqRule) => edit((d) => ({ ...d, faqRules: replaceAt(d.faqRules, i, next) }));
+  const move = (from: number, to: number) => edit((d) => ({ ...d, faqRules: moveItem(d.faqRules, from, to) }));
+  // The same check PATCH /settings answers with, run on what is on screen.
+  const shadowed = shadowedFaqTriggers(draft.faqRules);
   return (
     <div className="items">
+      <p className="muted small">When several rules match a message, the one higher in this list answers (unless another has a higher priority). Put specific questions above broad ones.</p>
       {draft.faqRules.length === 0 && <Empty>No FAQ rules yet. Add one to answer common questions automatically.</Empty>}
       {draft.faqRules.map((r, i) => {
         const p = `faqRules.${i}`;
         const lines = [...(r.response !== undefined ? [r.response] : []), ...(r.responses ?? [])];
+        const mine = shadowed.filter((w) => w.path === p);
         return (
           <ItemCard
             key={r.id ?? `new-${i}`}
@@ -41,7 +75,18 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
             onEnabled={(v) => set(i, { ...r, enabled: v })}
             onRemove={() => edit((d) => ({ ...d, faqRules: d.faqRules.filter((_, j) => j !== i) }))}
             problems={itemErrors(errors, p, ['triggers', 'response', 'responses', 'matchMode', 'cooldownSeconds', 'userCooldownSeconds', 'priority'])}
+            order={{ index: i, count: draft.faqRules.length, onMove: (to) => move(i, to) }}
           >
+            {mine.map((w) => (
+              <div key={w.trigger} className="notice notice-warn field-wide overlap" role="status">
+                <span>{w.message}</span>
+                {w.otherIndex !== undefined && w.otherIndex < i && draft.faqRules[w.otherIndex]!.priority <= r.priority && (
+                  <button type="button" className="btn btn-small" onClick={() => move(i, w.otherIndex!)}>
+                    Move above “{draft.faqRules[w.otherIndex]!.triggers.join(', ')}”
+                  </button>
+                )}
+              </div>
+            ))}
             <Field label="Triggers (comma-separated)" hint="Whole words or phrases, e.g. shipping, how much" error={errorAt(errors, `${p}.triggers`)} wide>
               <CommaInput label="Triggers" value={r.triggers} onChange={(v) => set(i, { ...r, triggers: v })} />
             </Field>
@@ -55,13 +100,18 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
                 }}
               />
             </Field>
+            {lines[0] && (
+              <div className="field-wide">
+                <Preview text={lines[0]} kind="faq" draft={draft} />
+              </div>
+            )}
             <Field label="Match" error={errorAt(errors, `${p}.matchMode`)}>
               <select aria-label="Match mode" value={r.matchMode} onChange={(e) => set(i, { ...r, matchMode: e.target.value as FaqRule['matchMode'] })}>
                 <option value="word">Words / phrases</option>
                 <option value="regex">Regular expression</option>
               </select>
             </Field>
-            <Field label="Priority" hint="Higher wins" error={errorAt(errors, `${p}.priority`)}>
+            <Field label="Priority" hint="Higher answers first; equal: higher in the list" error={errorAt(errors, `${p}.priority`)}>
               <NumberInput label="Priority" min={-1000} max={1000} value={r.priority} onChange={(v) => set(i, { ...r, priority: v as number })} />
             </Field>
             <Field label="Cooldown (s)" error={errorAt(errors, `${p}.cooldownSeconds`)}>
@@ -79,6 +129,7 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
       <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, faqRules: [...d.faqRules, { ...NEW_RULE }] }))}>
         + Add FAQ rule
       </button>
+      <Placeholders kind="faq" />
     </div>
   );
 }
@@ -112,6 +163,11 @@ export function TimersEditor({ draft, errors, edit }: EditorProps) {
                 }}
               />
             </Field>
+            {lines.map((l, j) => (
+              <div key={`${j}-${l}`} className="field-wide">
+                <Preview text={l} kind="timer" draft={draft} label={`Preview of timer message ${j + 1}`} />
+              </div>
+            ))}
             <Field label="Every (minutes)" error={errorAt(errors, `${p}.intervalMinutes`)}>
               <NumberInput label="Interval in minutes" min={0.1} step={0.5} value={t.intervalMinutes} onChange={(v) => set(i, { ...t, intervalMinutes: v as number })} />
             </Field>
@@ -127,6 +183,7 @@ export function TimersEditor({ draft, errors, edit }: EditorProps) {
       <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, timerMessages: [...d.timerMessages, { ...NEW_TIMER }] }))}>
         + Add timer
       </button>
+      <Placeholders kind="timer" />
     </div>
   );
 }
@@ -158,12 +215,16 @@ export function CommandsEditor({ draft, errors, edit }: EditorProps) {
             <Field label="Response" error={errorAt(errors, `${p}.response`)} wide>
               <input aria-label="Command response" value={c.response} onChange={(e) => set(i, { ...c, response: e.target.value })} />
             </Field>
+            <div className="field-wide">
+              <Preview text={c.response} kind="command" draft={draft} />
+            </div>
           </ItemCard>
         );
       })}
       <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, commands: [...d.commands, { ...NEW_COMMAND }] }))}>
         + Add command
       </button>
+      <Placeholders kind="command" />
     </div>
   );
 }

@@ -5,6 +5,8 @@ export interface EditorProps {
   draft: Settings;
   errors: Record<string, string>;
   edit: (update: (draft: Settings) => Settings) => void;
+  /** The settings as last saved, for checks that compare (a giveaway keyword being replaced). */
+  saved: Settings | null;
 }
 
 export type FaqRule = Settings['faqRules'][number];
