@@ -1,6 +1,6 @@
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { BuzzChatError } from './client.js';
-import type { ToolContext } from './server.js';
+import type { ToolContext } from './context.js';
 
 export const RECENT_CHAT_URI = 'buzzchat://chat/recent';
 export const SETTINGS_URI = 'buzzchat://settings';

@@ -14,11 +14,7 @@ export const MCP_SERVER_NAME = 'buzzchat';
 /** The app's version (src/shared has no core code, so nothing of the database layer is bundled). */
 export const MCP_SERVER_VERSION = APP_VERSION;
 
-export interface ToolContext {
-  server: McpServer;
-  api: BuzzChatClient;
-  logger: Logger;
-}
+export type { ToolContext } from './context.js';
 
 const INSTRUCTIONS = `BuzzChat runs a chat bot for live sellers and streamers (Whatnot, YouTube, Twitch, Kick, eBay Live).
 These tools act on the BuzzChat app running on this computer. Messages sent with buzzchat_send_message appear publicly
@@ -31,7 +27,7 @@ export function createMcpServer(api: BuzzChatClient, logger: Logger): McpServer 
     { name: MCP_SERVER_NAME, title: 'BuzzChat', version: MCP_SERVER_VERSION },
     { instructions: INSTRUCTIONS, capabilities: { tools: {}, resources: {} } },
   );
-  const ctx: ToolContext = { server, api, logger };
+  const ctx = { server, api, logger };
   registerChatTools(ctx);
   registerGiveawayTools(ctx);
   registerSettingsTools(ctx);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountsApi } from '../../../../shared/contract/accounts.js';
 import type { Account } from '../client.js';
 import { guarded, ok, plural, responseOf } from '../results.js';
-import type { ToolContext } from '../server.js';
+import type { ToolContext } from '../context.js';
 
 function line(a: Account): string {
   return `${a.name} (${a.id}, ${a.platform})${a.isActive ? ' [active]' : ''}`;

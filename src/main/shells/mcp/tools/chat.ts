@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MESSAGE_MAX, messagesApi } from '../../../../shared/contract/messages.js';
 import type { JsonObject } from '../client.js';
 import { accountArg, guarded, ok, plural, responseOf } from '../results.js';
-import type { ToolContext } from '../server.js';
+import type { ToolContext } from '../context.js';
 
 /** Sending to the live chat, following delivery, and reading what the chat session sees. */
 export function registerChatTools({ server, api, logger }: ToolContext): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { giveawayApi } from '../../../../shared/contract/giveaway.js';
 import { accountArg, guarded, ok, plural, responseOf } from '../results.js';
-import type { ToolContext } from '../server.js';
+import type { ToolContext } from '../context.js';
 
 /**
  * Winners of one draw. The API takes any count up to the number of entrants; an assistant asking for more than

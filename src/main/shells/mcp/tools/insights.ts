@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyticsApi } from '../../../../shared/contract/analytics.js';
 import { webhooksApi } from '../../../../shared/contract/webhooks.js';
 import { accountArg, guarded, ok, plural, responseOf } from '../results.js';
-import type { ToolContext } from '../server.js';
+import type { ToolContext } from '../context.js';
 
 const periodArg = z.enum(['day', 'week', 'month', 'all']).optional().describe('Time period: day, week, month or all (default week)');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { settingsPatchSchema, settingsSchema, settingsUpdateResponse, type Settings } from '../../../../shared/contract/settings.js';
 import { accountArg, guarded, ok, plural } from '../results.js';
-import type { ToolContext } from '../server.js';
+import type { ToolContext } from '../context.js';
 
 const patch = settingsPatchSchema.shape;
 
