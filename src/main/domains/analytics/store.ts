@@ -1,8 +1,9 @@
 import type { Db } from '../../kernel/db/database.js';
 import { ChatterRanking, type TopChatterRow } from './chatter-store.js';
+import type { Cause } from './schema.js';
 
+export type { Cause } from './schema.js';
 export type Direction = 'received' | 'sent';
-export type Cause = 'welcome' | 'faq' | 'timer' | 'command' | 'api' | 'manual' | 'giveaway' | 'moderation' | 'chat';
 
 export interface ChatEventInput {
   accountId: string;

@@ -6,7 +6,7 @@ import type { EventBus } from '../../kernel/events/bus.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { AccountService } from '../accounts/service.js';
-import type { ChatEventStore } from '../analytics/store.js';
+import type { ChatEventLog } from '../analytics/service.js';
 import type { Domain } from '../define.js';
 import type { GiveawayService } from '../giveaway/service.js';
 import type { MessageService } from '../messages/service.js';
@@ -41,7 +41,7 @@ export interface BotDeps {
   settings: SettingsService;
   messages: MessageService;
   giveaway: GiveawayService;
-  chatEvents: ChatEventStore;
+  chatEvents: ChatEventLog;
 }
 
 export interface BotModule extends Domain {

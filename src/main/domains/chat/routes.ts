@@ -1,12 +1,12 @@
 import { chatApi } from '../../../shared/contract/chat.js';
 import { implement, type RouteDef } from '../../http/route.js';
 import type { AccountService } from '../accounts/service.js';
-import type { ChatEventStore } from '../analytics/store.js';
+import type { ChatEventLog } from '../analytics/service.js';
 import type { ChatDriver } from './driver.js';
 
 export type { ChatHistoryLine } from '../../../shared/contract/chat.js';
 
-export function chatRoutes(deps: { accounts: AccountService; chatEvents: ChatEventStore }, driver: ChatDriver): RouteDef[] {
+export function chatRoutes(deps: { accounts: AccountService; chatEvents: ChatEventLog }, driver: ChatDriver): RouteDef[] {
   const account = (id: string | undefined) => deps.accounts.resolve(id).id;
   return implement(chatApi, {
     status: ({ query }) => driver.status(account(query.account)),

@@ -1,7 +1,6 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import type { MessageService } from '../messages/service.js';
-import type { MessageRow } from '../messages/store.js';
+import type { MessageRow, MessageService } from '../messages/service.js';
 import type { SettingsService } from '../settings/service.js';
 import type { EchoWait, SelfTracker } from './self-tracker.js';
 

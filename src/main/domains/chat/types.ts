@@ -3,7 +3,7 @@ import type { EventBus } from '../../kernel/events/bus.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { AccountService } from '../accounts/service.js';
-import type { ChatEventStore } from '../analytics/store.js';
+import type { ChatEventLog } from '../analytics/service.js';
 import type { MessageService } from '../messages/service.js';
 import type { SettingsService } from '../settings/service.js';
 import type { WireEvent } from './wire/types.js';
@@ -18,7 +18,7 @@ export interface ChatDeps {
   accounts: AccountService;
   settings: SettingsService;
   messages: MessageService;
-  chatEvents: ChatEventStore;
+  chatEvents: ChatEventLog;
 }
 
 /**

@@ -4,8 +4,10 @@ import { ApiError, notFound } from '../../http/errors.js';
 import { textLength, truncateText } from '../../../shared/text.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
-import type { Cause } from '../analytics/store.js';
+import type { Cause } from '../analytics/schema.js';
 import type { MessageRow, MessageStore } from './store.js';
+
+export type { MessageRow } from './store.js';
 import type { MessageStatus, MessageView } from './schema.js';
 import { MESSAGE_MAX } from './schema.js';
 

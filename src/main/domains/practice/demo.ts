@@ -1,6 +1,7 @@
 import type { AppModule } from '../define.js';
-import type { AppServices } from '../../app/services.js';
+import type { AccountService } from '../accounts/service.js';
 import type { SettingsPatchInput } from '../settings/schema.js';
+import type { SettingsService } from '../settings/service.js';
 
 export const PRACTICE_ACCOUNT_NAME = 'Practice Stream';
 
@@ -26,7 +27,7 @@ export const DEMO_SETTINGS: SettingsPatchInput = {
  * Practice mode runs on its own account, so the seller's real accounts and settings are never touched; the
  * account is created (with demo settings) on first use and made active before the chat module opens it.
  */
-export function practiceDemoModule(s: AppServices): AppModule {
+export function practiceDemoModule(s: { accounts: AccountService; settings: SettingsService }): AppModule {
   return {
     name: 'practice-demo',
     start() {

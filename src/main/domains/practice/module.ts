@@ -1,6 +1,6 @@
 import { parseOrThrow } from '../../http/parse.js';
 import type { AppModule } from '../define.js';
-import type { AppServices } from '../../app/services.js';
+import type { Clock } from '../../kernel/clock.js';
 import { practiceApiRoutes } from './api-routes.js';
 import { PracticeController } from './controller.js';
 import { practicePageRouter } from './page-routes.js';
@@ -19,7 +19,7 @@ export function practiceUrl(baseUrl: string): string {
  * on a Phoenix-style socket at /practice/socket. It is the product's demo mode and the fixture for end-to-end
  * tests and benches (control API under /api/v1/practice/, token required).
  */
-export function practiceModule(s: AppServices, opts: PracticeOptionsInput = {}): AppModule & { controller: PracticeController } {
+export function practiceModule(s: { clock: Clock }, opts: PracticeOptionsInput = {}): AppModule & { controller: PracticeController } {
   const controller = new PracticeController(s.clock, parseOrThrow(practiceOptions, opts, 'practice options'));
   return {
     name: 'practice',
