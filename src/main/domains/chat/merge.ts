@@ -29,20 +29,23 @@ export interface Sighting {
  */
 export class BoundedSet<T> {
   private items = new Set<T>();
-  private ring: (T | undefined)[];
+  /** Insertion order, to evict the oldest; grows with use up to `max` (a quiet chat must not hold 500k slots). */
+  private ring: (T | undefined)[] = [];
   private next = 0;
-  constructor(private max: number) {
-    this.ring = new Array<T | undefined>(max);
-  }
+  constructor(private max: number) {}
   has(v: T): boolean {
     return this.items.has(v);
   }
   add(v: T): void {
     if (this.items.has(v)) return;
-    const old = this.ring[this.next];
-    if (this.items.size >= this.max && old !== undefined) this.items.delete(old);
-    this.ring[this.next] = v;
-    this.next = (this.next + 1) % this.max;
+    if (this.ring.length < this.max) {
+      this.ring.push(v);
+    } else {
+      const old = this.ring[this.next];
+      if (old !== undefined) this.items.delete(old);
+      this.ring[this.next] = v;
+      this.next = (this.next + 1) % this.max;
+    }
     this.items.add(v);
   }
   get size(): number {
