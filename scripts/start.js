@@ -27,7 +27,9 @@ if (electron.path) {
 } else {
   console.log(`Starting BuzzChat without the desktop window (${electron.reason}), with the practice stream.`);
   // serve itself goes headless where there is no display, and says so.
-  const args = [path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...process.argv.slice(2)];
+  // A 1 MB young generation: the core's garbage is small and short-lived, and V8's default 16-32 MB semi-spaces
+  // were a fifth of the process's memory (measured: ~186 MB with the practice chat connected, ~160 MB with this).
+  const args = ['--max-semi-space-size=1', path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...process.argv.slice(2)];
   child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
