@@ -46,7 +46,7 @@ export const texts = (actions: { type: string }[]) => actions.filter((a): a is {
 export class FakeGateway implements ChatGateway {
   private listeners = new Set<(line: ChatLine) => void>();
   live = true;
-  commands: Record<ModeratorAction, ((arg: string) => string) | null> = { hide: (u) => `/hide ${u}`, slow: null, announce: null };
+  commands: Record<ModeratorAction, ((arg: string) => string) | null> = { hide: (u) => `/hide ${u}`, timeout: null, slow: null, announce: null };
   viewers: number | null = 42;
 
   onLine(listener: (line: ChatLine) => void): () => void {

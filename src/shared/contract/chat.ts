@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_MAX, messageStatusSchema } from './messages.js';
 import { accountQuery, op } from './op.js';
 
 /** The chat domain on the wire: session status, connect/disconnect, the stored chat history, the host's own sends. */
@@ -55,13 +56,31 @@ export const chatLineSchema = z.object({
   receivedAt: z.number().describe('Epoch ms BuzzChat received it'),
 });
 
+/**
+ * Who a line is from, one rule for history and live: `bot` = a text BuzzChat queued (welcome, FAQ, timer, command,
+ * giveaway, moderation, an integration's /messages/send), `host` = the seller's own (typed on the site, or sent
+ * from the dashboard with /chat/send), `viewer` = everyone else.
+ */
+export const chatSenderSchema = z.enum(['viewer', 'host', 'bot']);
+export type ChatSender = z.infer<typeof chatSenderSchema>;
+
+/** A sent line is the host's own when they wrote it (cause `manual`); any other cause is the bot's. */
+export function senderOf(direction: 'received' | 'sent', cause: string | null): ChatSender {
+  if (direction === 'received') return 'viewer';
+  return cause === 'manual' ? 'host' : 'bot';
+}
+
 /** A stored chat line (GET /chat/messages). */
 export const chatHistoryLineSchema = z.object({
-  id: z.number().int(),
+  id: z.number().int().describe('Stored row id; pass the last one as `before` for the next page'),
   direction: z.enum(['received', 'sent']),
-  username: z.string().nullable(),
+  username: z
+    .string()
+    .nullable()
+    .describe("Who posted it. Sent lines (the bot's too) are posted under the host's account: the name the page shows, else the settings' hostUsername; null when neither is known"),
+  sender: chatSenderSchema,
   text: z.string(),
-  cause: z.string().nullable(),
+  cause: z.string().nullable().describe('Why a sent line was sent (faq, welcome, manual...); null for received lines'),
   rowKey: z.string().nullable(),
   messageId: z.string().nullable(),
   createdAt: z.string(),
@@ -79,6 +98,59 @@ export const connectBody = z
       .describe('Live page to open instead of the account URL'),
   })
   .strict();
+
+export const CHAT_SEARCH_MIN = 2;
+export const CHAT_SEARCH_MAX = 100;
+
+export const chatMessagesQuery = accountQuery
+  .extend({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    q: z
+      .string()
+      .trim()
+      .min(CHAT_SEARCH_MIN, `q must be at least ${CHAT_SEARCH_MIN} characters`)
+      .max(CHAT_SEARCH_MAX, `q must be at most ${CHAT_SEARCH_MAX} characters`)
+      .optional()
+      .describe('Only lines whose text or username contains this, case-insensitively (% and _ match themselves)'),
+    before: z.coerce.number().int().min(1).optional().describe('Only lines stored before this row id (paging: the last id of the previous page)'),
+  })
+  .strict();
+
+export const chatSendBody = z
+  .object({
+    message: z
+      .string()
+      .min(1, 'message must not be empty')
+      .max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
+      .refine((m) => m.trim().length > 0, 'message must not be blank'),
+  })
+  .strict();
+
+export const chatSendResponse = z.object({
+  messageId: z.string().describe('msg_…; follow it with GET /messages/{id} or the message.sent / message.failed events'),
+  status: messageStatusSchema,
+  cause: z.literal('manual'),
+  scheduledFor: z.string(),
+});
+
+/** Moderator actions a seller can take on a chat line. */
+export const chatModerateBody = z
+  .object({
+    action: z.enum(['hide', 'timeout']).describe("hide: the platform's hide/purge command; timeout: a temporary timeout where the platform has one"),
+    username: z
+      .string()
+      .trim()
+      .min(1, 'username must not be empty')
+      .max(100)
+      .refine((u) => /^@?[^\s/]+$/.test(u), 'username must be one name without spaces or slashes'),
+  })
+  .strict();
+
+export const chatModerateResponse = z.object({
+  messageId: z.string(),
+  status: messageStatusSchema,
+  command: z.string().describe('The command queued into chat, e.g. "/hide troll"'),
+});
 
 const TAG = 'Chat';
 
@@ -101,6 +173,8 @@ export const chatApi = {
     query: accountQuery.strict(),
     body: connectBody,
     response: chatStatusSchema,
+    // No browser to launch, a bad selectors file, or the app is shutting down.
+    errors: ['CHAT_UNAVAILABLE'],
   }),
   disconnect: op({
     method: 'post',
@@ -115,9 +189,29 @@ export const chatApi = {
     method: 'get',
     path: '/chat/messages',
     tag: TAG,
-    summary: 'Recent chat lines (received and sent), newest first',
+    summary: 'Stored chat lines (received and sent), newest first; `q` searches text and usernames, `before` pages back',
     scope: 'chat:read',
-    query: accountQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict(),
+    query: chatMessagesQuery,
     response: z.object({ messages: z.array(chatHistoryLineSchema) }),
+  }),
+  send: op({
+    method: 'post',
+    path: '/chat/send',
+    tag: TAG,
+    summary: "Queue the host's own chat message (cause manual): works whether the bot is on or off; its echo in chat confirms it",
+    scope: 'messages:send',
+    body: chatSendBody,
+    query: accountQuery.strict(),
+    response: chatSendResponse,
+  }),
+  moderate: op({
+    method: 'post',
+    path: '/chat/moderate',
+    tag: TAG,
+    summary: "Queue the platform's moderator command for a viewer (hide, timeout; cause moderation)",
+    scope: 'chat:write',
+    query: accountQuery.strict(),
+    body: chatModerateBody,
+    response: chatModerateResponse,
   }),
 };

@@ -2,8 +2,8 @@ import type { Clock } from '../../kernel/clock.js';
 import { DAY_MS as DAY, HOUR_MS as HOUR, type ChatEventStore } from './store.js';
 import type { Period } from './schema.js';
 
-/** The chat event log as other domains see it: the bot records every line, chat history reads recent ones. */
-export type ChatEventLog = Pick<ChatEventStore, 'record' | 'recent'>;
+/** The chat event log as other domains see it: the bot records every line, chat history reads and searches them. */
+export type ChatEventLog = Pick<ChatEventStore, 'record' | 'recent' | 'history'>;
 
 const PERIOD_MS: Record<Exclude<Period, 'all' | 'today'>, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
 

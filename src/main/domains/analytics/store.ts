@@ -53,6 +53,7 @@ export class ChatEventStore {
   private receivedStmt;
   private triggersStmt;
   private recentStmt;
+  private historyStmt;
   private timelineStmt;
   private firstHourStmt;
   private chatters: ChatterRanking;
@@ -100,6 +101,13 @@ export class ChatEventStore {
     this.recentStmt = db.prepare<[string, number, number], ChatEventRow>(
       `SELECT * FROM chat_events WHERE account_id = ? AND id > ? ORDER BY id DESC LIMIT ?`,
     );
+    // Chat history search: a walk back along (account_id, id) testing each row with LIKE (ASCII case-insensitive).
+    // No text index: a seller's history (up to a few million lines) is scanned in well under a second.
+    this.historyStmt = db.prepare<{ a: string; before: number; like: string | null; limit: number }, ChatEventRow>(
+      `SELECT * FROM chat_events WHERE account_id = @a AND id < @before
+         AND (@like IS NULL OR text LIKE @like ESCAPE '\\' OR username LIKE @like ESCAPE '\\')
+       ORDER BY id DESC LIMIT @limit`,
+    );
   }
 
   record(e: ChatEventInput): number {
@@ -146,5 +154,14 @@ export class ChatEventStore {
   /** Newest first. */
   recent(accountId: string, afterId: number, limit: number): ChatEventRow[] {
     return this.recentStmt.all(accountId, afterId, limit);
+  }
+
+  /**
+   * Newest first, stored before row `before` (all when absent); with `q`, only lines whose text or username
+   * contains it (case-insensitive for ASCII letters; % and _ are matched literally).
+   */
+  history(accountId: string, o: { q?: string; before?: number; limit: number }): ChatEventRow[] {
+    const like = o.q === undefined ? null : `%${o.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.historyStmt.all({ a: accountId, before: o.before ?? Number.MAX_SAFE_INTEGER, like, limit: o.limit });
   }
 }

@@ -68,6 +68,11 @@ export class ChatDriver implements ChatGateway {
     return moderatorCommand(profile, action, arg);
   }
 
+  /** The name the host posts under: the one the open page shows, else the settings' hostUsername. */
+  hostName(accountId: string): string | null {
+    return this.chats.get(accountId)?.loggedInAs ?? this.s.settings.get(accountId).hostUsername ?? null;
+  }
+
   // --- lifecycle ---------------------------------------------------------------------------------
 
   async start(baseUrl: string): Promise<void> {

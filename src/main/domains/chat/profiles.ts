@@ -18,7 +18,7 @@ export function knownPlatforms(): string[] {
 export function moderatorCommand(profile: PlatformProfile, action: ModeratorAction, arg: string): string | null {
   const template = profile.moderatorCommands[action];
   if (!template) return null;
-  const value = action === 'hide' ? arg.replace(/^@/, '').trim() : arg.trim();
+  const value = action === 'hide' || action === 'timeout' ? arg.replace(/^@/, '').trim() : arg.trim();
   if (!value) return null;
   const filled = template.replace(/\{(user|seconds|text)\}/g, value);
   return filled.length > profile.maxMessageLength ? filled.slice(0, profile.maxMessageLength) : filled;

@@ -46,7 +46,8 @@ export interface ChatLine {
   receivedAt: number;
 }
 
-export type ModeratorAction = 'hide' | 'slow' | 'announce';
+/** `hide` removes a viewer's lines (where a platform cannot, a 1 s timeout purges them); `timeout` silences them a while. */
+export type ModeratorAction = 'hide' | 'timeout' | 'slow' | 'announce';
 
 export { chatStatusSchema, type ChatSessionStatus } from '../../../shared/contract/chat.js';
 

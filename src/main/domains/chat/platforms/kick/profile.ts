@@ -68,5 +68,6 @@ export const kickProfile: PlatformProfile = {
   joinTextPattern: null,
   usernameFromHref: null,
   maxMessageLength: 500,
-  moderatorCommands: { hide: '/timeout {user} 1', slow: '/slow on {seconds}' },
+  // Kick counts a timeout in minutes.
+  moderatorCommands: { hide: '/timeout {user} 1', timeout: '/timeout {user} 10', slow: '/slow on {seconds}' },
 };

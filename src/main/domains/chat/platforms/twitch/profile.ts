@@ -45,5 +45,5 @@ export const twitchProfile: PlatformProfile = {
   joinTextPattern: null,
   usernameFromHref: null,
   maxMessageLength: 500,
-  moderatorCommands: { hide: '/timeout {user} 1', slow: '/slow {seconds}', announce: '/announce {text}' },
+  moderatorCommands: { hide: '/timeout {user} 1', timeout: '/timeout {user} 600', slow: '/slow {seconds}', announce: '/announce {text}' },
 };
