@@ -26,7 +26,9 @@ export class ActivityService {
     if (e.type === 'chat.status') {
       if (!e.accountId) return;
       const now = (e.data as { connected?: unknown }).connected === true;
-      if (now === this.lastConnected(e.accountId)) return;
+      const before = this.lastConnected(e.accountId);
+      // Never connected yet and still not: nothing happened.
+      if (now === (before ?? false)) return;
       this.connected.set(e.accountId, now);
     }
     this.store.insert({ id: e.id, seq: ++this.seq, type: e.type, accountId: e.accountId, data: e.type === 'chat.status' ? statusData(e.data) : e.data, at: Date.parse(e.timestamp) });

@@ -3,6 +3,7 @@ import { ApiRequestError, type ApiClient } from '../api/client.js';
 import type { LiveEvent, Settings, SettingsPatch } from '../api/types.js';
 import type { BotTestResult } from '../../../shared/contract/bot.js';
 import type { SettingsWarning } from '../../../shared/contract/settings.js';
+import { oldKeywordTexts } from '../../../shared/settings-checks.js';
 import { plainError } from '../format.js';
 
 /** Each editor saves only its own top-level fields, so unsaved edits elsewhere are never sent by accident. */
@@ -149,7 +150,11 @@ export function createSettingsStore(api: ApiClient) {
       try {
         const answer = await api.patchSettings(pick(draft, section) as SettingsPatch);
         const next = withoutWarnings(answer);
-        const warnings = (answer as { warnings?: SettingsWarning[] }).warnings ?? [];
+        const draftAfter = { ...(get().draft ?? next), ...pick(next, section) } as Settings;
+        // A text the seller already fixed in another tab (not saved yet) is not worth a warning: that tab shows its dot.
+        const warnings = ((answer as { warnings?: SettingsWarning[] }).warnings ?? []).filter(
+          (w) => w.code !== 'old-keyword' || oldKeywordTexts(w.keyword!, draftAfter).some((x) => x.path === w.path),
+        );
         // Take the server's normalised values (ids, trimmed text, defaults) for this section only.
         set((s) => ({
           saved: next,
