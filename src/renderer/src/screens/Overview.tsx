@@ -46,10 +46,14 @@ function ChatStatusCard(props: { chat: ChatStatus | null; accountUrl: string | n
   const { chat } = props;
   // The live page changes with every show on most platforms: let the seller paste this show's URL here.
   const known = chat?.url ?? props.accountUrl;
-  const [url, setUrl] = useState('');
-  useEffect(() => {
+  const [url, setUrl] = useState(known ?? '');
+  // A URL that becomes known later fills an empty field; set while rendering (React's pattern for state that
+  // follows a prop), not in an effect that renders twice.
+  const [seen, setSeen] = useState(known);
+  if (known !== seen) {
+    setSeen(known);
     if (known && !url) setUrl(known);
-  }, [known]); // eslint-disable-line react-hooks/exhaustive-deps
+  }
   const action = chat?.connected && (
     <button type="button" className="btn btn-small" disabled={props.busy} onClick={() => props.onConnect(false)}>
       Disconnect

@@ -72,7 +72,8 @@ export function createGiveawayStore(api: ApiClient) {
     load: async () => {
       void loadClaims();
       try {
-        let [e, draws] = await Promise.all([api.getEntries(ENTRIES_SHOWN), api.getDraws()]);
+        const [first, draws] = await Promise.all([api.getEntries(ENTRIES_SHOWN), api.getDraws()]);
+        let e = first;
         // The list shows the newest entries; a big round is fetched again from its tail.
         if (e.count > e.entries.length) e = await api.getEntries(ENTRIES_SHOWN, e.count - ENTRIES_SHOWN);
         users = new Set(e.entries.map((x) => usernameKey(x.username)));
