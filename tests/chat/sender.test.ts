@@ -168,6 +168,9 @@ describe('splitting for a length cap', () => {
   });
 
   it('never splits an emoji, and never starts a part with "/" (the site would run it as a command)', () => {
+    // The cap counts characters as validation and storage do: 200 emoji fit a 200 cap in one part.
+    expect(splitForChat('😀'.repeat(200), 200)).toEqual(['😀'.repeat(200)]);
+    expect(splitForChat('😀'.repeat(201), 200)).toEqual(['😀'.repeat(200), '😀']);
     const emoji = splitForChat('a'.repeat(10) + '😀'.repeat(10), 15);
     expect(emoji.every((p) => !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p))).toBe(true);
     expect(emoji.join('')).toBe('a'.repeat(10) + '😀'.repeat(10));

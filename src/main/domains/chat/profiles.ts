@@ -1,3 +1,4 @@
+import { truncateText } from '../../../shared/text.js';
 import { BUILTIN_PROFILES as PROFILES } from './platforms/profiles.js';
 import type { PlatformProfile } from './platforms/profile.js';
 import type { ModeratorAction } from './types.js';
@@ -21,5 +22,5 @@ export function moderatorCommand(profile: PlatformProfile, action: ModeratorActi
   const value = action === 'hide' || action === 'timeout' ? arg.replace(/^@/, '').trim() : arg.trim();
   if (!value) return null;
   const filled = template.replace(/\{(user|seconds|text)\}/g, value);
-  return filled.length > profile.maxMessageLength ? filled.slice(0, profile.maxMessageLength) : filled;
+  return truncateText(filled, profile.maxMessageLength);
 }

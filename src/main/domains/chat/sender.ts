@@ -1,3 +1,4 @@
+import { cutIndex, textLength } from '../../../shared/text.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { MessageRow, MessageService } from '../messages/service.js';
@@ -30,16 +31,16 @@ export interface SendTimes {
 export function splitForChat(text: string, max: number): string[] {
   const parts: string[] = [];
   let rest = text.trim();
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
+  // Lengths in characters (code points), as validation and storage count them: an emoji is one, never cut in two.
+  while (textLength(rest) > max) {
+    const fit = cutIndex(rest, max);
+    // Plus the next unit: a break right after the last character that fits.
+    const window = rest.slice(0, fit + 1);
     const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? '));
-    let cut = sentence >= max / 2 ? sentence + 1 : window.lastIndexOf(' ');
+    let cut = sentence >= fit / 2 ? sentence + 1 : window.lastIndexOf(' ');
     // A break before a "/word" would turn the next part into a command: break at an earlier space.
     while (cut > 0 && rest[cut] === ' ' && rest.slice(cut).trimStart().startsWith('/')) cut = rest.lastIndexOf(' ', cut - 1);
-    if (cut <= 0) {
-      cut = max;
-      if (/[\uD800-\uDBFF]/.test(rest[cut - 1]!)) cut--;
-    }
+    if (cut <= 0) cut = fit;
     parts.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
     // An unbreakable "/…" run at the start of a part is still not a command once quoted by an ellipsis.

@@ -4,7 +4,7 @@ import { ApiError, notFound } from '../../http/errors.js';
 import { textLength, truncateText } from '../../../shared/text.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
-import type { Cause } from '../analytics/schema.js';
+import type { Cause } from '../../../shared/contract/messages.js';
 import type { MessageRow, MessageStore } from './store.js';
 
 export type { MessageRow } from './store.js';

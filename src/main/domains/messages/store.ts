@@ -1,5 +1,5 @@
 import type { Db } from '../../kernel/db/database.js';
-import type { Cause } from '../analytics/schema.js';
+import type { Cause } from '../../../shared/contract/messages.js';
 import type { MessageStatus } from './schema.js';
 
 export interface MessageRow {
