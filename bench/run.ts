@@ -11,8 +11,16 @@ const BENCHES: { file: string; title: string; goal: string }[] = [
   { file: 'api.ts', title: 'REST API throughput and latency', goal: '>= 50 % of bare Express throughput; p99 < 5 ms at 1,000 rps' },
   { file: 'faq-matcher.ts', title: 'FAQ matching cost vs number of rules', goal: 'cost does not grow with the number of word/phrase rules (regex and symbol rules are tested one by one)' },
   { file: 'webhooks.ts', title: 'Webhook deliveries to a local receiver', goal: '>= 500 deliveries/s' },
-  { file: 'chat-latency.ts', title: 'Reaction latency in Chromium (row inserted -> reply visible)', goal: 'p50 <= 30 ms, p99 <= 100 ms, throttling off' },
-  { file: 'giveaway-flood.ts', title: 'Giveaway flood: 1,000 msg/s for 60 s on the practice stream', goal: '0 entries lost, 0 lines duplicated by ingest' },
+  {
+    file: 'chat-latency.ts',
+    title: 'Reaction latency in Chromium (question in the channel -> reply at the server), wire and DOM paths, as a ratio to a bare Playwright floor',
+    goal: 'BuzzChat p50 <= 1.3x the floor measured in the same run, on each path',
+  },
+  {
+    file: 'giveaway-flood.ts',
+    title: 'Giveaway flood: 1,000 msg/s for 60 s on the practice stream, switching between the wire and DOM paths mid-burst',
+    goal: '0 entries lost, 0 duplicated (a viewer acted on twice)',
+  },
   { file: 'dashboard.ts', title: 'Dashboard in Chromium: cold load and API call -> screen via the event stream', goal: 'load p50 < 500 ms; event p99 < 100 ms' },
 ];
 const only = process.argv.slice(2);

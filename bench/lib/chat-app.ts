@@ -4,15 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/main/app/create-app.js';
 import { botModule } from '../../src/main/domains/bot/domain.js';
-import { chatModule, type ChatModule } from '../../src/main/domains/chat/module.js';
+import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
 import { practiceModule } from '../../src/main/domains/practice/module.js';
 import type { PracticeController } from '../../src/main/domains/practice/controller.js';
 import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
+import { ensureTestBrowser } from '../../tests/helpers/browser.js';
 
 export interface ChatBenchApp {
   app: App;
+  /** The Chromium the chat driver runs (a floor script launches the same one). */
+  browserPath: string;
   chat: ChatModule;
   practice: PracticeController;
   accountId: string;
@@ -22,6 +25,7 @@ export interface ChatBenchApp {
 
 export async function startChatBenchApp(settings: Record<string, unknown>, practice: PracticeOptionsInput = {}): Promise<ChatBenchApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'buzzchat-bench-'));
+  const browserPath = await ensureTestBrowser();
   let chat!: ChatModule;
   let ctl!: PracticeController;
   const lines: ChatLine[] = [];
@@ -31,7 +35,7 @@ export async function startChatBenchApp(settings: Record<string, unknown>, pract
     logger: silentLogger,
     modules: (s) => {
       s.settings.update(s.accounts.active().id, settings);
-      chat = chatModule(s, { practice: true, headless: true, browserPath: process.env.BUZZCHAT_BROWSER ?? '/usr/bin/chromium' });
+      chat = chatModule(s, { practice: true, headless: true, browserPath });
       chat.gateway.onLine((l) => lines.push(l));
       const p = practiceModule(s, { simulate: false, historySize: 0, ...practice });
       ctl = p.controller;
@@ -46,6 +50,7 @@ export async function startChatBenchApp(settings: Record<string, unknown>, pract
   }
   return {
     app,
+    browserPath,
     chat,
     practice: ctl,
     accountId,

@@ -63,6 +63,8 @@ function createChatList(scroller, opts) {
   /** Mounted rows in order: {pos, m, el}. */
   var mounted = [];
   var markup = opts.markup, limit = opts.mounted, sticky = true, holder = null, rowsEl = null;
+  /** Where the list last put the view (the bottom): a scroll that stays there is not the user leaving it. */
+  var pinnedTop = 0;
 
   function build(pos) {
     var m = items[pos];
@@ -109,11 +111,15 @@ function createChatList(scroller, opts) {
     pad();
   }
 
+  function pin() {
+    scroller.scrollTop = scroller.scrollHeight;
+    pinnedTop = scroller.scrollTop;
+  }
   function toBottom() {
     end = items.length;
     start = Math.max(0, end - limit);
     sync();
-    scroller.scrollTop = scroller.scrollHeight;
+    pin();
   }
 
   function remember(id) {
@@ -170,7 +176,11 @@ function createChatList(scroller, opts) {
     var top = scroller.scrollTop, view = scroller.clientHeight, listTop = rowsEl.offsetTop;
     var rowsTop = listTop + start * EST_ROW, rowsBottom = listTop + rowsEl.offsetHeight - (items.length - end) * EST_ROW;
     // At the newest row (also right after our own scroll to it): stay there, whatever the window's height.
-    if (end === items.length && scroller.scrollHeight - top - view < 40) { sticky = true; return; }
+    var atBottom = scroller.scrollHeight - top - view < 40;
+    if (end === items.length && atBottom) { sticky = true; pinnedTop = top; return; }
+    // Our own scroll event, seen after a row came back or grew below the view (scroll events come a frame
+    // late): still following the newest. Only a scroll up from where the list put the view unsticks it.
+    if (sticky && end === items.length && top >= pinnedTop - 1) { pin(); return; }
     if (top + view < rowsTop) jumpTo(Math.floor((top - listTop) / EST_ROW));
     else if (top > rowsBottom) jumpTo(end + Math.floor((top - rowsBottom) / EST_ROW));
     else if (top - rowsTop < EDGE_PX && start > 0) shiftUp();
@@ -226,7 +236,7 @@ function createChatList(scroller, opts) {
       markup = next;
       makeHolder();
       sync();
-      if (sticky) scroller.scrollTop = scroller.scrollHeight;
+      if (sticky) pin();
     },
     setMounted: function (n) { limit = n; if (sticky) toBottom(); },
     scrollToBottom: function () { sticky = true; toBottom(); },
