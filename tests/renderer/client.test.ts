@@ -87,10 +87,11 @@ describe('ApiClient', () => {
     full.app.services.chatEvents.record({ accountId, direction: 'received', cause: null, username: 'ann', text: 'hi', rowKey: 'r1', at: Date.now() });
     full.app.services.chatEvents.record({ accountId, direction: 'sent', cause: 'welcome', username: null, text: 'Welcome ann', at: Date.now() });
     const lines = (await api.getChatMessages())!;
-    expect(lines.map((l) => [l.username, l.text, l.self])).toEqual(
+    // No page and no hostUsername: the bot's line is the host's, named "You" until either says who they are.
+    expect(lines.map((l) => [l.username, l.text, l.sender, l.cause])).toEqual(
       expect.arrayContaining([
-        ['ann', 'hi', false],
-        ['BuzzChat', 'Welcome ann', true],
+        ['ann', 'hi', 'viewer', null],
+        ['You', 'Welcome ann', 'bot', 'welcome'],
       ]),
     );
     expect(lines.find((l) => l.text === 'hi')!.key).toBe('r1');

@@ -121,14 +121,13 @@ describe('settings store', () => {
 });
 
 describe('chat store', () => {
-  it('explains BOT_INACTIVE, then queues and tracks a message through its events', async () => {
+  it("sends the host's own message with the bot off, then tracks messages through their events", async () => {
     const c = stores.chat;
     await c.getState().load();
-    expect(await c.getState().send('hello chat')).toBe(false);
-    expect(c.getState().sendError).toBe('Start the bot to send messages.');
-    await t.call('POST', '/api/v1/bot/start');
     expect(await c.getState().send('hello chat')).toBe(true);
-    expect(c.getState().outgoing.find((x) => x.message === 'hello chat')?.status).toBe('queued');
+    expect(c.getState().outgoing.find((x) => x.message === 'hello chat')).toMatchObject({ status: 'queued', cause: 'manual' });
+    // Shown in the log at once as the host's line, with its delivery status.
+    expect(c.getState().lines.find((l) => l.text === 'hello chat')).toMatchObject({ sender: 'host', status: 'queued' });
     // A bot message queued and sent by the core shows up and changes status through the stream alone.
     const accountId = t.app.services.accounts.active().id;
     const queued = t.app.services.messages.enqueue({ accountId, text: 'Follow for more drops', cause: 'timer' });
@@ -146,10 +145,13 @@ describe('chat store', () => {
     const event = { id: 'evt_x', type: 'chat.message' as const, timestamp: new Date().toISOString(), accountId, data: line };
     stores.dispatch(event);
     stores.dispatch({ ...event, id: 'evt_y' });
-    expect(c.getState().lines.filter((l) => l.key === 'row-9')).toHaveLength(1);
-    expect(c.getState().lines.at(-1)).toMatchObject({ username: 'zoe', text: 'hi all', self: false });
     // Another account's chat (its session runs in the background) stays off this screen.
     stores.dispatch({ ...event, id: 'evt_z', accountId: 'acc_other', data: { ...line, rowKey: 'row-10', text: 'elsewhere' } });
+    stores.dispatch({ ...event, id: 'evt_w', data: { ...line, rowKey: 'row-11', text: 'after' } });
+    // Lines land together, once per frame.
+    await expect.poll(() => c.getState().lines.at(-1)?.text).toBe('after');
+    expect(c.getState().lines.filter((l) => l.key === 'row-9')).toHaveLength(1);
+    expect(c.getState().lines.find((l) => l.key === 'row-9')).toMatchObject({ username: 'zoe', text: 'hi all', self: false, sender: 'viewer' });
     expect(c.getState().lines.some((l) => l.text === 'elsewhere')).toBe(false);
   });
 });

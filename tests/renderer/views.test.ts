@@ -4,20 +4,29 @@ import type { ChatHistoryRow, ChatStatusWire, WebhookDeliveryWire } from '../../
 
 /** The wire-to-view mappers over shapes typed by the server's schemas. */
 const row = (r: Partial<ChatHistoryRow>): ChatHistoryRow => ({
-  id: 7, direction: 'received', username: 'ann', text: 'hi', cause: null, rowKey: null, messageId: null, createdAt: '2025-01-24T10:00:00.000Z', ...r,
+  id: 7, direction: 'received', username: 'ann', sender: 'viewer', text: 'hi', cause: null, rowKey: null, messageId: null, createdAt: '2025-01-24T10:00:00.000Z', ...r,
 });
 
 describe('chat views', () => {
   it('keys history rows by the platform row, else the queued message, else the stored row', () => {
-    expect(historyLine(row({ rowKey: 'r1' }))).toEqual({ key: 'r1', username: 'ann', text: 'hi', kind: 'message', self: false, at: '2025-01-24T10:00:00.000Z' });
-    expect(historyLine(row({ direction: 'sent', username: null, messageId: 'msg_1' }))).toMatchObject({ key: 'msg_1', username: 'BuzzChat', self: true });
+    expect(historyLine(row({ rowKey: 'r1' }))).toEqual({
+      key: 'r1', id: 7, username: 'ann', text: 'hi', kind: 'message', sender: 'viewer', self: false, cause: null, messageId: null, status: null, error: null, at: '2025-01-24T10:00:00.000Z',
+    });
+    expect(historyLine(row({ direction: 'sent', sender: 'bot', cause: 'faq', username: 'CardShopSam', messageId: 'msg_1' }))).toMatchObject({ key: 'msg_1', username: 'CardShopSam', self: true, sender: 'bot', cause: 'faq' });
     expect(historyLine(row({})).key).toBe('row_7');
   });
 
-  it('times a live line by when the driver received it', () => {
+  it("names the host's lines 'You' when neither the page nor the settings say who they are", () => {
+    expect(historyLine(row({ direction: 'sent', sender: 'host', cause: 'manual', username: null })).username).toBe('You');
+  });
+
+  it('times a live line by when the driver received it; tells the host typing on the site from an echo', () => {
     const at = Date.parse('2025-01-24T10:00:02.000Z');
-    const l = liveLine({ accountId: 'a', platform: 'practice', kind: 'join', username: 'bo', text: '', rowKey: 'k', history: false, self: false, pageTs: null, receivedAt: at });
-    expect(l).toEqual({ key: 'k', username: 'bo', text: '', kind: 'join', self: false, at: '2025-01-24T10:00:02.000Z' });
+    const base = { accountId: 'a', platform: 'practice', kind: 'message' as const, username: 'Host', text: 'hey', rowKey: 'k', history: false, self: true, pageTs: null, receivedAt: at };
+    expect(liveLine({ ...base, kind: 'join', username: 'bo', text: '', self: false })).toMatchObject({ key: 'k', username: 'bo', kind: 'join', sender: 'viewer', at: '2025-01-24T10:00:02.000Z' });
+    expect(liveLine({ ...base, manual: true })).toMatchObject({ sender: 'host', cause: 'manual' });
+    // An echo of something queued: the bot's until the store matches it to the queued message.
+    expect(liveLine({ ...base, manual: false })).toMatchObject({ sender: 'bot', cause: null });
   });
 
   it('lists selector health per role and takes the queue count', () => {

@@ -12,6 +12,7 @@ import { Giveaway } from './screens/Giveaway.js';
 import { LiveChat } from './screens/LiveChat.js';
 import { Overview } from './screens/Overview.js';
 import { Webhooks } from './screens/Webhooks.js';
+import { Shortcuts } from './shortcuts.js';
 
 const SCREENS = [
   { id: 'overview', label: 'Overview', icon: 'overview', view: Overview },
@@ -26,7 +27,8 @@ const SCREENS = [
 type ScreenId = (typeof SCREENS)[number]['id'];
 
 function screenFromHash(): ScreenId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // A screen may take parameters after `?` (Live chat's "Make this an FAQ" opens #/settings?faq=...).
+  const id = window.location.hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
   return SCREENS.some((s) => s.id === id) ? (id as ScreenId) : 'overview';
 }
 
@@ -65,6 +67,7 @@ export function App(props: { api: ApiClient; onUnauthorized: () => void }) {
           {/* Remount per screen so each screen loads fresh data when opened. */}
           <View key={screen} />
         </main>
+        <Shortcuts />
       </div>
     </StoresContext.Provider>
   );

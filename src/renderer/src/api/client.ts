@@ -131,10 +131,18 @@ export class ApiClient {
   async disconnectChat(): Promise<ChatStatus> {
     return chatStatus(await this.api.chat.disconnect());
   }
-  /** Newest first, as the route answers. */
-  async getChatMessages(): Promise<ChatLine[] | null> {
-    const page = await this.optional(this.api.chat.messages());
+  /** Newest first, as the route answers; `q` searches text and usernames, `before` (a row id) pages back. */
+  async getChatMessages(query: { q?: string; before?: number; limit?: number } = {}): Promise<ChatLine[] | null> {
+    const page = await this.optional(this.api.chat.messages({ query }));
     return page === null ? null : page.messages.map(historyLine);
+  }
+  /** The host's own message: queued with cause manual, whether the bot is on or off. */
+  sendChat(message: string) {
+    return this.api.chat.send({ body: { message } });
+  }
+  /** Queues the platform's moderator command for a viewer; VALIDATION_ERROR where the platform has none. */
+  moderateChat(action: 'hide' | 'timeout', username: string) {
+    return this.api.chat.moderate({ body: { action, username } });
   }
 
   // Outgoing messages

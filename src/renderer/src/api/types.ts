@@ -53,13 +53,27 @@ export type LiveChatLine = DriverChatLine;
 /** `chat.status` event data: the same status snapshot. */
 export type ChatStatusEvent = ChatSessionStatus;
 
+/** Who a chat line is from: the bot's texts and the seller's own are told apart the same way live and from history. */
+export type ChatSender = ChatHistoryRow['sender'];
+
 /** One line of the stream's chat, as the dashboard shows it. */
 export interface ChatLine {
   key: string;
+  /** The stored row's id (history and search), the cursor for older pages; null for a line seen live. */
+  id: number | null;
   username: string;
   text: string;
   kind: LiveChatLine['kind'];
+  sender: ChatSender;
+  /** The host's or the bot's line (sender !== 'viewer'). */
   self: boolean;
+  /** Why a sent line was sent (faq, welcome, manual...), when known. */
+  cause: string | null;
+  /** The queued message it is (or echoes), when known. */
+  messageId: string | null;
+  /** A message the host sent from the dashboard, until its echo confirms it; null otherwise. */
+  status: MessageStatus | null;
+  error: string | null;
   at: string;
 }
 

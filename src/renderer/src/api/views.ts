@@ -2,26 +2,53 @@ import type { ChatHistoryRow, ChatLine, ChatStatus, ChatStatusWire, LiveChatLine
 
 /** Maps the server's wire shapes (types.ts) to what the screens show. */
 
-/** Who a sent row is shown as: the bot posts under the host's name, which the stored row does not keep. */
-const BOT_NAME = 'BuzzChat';
+/** Shown for the host's lines when neither the page nor the settings name them. */
+export const HOST_FALLBACK_NAME = 'You';
 
-/** A stored row of GET /chat/messages. Only message lines are stored; sent rows carry no username. */
+/**
+ * A stored row of GET /chat/messages. The server names sent rows after the account they were posted from (the
+ * host's) and says whether they are the bot's or the host's own, the same as their live echo shows.
+ */
 export function historyLine(r: ChatHistoryRow): ChatLine {
-  const sent = r.direction === 'sent';
+  const self = r.sender !== 'viewer';
   return {
     // The platform's row identity first, so a line seen live and again in the history is shown once.
     key: r.rowKey ?? r.messageId ?? `row_${r.id}`,
-    username: r.username ?? (sent ? BOT_NAME : '?'),
+    id: r.id,
+    username: r.username ?? (self ? HOST_FALLBACK_NAME : '?'),
     text: r.text,
     kind: 'message',
-    self: sent,
+    sender: r.sender,
+    self,
+    cause: r.direction === 'sent' ? r.cause : null,
+    messageId: r.messageId,
+    status: null,
+    error: null,
     at: r.createdAt,
   };
 }
 
-/** A `chat.message` event: the driver's line as parsed from the page. */
+/**
+ * A `chat.message` event: the driver's line as parsed from the page. A self line the host typed on the site is
+ * theirs; any other self line is the echo of something queued, the bot's until the store matches it to a
+ * queued message (which may turn out to be the host's own send from the dashboard).
+ */
 export function liveLine(l: LiveChatLine): ChatLine {
-  return { key: l.rowKey, username: l.username, text: l.text, kind: l.kind, self: l.self, at: new Date(l.receivedAt).toISOString() };
+  const sender = !l.self ? 'viewer' : l.manual || l.history ? 'host' : 'bot';
+  return {
+    key: l.rowKey,
+    id: null,
+    username: l.username,
+    text: l.text,
+    kind: l.kind,
+    sender,
+    self: l.self,
+    cause: l.manual ? 'manual' : null,
+    messageId: null,
+    status: null,
+    error: null,
+    at: new Date(l.receivedAt).toISOString(),
+  };
 }
 
 export function chatStatus(s: ChatStatusWire): ChatStatus {

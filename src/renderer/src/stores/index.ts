@@ -33,7 +33,7 @@ export function createStores(api: ApiClient) {
   /** Everything that belongs to the active account: refetched after a switch. */
   function reloadAccountScoped(): void {
     // Lines and queue of the previous account must not linger under the new one.
-    stores.chat.setState({ lines: [], outgoing: [], sendError: null });
+    stores.chat.setState({ lines: [], outgoing: [], sendError: null, search: null, notice: null });
     void stores.overview.getState().load();
     void stores.chat.getState().load();
     void stores.giveaway.getState().load();
@@ -71,6 +71,7 @@ export function createStores(api: ApiClient) {
       stores.overview.getState().dispose();
       stores.giveaway.getState().dispose();
       stores.analytics.getState().dispose();
+      stores.chat.getState().dispose();
     },
   };
 }
