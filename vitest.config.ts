@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     // Unpacks the bundled fallback Chromium once when the machine has no Chrome/Edge/Chromium.
     globalSetup: ['tests/helpers/browser-global-setup.ts'],
+    // Every API answer a test receives through fetch is checked against the app's served OpenAPI document.
+    setupFiles: ['tests/helpers/contract-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // vitest's 1 s poll default is shorter than a Chromium reload or an app boot on a loaded 2-core machine.

@@ -17,7 +17,11 @@ afterAll(async () => t?.stop());
 
 /** Follows a local $ref (one level or more). */
 function deref(node: any): any {
-  while (node?.$ref) node = node.$ref.slice(2).split('/').reduce((o: any, k: string) => o[k.replace(/~1/g, '/')], doc);
+  while (node?.$ref)
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: any, k: string) => o[k.replace(/~1/g, '/')], doc);
   return node;
 }
 const successSchema = (op: any) => deref(Object.entries(op.responses).find(([s]) => s.startsWith('2'))![1]).content['application/json'].schema;
@@ -27,10 +31,22 @@ const bodySchema = (op: any) => deref(op.requestBody.content['application/json']
 function* schemas(node: any, key = ''): Generator<any> {
   if (Array.isArray(node)) for (const n of node) yield* schemas(n, key);
   else if (node && typeof node === 'object') {
-    if (key === 'schema' || key === 'properties-value' || key === 'items' || key === 'schemas-value' || key === 'anyOf' || key === 'oneOf' || key === 'allOf') yield node;
+    if (
+      key === 'schema' ||
+      key === 'properties-value' ||
+      key === 'items' ||
+      key === 'schemas-value' ||
+      key === 'anyOf' ||
+      key === 'oneOf' ||
+      key === 'allOf'
+    )
+      yield node;
     for (const [k, v] of Object.entries(node)) {
       if (k === 'examples' || k === 'example') continue;
-      yield* schemas(v, k === 'properties' ? 'properties-map' : k === 'schemas' ? 'schemas-map' : key.endsWith('-map') ? key.replace('-map', '-value') : k);
+      yield* schemas(
+        v,
+        k === 'properties' ? 'properties-map' : k === 'schemas' ? 'schemas-map' : key.endsWith('-map') ? key.replace('-map', '-value') : k,
+      );
     }
   }
 }
@@ -86,7 +102,7 @@ describe('OpenAPI document', () => {
     expect(successSchema(doc.paths['/api/v1/giveaway/entries'].delete).required).toEqual(expect.arrayContaining(['message', 'data']));
   });
 
-  it('lists each operation\'s own errors by status with their codes, not one default', () => {
+  it("lists each operation's own errors by status with their codes, not one default", () => {
     const codesOf = (op: any, status: string) => {
       const r = deref(op.responses[status]);
       if (!r) return [];
@@ -172,7 +188,9 @@ describe('OpenAPI document', () => {
     expect(headers.find((h: any) => h.name === 'X-BuzzChat-Signature').required).toBe(true);
     expect(headers.find((h: any) => h.name === 'X-BuzzChat-Signature-Previous').required).toBeFalsy();
     // message.sent has no accountId in its payload; the delivery adds the event's.
-    expect(deref(deref(doc.webhooks['message.sent'].post.requestBody.content['application/json'].schema).properties.data).required).toContain('accountId');
+    expect(deref(deref(doc.webhooks['message.sent'].post.requestBody.content['application/json'].schema).properties.data).required).toContain(
+      'accountId',
+    );
   });
 
   it('serves the same document as YAML at /openapi.yaml (the reference names the YAML)', async () => {

@@ -239,6 +239,9 @@ describe('webhooks API', () => {
     }
     const post = doc.paths['/api/v1/webhooks'].post;
     expect(post['x-required-scope']).toBe('webhooks:write');
-    expect(post.requestBody.content['application/json'].schema.properties.events.items.enum).toContain('giveaway.entry');
+    // The body is a component: #/components/schemas/WebhookCreate, its events those of EventType.
+    expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/WebhookCreate');
+    expect(doc.components.schemas.WebhookCreate.properties.events.items.$ref).toBe('#/components/schemas/EventType');
+    expect(doc.components.schemas.EventType.enum).toContain('giveaway.entry');
   });
 });

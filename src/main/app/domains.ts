@@ -12,6 +12,7 @@ import { messagesDomain } from '../domains/messages/domain.js';
 import { settingsDomain } from '../domains/settings/domain.js';
 import { showsDomain } from '../domains/shows/domain.js';
 import { systemDomain } from '../domains/system/domain.js';
+import { apiDescription } from '../http/openapi.js';
 import type { McpLaunch } from '../domains/system/mcp-config.js';
 import { practiceModule } from '../domains/practice/module.js';
 import { practiceDemoModule } from '../domains/practice/demo.js';
@@ -62,7 +63,7 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
  * uses. Returns them (start order) with the services record the optional domains and the shells are built from.
  */
 export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes: () => RouteDef[]; mcp?: McpLaunch }) {
-  const system = systemDomain({ clock: k.clock, routes: o.routes, mcp: o.mcp });
+  const system = systemDomain({ clock: k.clock, description: apiDescription(o.routes), mcp: o.mcp });
   const apikeys = apiKeysDomain({ db: k.db, clock: k.clock, logger: k.logger, rateLimits: o.rateLimits });
   const accounts = accountsDomain(k);
   const deps = { ...k, accounts: accounts.service };

@@ -65,8 +65,20 @@ function tidy(node: unknown): unknown {
   if (out.minimum === -SAFE) delete out.minimum;
   if (out.maximum === SAFE) delete out.maximum;
   if (Array.isArray(out.type)) {
-    const { type, description, title, default: dflt, examples, deprecated, readOnly, writeOnly, ...rest } = out as Record<string, unknown> & { type: string[] };
-    const meta = Object.fromEntries(Object.entries({ description, title, default: dflt, examples, deprecated, readOnly, writeOnly }).filter(([, v]) => v !== undefined));
+    const {
+      type,
+      description,
+      title,
+      default: dflt,
+      examples,
+      deprecated,
+      readOnly,
+      writeOnly,
+      ...rest
+    } = out as Record<string, unknown> & { type: string[] };
+    const meta = Object.fromEntries(
+      Object.entries({ description, title, default: dflt, examples, deprecated, readOnly, writeOnly }).filter(([, v]) => v !== undefined),
+    );
     return { ...meta, anyOf: type.map((t) => (t === 'null' ? { type: 'null' } : { type: t, ...rest })) };
   }
   return out;

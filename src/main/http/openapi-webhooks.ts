@@ -29,7 +29,12 @@ const EXAMPLE_DATA: Partial<Record<Delivered, Record<string, unknown>>> = {
   'giveaway.entry': { accountId: 'acc_1', username: 'viewer123', entryTime: '2025-01-24T10:30:00Z' },
   'giveaway.winner': { accountId: 'acc_1', winners: ['viewer123'], drawId: 'drw_abc123', entriesCount: 2, timestamp: '2025-01-24T10:30:00Z' },
   'message.sent': { accountId: 'acc_1', messageId: 'msg_abc123', message: 'Thanks for watching!', cause: 'api', sentAt: '2025-01-24T10:30:00Z' },
-  'message.received': { accountId: 'acc_1', username: 'viewer123', message: 'how much is shipping?', matched: { type: 'faq', ruleId: 'faq_1', trigger: 'shipping' } },
+  'message.received': {
+    accountId: 'acc_1',
+    username: 'viewer123',
+    message: 'how much is shipping?',
+    matched: { type: 'faq', ruleId: 'faq_1', trigger: 'shipping' },
+  },
   'bot.started': { accountId: 'acc_1' },
   'bot.stopped': { accountId: 'acc_1' },
   'webhook.test': { webhookId: 'wh_abc123', message: 'Test event from BuzzChat' },
@@ -39,15 +44,19 @@ const EXAMPLE_DATA: Partial<Record<Delivered, Record<string, unknown>>> = {
 function deliveryHeaders() {
   return z.object({
     'X-BuzzChat-Signature': z.string().meta({
-      description: 'Lowercase hex HMAC-SHA256 of the raw body, keyed with the whole webhook secret (`whsec_…` as UTF-8): the reference\'s recipe',
+      description: "Lowercase hex HMAC-SHA256 of the raw body, keyed with the whole webhook secret (`whsec_…` as UTF-8): the reference's recipe",
       examples: ['5d41402abc4b2a76b9719d911017c592ae1c6e5b1b8b5e7a0a3f0f0e9c3a2b1d'],
     }),
     'X-BuzzChat-Signature-Previous': z
       .string()
       .optional()
       .meta({ description: 'Only for 24 h after POST /webhooks/{id}/rotate-secret: the same signature made with the previous secret' }),
-    'webhook-id': z.string().meta({ description: 'Standard Webhooks message id: the event id (evt_…), the same on every retry', examples: ['evt_xyz789'] }),
-    'webhook-timestamp': z.string().meta({ description: 'Standard Webhooks: epoch seconds of this attempt; refuse ones too far from now', examples: ['1706092200'] }),
+    'webhook-id': z
+      .string()
+      .meta({ description: 'Standard Webhooks message id: the event id (evt_…), the same on every retry', examples: ['evt_xyz789'] }),
+    'webhook-timestamp': z
+      .string()
+      .meta({ description: 'Standard Webhooks: epoch seconds of this attempt; refuse ones too far from now', examples: ['1706092200'] }),
     'webhook-signature': z.string().meta({
       description:
         'Standard Webhooks: `v1,` + base64 HMAC-SHA256 of `webhook-id.webhook-timestamp.body`, keyed with the base64-decoded part of the ' +

@@ -6,6 +6,7 @@ import type { AnyOperation, Operation } from '../../shared/contract/op.js';
 import type { ErrorCode } from '../../shared/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
 import { errorCodes, errorResponses, errorSchemas, rateLimitHeaderRefs, sharedResponses } from './openapi-errors.js';
+import { DOCS_CSP, docsPage, fallbackDocsPage, scalarBundle, scalarInit } from './openapi-docs.js';
 import { EXAMPLES } from './openapi-examples.js';
 import { NAMED_SCHEMAS, SCHEMA_RULES } from './openapi-schemas.js';
 import { webhooksSection } from './openapi-webhooks.js';
@@ -47,7 +48,10 @@ const RAW_CONTENT: Record<NonNullable<Operation['raw']>, Record<string, { schema
   script: { 'text/javascript': { schema: { type: 'string' } } },
   'event-stream': {
     'text/event-stream': {
-      schema: { type: 'string', description: 'Server-Sent Events: `id:`, `event:` (the type) and `data:` (JSON `{id, type, timestamp, accountId, data}`)' },
+      schema: {
+        type: 'string',
+        description: 'Server-Sent Events: `id:`, `event:` (the type) and `data:` (JSON `{id, type, timestamp, accountId, data}`)',
+      },
     },
   },
 };
@@ -74,7 +78,12 @@ function successResponse(def: Operation) {
     .strict();
   const examples =
     example?.data !== undefined
-      ? { reference: { summary: 'As in the API reference', value: { success: true, ...(example.message ? { message: example.message } : {}), data: example.data } } }
+      ? {
+          reference: {
+            summary: 'As in the API reference',
+            value: { success: true, ...(example.message ? { message: example.message } : {}), data: example.data },
+          },
+        }
       : undefined;
   return {
     [status]: {
@@ -196,4 +205,22 @@ export function openApiYaml(doc: OpenApiDocument): string {
   let text = yamlOf.get(doc);
   if (text === undefined) yamlOf.set(doc, (text = stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 })));
   return text;
+}
+
+/**
+ * What the system domain serves about the API, made from the final route table on first use: the document (JSON,
+ * YAML) and the reference page with its scripts. Built here and handed to the domain by the app, since a domain
+ * may not see the whole route table.
+ */
+export function apiDescription(routes: () => RouteDef[]) {
+  let doc: OpenApiDocument | null = null;
+  const json = () => (doc ??= buildOpenApi(routes()));
+  return {
+    json,
+    yaml: () => openApiYaml(json()),
+    page: (base: string) => (scalarBundle() ? docsPage(base) : fallbackDocsPage(json())),
+    script: scalarBundle,
+    init: scalarInit,
+    csp: DOCS_CSP,
+  };
 }
