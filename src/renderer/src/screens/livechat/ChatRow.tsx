@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatTime } from '../../format.js';
 import type { ChatLine } from '../../api/types.js';
 
@@ -120,17 +120,39 @@ export const ChatRow = memo(function ChatRow({ line, tabbable, onAction }: RowPr
   );
 });
 
-/** A menu of a line's actions: arrow keys move, Escape closes back to its button, a click outside closes it. */
+/**
+ * A menu of a line's actions: arrow keys move, Escape closes back to its button; a click or focus elsewhere, or
+ * scrolling, closes it. Placed fixed beside its button, so the log's scrolling box does not clip it.
+ */
 function LineMenu(props: { label: string; items: { action: LineAction; label: string }[]; onPick: (a: LineAction) => void; onClose: (refocus: boolean) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const { onClose } = props;
+  useLayoutEffect(() => {
+    const menu = ref.current;
+    const anchor = menu?.parentElement?.querySelector('.line-menu-btn');
+    if (!menu || !anchor) return;
+    const r = anchor.getBoundingClientRect();
+    const h = menu.offsetHeight;
+    const w = menu.offsetWidth;
+    const below = r.bottom + 4 + h <= window.innerHeight;
+    menu.style.top = `${Math.max(4, below ? r.bottom + 4 : r.top - 4 - h)}px`;
+    menu.style.left = `${Math.max(4, Math.min(r.right - w, window.innerWidth - w - 4))}px`;
+    menu.style.visibility = 'visible';
+  }, []);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
     const outside = (e: MouseEvent) => {
       if (!ref.current?.parentElement?.contains(e.target as Node)) onClose(false);
     };
+    const scrolled = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) onClose(false);
+    };
     document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
+    document.addEventListener('scroll', scrolled, true);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('scroll', scrolled, true);
+    };
   }, [onClose]);
   const onKeyDown = (e: KeyboardEvent) => {
     const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
@@ -147,7 +169,17 @@ function LineMenu(props: { label: string; items: { action: LineAction; label: st
     e.stopPropagation();
   };
   return (
-    <div ref={ref} role="menu" aria-label={props.label} className="line-menu" onKeyDown={onKeyDown}>
+    <div
+      ref={ref}
+      role="menu"
+      aria-label={props.label}
+      className="line-menu"
+      onKeyDown={onKeyDown}
+      onBlur={(e) => {
+        // Focus went elsewhere (another line, another menu): this one closes.
+        if (!e.currentTarget.parentElement?.contains(e.relatedTarget as Node | null)) onClose(false);
+      }}
+    >
       {props.items.map((it) => (
         <button key={it.action} type="button" role="menuitem" tabIndex={-1} className={it.action === 'hide' || it.action === 'timeout' ? 'danger' : ''} onClick={() => props.onPick(it.action)}>
           {it.label}
