@@ -24,7 +24,7 @@ export function render(template: string, vars: TemplateVars): string {
 }
 
 /** Where a text is sent from decides which placeholders it can use. */
-export type TemplateKind = 'welcome' | 'faq' | 'command' | 'timer' | 'winner';
+export type TemplateKind = 'welcome' | 'faq' | 'command' | 'timer' | 'winner' | 'tip' | 'raid' | 'sale';
 
 export interface Placeholder {
   name: string;
@@ -35,7 +35,11 @@ export interface Placeholder {
 }
 
 export const PLACEHOLDERS: readonly Placeholder[] = [
-  { name: 'username', means: "the viewer's name (several names in a shared welcome)", only: ['welcome', 'faq', 'command'] },
+  { name: 'username', means: "the viewer's name (several names in a shared welcome; the tipper, raider or buyer in thanks)", only: ['welcome', 'faq', 'command', 'tip', 'raid', 'sale'] },
+  { name: 'amount', means: 'the tip with its currency, e.g. $5.00 or 100 bits', only: ['tip'] },
+  { name: 'viewers', means: 'how many viewers the raid brought (blank when the site does not say)', only: ['raid'] },
+  { name: 'product', means: 'the item sold', only: ['sale'] },
+  { name: 'price', means: 'what it sold for, with its currency', only: ['sale'] },
   { name: 'keyword', means: 'the giveaway keyword viewers type to enter' },
   { name: 'entries', means: 'how many entries the giveaway has' },
   { name: 'timeLeft', means: 'time until the giveaway closes (blank without a closing time)' },
@@ -84,6 +88,10 @@ export function sampleVars(s: { keyword: string; host: string | null; claimSecon
     host: s.host ?? 'your_shop',
     time: `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`,
     args: 'blue',
+    amount: '$5.00',
+    viewers: 42,
+    product: 'Charizard holo',
+    price: '$25.00',
   };
 }
 
@@ -134,4 +142,18 @@ export function replaceLiterally(text: string, literal: string, replacement: str
     .split(/(\{\w+\})/)
     .map((part) => (/^\{\w+\}$/.test(part) ? part : part.normalize('NFKC').replace(re, replacement)))
     .join('');
+}
+
+/** A sum as a viewer reads it: "$5.00", "€3.50", "100 bits"; '' when the site did not say. */
+export function formatMoney(amount: number | null, currency: string | null): string {
+  if (amount === null || !Number.isFinite(amount)) return '';
+  if (!currency) return String(amount);
+  if (/^[A-Z]{3}$/.test(currency)) {
+    try {
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+    } catch {
+      /* an unknown code: say it plainly */
+    }
+  }
+  return `${amount} ${currency}`;
 }

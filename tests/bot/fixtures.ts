@@ -1,4 +1,5 @@
-import type { ChatGateway, ChatLine, ModeratorAction } from '../../src/main/domains/chat/types.js';
+import type { ChatGateway, ChatLine, LineReaction, ModeratorAction } from '../../src/main/domains/chat/types.js';
+import type { EventPublisher } from '../../src/main/kernel/events/publisher.js';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import { BotEngine } from '../../src/main/domains/bot/engine.js';
 import { settingsSchema, type Settings } from '../../src/main/domains/settings/schema.js';
@@ -42,14 +43,18 @@ export function engine(patch: Record<string, unknown> = {}, random = () => 0.5) 
 /** The texts of the send actions of a batch. */
 export const texts = (actions: { type: string }[]) => actions.filter((a): a is { type: 'send'; text: string } => a.type === 'send').map((a) => a.text);
 
-/** A ChatGateway the test drives by hand. */
+/**
+ * A ChatGateway the test drives by hand. Like the chat driver, it hands each line to its listeners (the bot) and
+ * then publishes it with what they made of it, when given the app's publisher (analytics records from there).
+ */
 export class FakeGateway implements ChatGateway {
-  private listeners = new Set<(line: ChatLine) => void>();
+  private listeners = new Set<(line: ChatLine) => LineReaction | void>();
+  events: EventPublisher | null = null;
   live = true;
   commands: Record<ModeratorAction, ((arg: string) => string) | null> = { hide: (u) => `/hide ${u}`, timeout: null, slow: null, announce: null };
   viewers: number | null = 42;
 
-  onLine(listener: (line: ChatLine) => void): () => void {
+  onLine(listener: (line: ChatLine) => LineReaction | void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -63,7 +68,9 @@ export class FakeGateway implements ChatGateway {
     return this.viewers;
   }
   push(l: ChatLine): void {
-    for (const fn of this.listeners) fn(l);
+    let reaction: LineReaction | null = null;
+    for (const fn of this.listeners) reaction = fn(l) ?? reaction;
+    this.events?.emit('chat.message', l.accountId, { ...l, reaction });
   }
   get listenerCount(): number {
     return this.listeners.size;

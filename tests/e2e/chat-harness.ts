@@ -48,7 +48,7 @@ export async function startChatHarness(
       // Settings first: the queue reads spacing and the host name from the first line on.
       if (opts.settings) s.settings.update(s.accounts.active().id, opts.settings);
       chat = chatModule(s, { practice: true, headless: true, browserPath: CHROMIUM_PATH, echoTimeoutMs: 3000, retryBaseMs: 200, ...opts.chat });
-      chat.gateway.onLine((l) => lines.push(l));
+      chat.gateway.onLine((l) => void lines.push(l));
       const p = practiceModule(s, { simulate: false, historySize: 20, ...opts.practice });
       // Lines already on screen when the driver attaches: they must arrive as history and trigger nothing.
       p.controller.stream.append(HISTORY.map(([username, text]) => ({ kind: 'message' as const, username, text, category: 'injected' as const })));

@@ -37,7 +37,7 @@ beforeAll(async () => {
     rateLimits: { perMinute: 1_000_000, perDay: 10_000_000 },
     modules: (s) => {
       chat = chatModule(s, { headless: true, browserPath: CHROMIUM_PATH, echoTimeoutMs: 3000 });
-      chat.gateway.onLine((l) => lines.push(l));
+      chat.gateway.onLine((l) => void lines.push(l));
       const p = practiceModule(s, { simulate: false, historySize: 20 });
       p.controller.stream.append([{ kind: 'message', username: 'early_bird', text: 'said before we looked', category: 'injected' }]);
       return [p, chat];

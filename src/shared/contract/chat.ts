@@ -41,6 +41,13 @@ export const chatStatusSchema = z.object({
 });
 export type ChatSessionStatus = z.infer<typeof chatStatusSchema>;
 
+/** What the bot made of a viewer's line: the cause of its answer (or null) and the trigger it matched. */
+export const lineReactionSchema = z.object({
+  cause: z.string().nullable().describe('welcome, faq, command, giveaway (an accepted entry)... or null when nothing answered'),
+  trigger: z.string().nullable().describe('The FAQ trigger or command the line matched, also when it was cooling down'),
+});
+export type LineReaction = z.infer<typeof lineReactionSchema>;
+
 /** A chat line as the chat driver parsed it (the `chat.message` event). */
 export const chatLineSchema = z.object({
   accountId: z.string(),
@@ -54,6 +61,7 @@ export const chatLineSchema = z.object({
   manual: z.boolean().optional().describe('The host typed it by hand'),
   pageTs: z.number().nullable(),
   receivedAt: z.number().describe('Epoch ms BuzzChat received it'),
+  reaction: lineReactionSchema.nullable().optional().describe("What the bot made of the line (absent when no bot runs)"),
 });
 
 /**

@@ -3,7 +3,7 @@ import { accountQuery, op } from './op.js';
 
 /** Characters in a message, counted as src/shared/text.ts counts them (code points; zod 4's `.max()` agrees). */
 /** Why a line was sent: what every queued message carries and what the analytics figures are split by. */
-export const MESSAGE_CAUSES = ['welcome', 'faq', 'timer', 'command', 'api', 'manual', 'giveaway', 'moderation', 'chat'] as const;
+export const MESSAGE_CAUSES = ['welcome', 'faq', 'timer', 'command', 'api', 'manual', 'giveaway', 'moderation', 'thanks', 'chat'] as const;
 export type Cause = (typeof MESSAGE_CAUSES)[number];
 
 export const MESSAGE_MAX = 500;

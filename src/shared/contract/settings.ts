@@ -97,6 +97,30 @@ export const giveawaySettingsSchema = z
   })
   .strict();
 
+const thanksRule = (message: string, what: string) =>
+  z
+    .object({
+      enabled: z.boolean().default(false).describe(`Thank ${what} in chat`),
+      message: text.default(message),
+    })
+    .strict();
+
+/** Thanks for what the platform's data stream reports (Whatnot tips and sales, Twitch bits and raids, YouTube Super Chats...). */
+export const thanksSchema = z
+  .object({
+    tips: thanksRule('Thank you for the {amount} tip, {username}! 🙏', 'tippers (tips, bits, Super Chats, gifted subs)').default(() => ({
+      enabled: false,
+      message: 'Thank you for the {amount} tip, {username}! 🙏',
+    })),
+    raids: thanksRule('Welcome raiders! Thanks for the raid, {username}, and hi to all {viewers} of you 🎉', 'raiders').default(() => ({
+      enabled: false,
+      message: 'Welcome raiders! Thanks for the raid, {username}, and hi to all {viewers} of you 🎉',
+    })),
+    sales: thanksRule('Congrats {username} on {product}! 🎉', 'buyers when an item sells').default(() => ({ enabled: false, message: 'Congrats {username} on {product}! 🎉' })),
+  })
+  .strict();
+export type ThanksSettings = z.infer<typeof thanksSchema>;
+
 export const settingsSchema = z
   .object({
     botActive: z.boolean().default(false),
@@ -111,6 +135,7 @@ export const settingsSchema = z
     commands: z.array(commandSchema).max(500).default([]),
     moderation: moderationSchema.default(() => moderationSchema.parse({})),
     giveaway: giveawaySettingsSchema.default(() => giveawaySettingsSchema.parse({})),
+    thanks: thanksSchema.default(() => thanksSchema.parse({})).describe('Thank tippers, raiders and buyers when the platform reports them'),
     sendMinSpacingMs: z.number().int().min(0).max(60_000).default(1500).describe('Minimum gap between two bot messages'),
     hostUsername: z.string().trim().max(100).nullable().default(null).describe('Logged-in seller name; its messages never trigger the bot'),
   })
@@ -138,6 +163,7 @@ export const settingsPatchSchema = z
     commands: z.array(commandSchema).max(500),
     moderation: moderationSchema.partial(),
     giveaway: giveawaySettingsSchema.partial(),
+    thanks: thanksSchema.partial(),
     sendMinSpacingMs: z.number().int().min(0).max(60_000),
     hostUsername: z.string().trim().max(100).nullable(),
   })

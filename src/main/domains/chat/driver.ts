@@ -1,4 +1,4 @@
-import type { ChatDeps } from './types.js';
+import type { ChatDeps, LineReaction } from './types.js';
 import { ApiError } from '../../http/errors.js';
 import { AccountChat } from './account-chat.js';
 import type { BrowserSession } from './browser-session.js';
@@ -22,7 +22,7 @@ export interface ChatDriverOptions extends SessionOptions {
  * seen-row identities for the life of the app so nothing is delivered (or answered) twice.
  */
 export class ChatDriver implements ChatGateway {
-  private listeners = new Set<(line: ChatLine) => void>();
+  private listeners = new Set<(line: ChatLine) => LineReaction | void>();
   private eventListeners = new Set<(e: ChatWireEvent) => void>();
   private chats = new Map<string, AccountChat>();
   private baseUrl: string | null = null;
@@ -42,7 +42,7 @@ export class ChatDriver implements ChatGateway {
 
   // --- ChatGateway -------------------------------------------------------------------------------
 
-  onLine(listener: (line: ChatLine) => void): () => void {
+  onLine(listener: (line: ChatLine) => LineReaction | void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -223,14 +223,16 @@ export class ChatDriver implements ChatGateway {
 
   private deliverLines(accountId: string, lines: ChatLine[]): void {
     for (const line of lines) {
-      this.s.events.emit('chat.message', accountId, { ...line });
+      // The bot answers first, so the published line says what it made of it (analytics records that).
+      let reaction: LineReaction | null = null;
       for (const l of this.listeners) {
         try {
-          l(line);
+          reaction = l(line) ?? reaction;
         } catch (err) {
           this.s.logger.error('Chat line listener failed:', err);
         }
       }
+      this.s.events.emit('chat.message', accountId, { ...line, reaction });
     }
   }
 

@@ -50,6 +50,8 @@ export interface ChatLine {
 export type ModeratorAction = 'hide' | 'timeout' | 'slow' | 'announce';
 
 export { chatStatusSchema, type ChatSessionStatus } from '../../../shared/contract/chat.js';
+import type { LineReaction } from '../../../shared/contract/chat.js';
+export type { LineReaction };
 
 /** A non-message event from a platform's data stream (tip, raid, viewers, stream, giveaway, product, join). */
 export interface ChatWireEvent {
@@ -63,7 +65,7 @@ export interface ChatWireEvent {
 /** What the bot may ask of the chat side. */
 export interface ChatGateway {
   /** Subscribe to every parsed line of every session. Returns an unsubscribe function. */
-  onLine(listener: (line: ChatLine) => void): () => void;
+  onLine(listener: (line: ChatLine) => LineReaction | void): () => void;
   /** Whether the account's stream page shows the LIVE indicator (timers only run while live). */
   isLive(accountId: string): boolean;
   /** The platform's moderator command for an action (e.g. Whatnot `/hide user`), or null when it has none. */

@@ -21,6 +21,8 @@ export const DEMO_SETTINGS: SettingsPatchInput = {
   timerMessages: [{ messages: ['Tap ⭐ follow so you never miss a drop!', 'Giveaway at the end: type "enter" to join 🎁'], intervalMinutes: 0.75, minChatLines: 5 }],
   commands: [{ name: 'rules', response: 'Be kind, no spam, and have fun! Giveaway: type "enter" once.' }],
   hostUsername: 'PracticeHost',
+  // The practice show tips, raids and sells now and then: the demo thanks them, as a seller would want.
+  thanks: { tips: { enabled: true }, raids: { enabled: true }, sales: { enabled: true } },
 };
 
 /**

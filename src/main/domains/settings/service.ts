@@ -58,6 +58,7 @@ export class SettingsService {
     // Nested objects merge one level deep, so `{ "moderation": { "enabled": true } }` keeps the word list.
     if (patch.moderation) merged.moderation = { ...previous.moderation, ...(raw.moderation as object) };
     if (patch.giveaway) merged.giveaway = { ...previous.giveaway, ...(raw.giveaway as object) };
+    if (patch.thanks) merged.thanks = { ...previous.thanks, ...(raw.thanks as object) };
     const next = withIds(parseOrThrow(settingsSchema, merged, 'settings'));
     this.db.transaction(() => {
       this.store.put(accountId, next, this.clock.now());
