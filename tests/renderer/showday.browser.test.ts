@@ -203,6 +203,18 @@ describe('a new seller\'s first live show', () => {
     expect(urls).toContain('https://192.168.1.20/hook');
   });
 
+  it('"Make this an FAQ" from the chat opens the FAQ editor with a new rule for the line', async () => {
+    await open('Overview', 'Overview');
+    await page.evaluate(() => (window.location.hash = '#/settings?faq=do%20you%20ship%20to%20canada'));
+    await page.getByRole('tab', { name: 'FAQ rules', selected: true }).waitFor();
+    await expect.poll(() => page.getByLabel('Triggers').last().inputValue()).toBe('do you ship to canada');
+    expect(new URL(page.url()).hash).toBe('#/settings');
+    await page.getByLabel('Responses').last().fill('Yes, $12 to Canada');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText(/^Saved/).waitFor();
+    expect((await settings()).faqRules.at(-1)).toMatchObject({ triggers: ['do you ship to canada'], response: 'Yes, $12 to Canada' });
+  });
+
   it('the practice account needs no URL, "Today" is since midnight, and both themes render', async () => {
     await t.call('POST', '/api/v1/accounts', { name: 'Practice Stream', platform: 'practice' });
     await open('Accounts', 'Accounts');

@@ -6,7 +6,8 @@ import { Card, Notice } from '../components/ui.js';
 import { useArea, useStores } from '../hooks.js';
 import type { Section } from '../stores/settings.js';
 import { BotTester } from './settings/BotTester.js';
-import { FaqEditor, CommandsEditor, TimersEditor } from './settings/RuleEditors.js';
+import { useFaqPrefill } from './livechat/faq-prefill.js';
+import { FaqEditor, CommandsEditor, TimersEditor, NEW_RULE } from './settings/RuleEditors.js';
 import { GiveawaySettingsEditor, ModerationEditor } from './settings/ModerationGiveawayEditors.js';
 import { UnsavedDialog, useLeaveGuard } from './settings/LeaveGuard.js';
 import { WelcomeEditor } from './settings/WelcomeEditor.js';
@@ -30,6 +31,20 @@ export function BotSettings() {
     void s.load({ keepDrafts: true });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const guard = useLeaveGuard(() => stores.settings.getState().dirtySections());
+  // Live chat's "Make this an FAQ": a new rule with the line's words as its trigger, once the settings are here.
+  const prefill = useFaqPrefill();
+  const loaded = s.draft !== null;
+  // Once per request, also where development mode runs effects twice.
+  const taken = useRef<string | null>(null);
+  useEffect(() => {
+    if (!prefill.trigger) taken.current = null;
+    if (!prefill.trigger || !loaded || taken.current === window.location.hash) return;
+    taken.current = window.location.hash;
+    const trigger = prefill.trigger;
+    setTab('faq');
+    s.edit((d) => ({ ...d, faqRules: [...d.faqRules, { ...NEW_RULE, triggers: [trigger] }] }));
+    prefill.consume();
+  }, [prefill.trigger, loaded]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const current = TABS.find((t) => t.id === tab)!;
   const Editor = current.editor;

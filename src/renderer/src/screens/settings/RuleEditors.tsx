@@ -52,7 +52,7 @@ export function moveItem<T>(list: T[], from: number, to: number): T[] {
   return out;
 }
 
-const NEW_RULE: FaqRule = { triggers: [], responses: [], matchMode: 'word', caseSensitive: false, cooldownSeconds: 30, userCooldownSeconds: 120, priority: 0, enabled: true };
+export const NEW_RULE: FaqRule = { triggers: [], responses: [], matchMode: 'word', caseSensitive: false, cooldownSeconds: 30, userCooldownSeconds: 120, priority: 0, enabled: true };
 
 export function FaqEditor({ draft, errors, edit }: EditorProps) {
   const set = (i: number, next: FaqRule) => edit((d) => ({ ...d, faqRules: replaceAt(d.faqRules, i, next) }));
