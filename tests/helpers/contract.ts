@@ -127,12 +127,16 @@ export function contractOf(origin: string, fetchImpl: typeof fetch = realFetch):
     c = (async () => {
       try {
         const res = await fetchImpl(`${origin}/api/v1/openapi.json`);
+        // A BuzzChat app whose document fails to generate (a schema zod-openapi cannot render) must not turn the
+        // check off silently: every API answer then fails with the reason.
+        if (res.status >= 500) throw new ContractError(`${origin}/api/v1/openapi.json answered ${res.status}: ${await res.text()}`);
         if (!res.ok) return null;
         const text = await res.text();
         let contract = byText.get(text);
         if (!contract) byText.set(text, (contract = new Contract(JSON.parse(text) as Json)));
         return contract;
-      } catch {
+      } catch (err) {
+        if (err instanceof ContractError) throw err;
         // Not a BuzzChat app (a webhook receiver), or one that has stopped meanwhile.
         byOrigin.delete(origin);
         return null;
