@@ -16,6 +16,7 @@ export const SCOPES = [
   'chat:read',
   'chat:write',
   'keys:admin',
+  'overlays:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

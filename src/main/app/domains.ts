@@ -9,6 +9,7 @@ import type { RateLimitConfig } from '../domains/apikeys/ratelimit.js';
 import { eventsDomain } from '../domains/events/domain.js';
 import { giveawayDomain } from '../domains/giveaway/domain.js';
 import { messagesDomain } from '../domains/messages/domain.js';
+import { overlaysDomain } from '../domains/overlays/domain.js';
 import { settingsDomain } from '../domains/settings/domain.js';
 import { showsDomain } from '../domains/shows/domain.js';
 import { systemDomain } from '../domains/system/domain.js';
@@ -82,6 +83,7 @@ export function coreDomains(k: Kernel, o: { rateLimits?: RateLimitConfig; routes
     chatEvents: analytics.store,
     analytics: analytics.service,
   };
-  const domains: Domain[] = [system, apikeys, accounts, settings, analytics, messages, giveaway, events, activityDomain(deps)];
+  const overlays = overlaysDomain({ ...deps, keys: apikeys.service, settings: settings.service, giveaway: giveaway.service });
+  const domains: Domain[] = [system, apikeys, accounts, settings, analytics, messages, giveaway, events, activityDomain(deps), overlays];
   return { domains, services, gate: apikeys.gate };
 }

@@ -7,6 +7,7 @@ import { backupsApi } from './backups.js';
 import { botApi } from './bot.js';
 import { claimsApi, giveawayApi } from './giveaway.js';
 import { messagesApi } from './messages.js';
+import { overlaysApi } from './overlays.js';
 import { practiceApi } from './practice.js';
 import { settingsApi } from './settings.js';
 import { showsApi } from './shows.js';
@@ -31,5 +32,6 @@ export const api = {
   practice: practiceApi,
   shows: showsApi,
   chat: chatApi,
+  overlays: overlaysApi,
 };
 export type Api = typeof api;
