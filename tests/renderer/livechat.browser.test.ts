@@ -174,16 +174,28 @@ describe('Live chat screen in Chromium', () => {
   });
 
   it("counts lines that arrive while scrolled up in a 'new messages' pill that jumps back down", async () => {
-    await inject(Array.from({ length: 40 }, (_, i): [string, string] => [`filler_${i}`, `filler line ${i}`]));
-    await row('filler line 39').waitFor();
-    await log().evaluate((el) => (el.scrollTop = 0));
+    const rows = page.locator('.chat-rows [role="listitem"]');
+    await inject(Array.from({ length: 150 }, (_, i): [string, string] => [`filler_${i}`, `filler line ${i}`]));
+    await row('filler line 149').waitFor();
+    // Following the newest line, only the last rows are mounted.
+    expect(await rows.count()).toBe(120);
+    // The reader scrolls up with the wheel (a scroll without a gesture is a layout shift: the log keeps following);
+    // near the top, older rows are mounted above without moving what they read.
+    await log().hover();
+    for (let i = 0; i < 4 && (await rows.count()) <= 120; i++) {
+      await page.mouse.wheel(0, -4000);
+      await page.waitForTimeout(100);
+    }
+    await expect.poll(() => rows.count()).toBeGreaterThan(120);
+    const reading = await log().evaluate((el) => el.scrollTop);
     await inject([['late_a', 'late one'], ['late_b', 'late two'], ['late_c', 'late three']]);
     await page.getByRole('button', { name: '↓ 3 new messages' }).waitFor();
     // Reading older lines is not interrupted.
-    expect(await log().evaluate((el) => el.scrollTop)).toBeLessThan(50);
+    expect(Math.abs((await log().evaluate((el) => el.scrollTop)) - reading)).toBeLessThan(5);
     await page.getByRole('button', { name: /new messages/ }).click();
     await expect.poll(() => log().evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(40);
     expect(await page.getByRole('button', { name: /new messages/ }).count()).toBe(0);
+    await expect.poll(() => rows.count()).toBe(120);
   });
 
   it('has shortcuts (bot on/off, focus chat input) with a ? help, none firing while typing', async () => {

@@ -1,11 +1,12 @@
+import { memo } from 'react';
 import { Badge, Empty } from '../../components/ui.js';
 import { formatTime } from '../../format.js';
 import type { OutgoingMessage } from '../../api/types.js';
 
 const STATUS_TONE = { queued: 'info', sending: 'info', sent: 'good', failed: 'bad', cancelled: 'muted' } as const;
 
-/** The send queue: what the bot and the host sent or are about to send, with delivery status. */
-export function Outgoing(props: { messages: OutgoingMessage[] }) {
+/** The send queue: what the bot and the host sent or are about to send, with delivery status. Memoised: chat lines do not touch it. */
+export const Outgoing = memo(function Outgoing(props: { messages: OutgoingMessage[] }) {
   if (props.messages.length === 0) return <Empty>No messages sent yet.</Empty>;
   return (
     <ul className="outgoing">
@@ -22,4 +23,4 @@ export function Outgoing(props: { messages: OutgoingMessage[] }) {
       ))}
     </ul>
   );
-}
+});
