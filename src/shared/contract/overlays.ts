@@ -4,9 +4,9 @@ import type { Scope } from '../scopes.js';
 import { accountQuery, op } from './op.js';
 
 /**
- * OBS overlays: pages the core serves at /overlays/<page>?token=... for browser sources, fed by the live event
- * stream. Their key has the one scope `overlays:read`; with it a key may open these pages, read GET
- * /overlays/state and the event stream narrowed to OVERLAY_EVENT_TYPES, and nothing else.
+ * OBS overlays: pages the core serves at /overlays/<page>?token=... for browser sources. Their key has the one
+ * scope `overlays:read`: it opens these pages and reads GET /overlays/state and GET /overlays/events, and nothing
+ * else (no settings, keys, webhooks, history, nor the full event stream).
  */
 
 export const OVERLAY_SCOPE = 'overlays:read' satisfies Scope;
@@ -16,15 +16,12 @@ export const OVERLAY_KEY_NAME = 'OBS overlays';
 export const OVERLAY_PAGES = ['chat', 'giveaway'] as const;
 export type OverlayPage = (typeof OVERLAY_PAGES)[number];
 
-/** The event types each page listens to (GET /events?types=...). */
+/** The bus events each page's stream carries (of the account it shows); a `state` message stands for the rest. */
 export const OVERLAY_STREAMS = {
   // message.queued tells the host's own dashboard sends (cause manual) from the bot's lines when their echo arrives.
-  chat: ['chat.message', 'message.queued', 'accounts.switched'],
-  giveaway: ['giveaway.entry', 'giveaway.winner', 'giveaway.cleared', 'settings.updated', 'accounts.switched'],
+  chat: ['chat.message', 'message.queued'],
+  giveaway: ['giveaway.entry', 'giveaway.winner', 'giveaway.cleared'],
 } as const satisfies Record<OverlayPage, readonly EventType[]>;
-
-/** Everything an overlays:read key may receive on the event stream. */
-export const OVERLAY_EVENT_TYPES: readonly EventType[] = [...new Set(Object.values(OVERLAY_STREAMS).flat())];
 
 /**
  * The pages' URL parameters. The page reads them itself: a missing or bad value falls back to its default (an
@@ -71,9 +68,6 @@ const iso = z.string().describe('ISO 8601');
 export const overlayStateSchema = z.object({
   accountId: z.string().describe('The account the state is about (the active one unless `account` was given)'),
   now: iso.describe("The server's clock, so a countdown does not depend on the viewer's"),
-  lastEventIds: z
-    .object({ chat: z.string().nullable(), giveaway: z.string().nullable() })
-    .describe("Per page, the last event of its types published before this answer: the page drops events up to it from its stream (they are in this state already)"),
   giveaway: z.object({
     enabled: z.boolean(),
     keyword: z.string(),
@@ -88,14 +82,33 @@ export const overlayStateSchema = z.object({
 });
 export type OverlayState = z.infer<typeof overlayStateSchema>;
 
+export const overlayEventsQuery = accountQuery
+  .extend({
+    page: z.enum(OVERLAY_PAGES).describe('Which overlay: its event types'),
+    lastEventId: z.string().max(100).optional().describe('Resume after this event id (the Last-Event-ID header does the same)'),
+  })
+  .strict();
+
 export const overlaysApi = {
   state: op({
     method: 'get',
     path: '/overlays/state',
     tag: 'Overlays',
-    summary: "What the OBS overlays show when they load: the giveaway's keyword, entries, closing time and latest draw",
+    summary: "What the OBS overlays show besides the live events: the giveaway's keyword, entries, closing time and latest draw",
     scope: OVERLAY_SCOPE,
     query: accountQuery.strict(),
     response: overlayStateSchema,
+  }),
+  events: op({
+    method: 'get',
+    path: '/overlays/events',
+    tag: 'Overlays',
+    summary:
+      "An overlay's live stream (text/event-stream): a `state` message (GET /overlays/state's data) when it opens and whenever the account or " +
+      'its giveaway settings change, then the events of its page for that account. With Last-Event-ID it replays what was missed, or starts ' +
+      'with a fresh `state` when that id is no longer kept: an entry is counted once and a winner is never missed',
+    scope: OVERLAY_SCOPE,
+    query: overlayEventsQuery,
+    raw: 'event-stream',
   }),
 };

@@ -34,8 +34,7 @@ export const eventsApi = {
     path: '/events',
     tag: 'Events',
     summary: 'Live event stream (text/event-stream); each event is {id, type, timestamp, accountId, data}',
-    // An overlays:read key gets only the events the OBS overlays show (contract/overlays.ts OVERLAY_EVENT_TYPES).
-    scope: ['chat:read', 'overlays:read'],
+    scope: 'chat:read',
     query: eventsQuery,
     raw: 'event-stream',
   }),

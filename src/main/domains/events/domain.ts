@@ -1,6 +1,5 @@
 import type { BusEvent } from '../../../shared/events.js';
 import { eventsApi } from '../../../shared/contract/system.js';
-import { OVERLAY_EVENT_TYPES } from '../../../shared/contract/overlays.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { EventBus } from '../../kernel/events/bus.js';
 import { implement } from '../../http/route.js';
@@ -25,14 +24,9 @@ export function eventsDomain(deps: { bus: EventBus; clock: Clock; history?: Even
   return {
     name: 'events',
     routes: implement(eventsApi, {
-      stream: async ({ req, res, query, principal }) => {
+      stream: async ({ req, res, query }) => {
         const types = query.types ? new Set(query.types.split(',').map((t) => t.trim())) : null;
-        // A key with overlays:read but not chat:read (an OBS overlay's) sees only what the overlays show.
-        const overlayOnly = principal?.scopes != null && !principal.scopes.includes('chat:read');
-        const wanted = (e: BusEvent) =>
-          (!types || types.has(e.type)) &&
-          (!overlayOnly || OVERLAY_EVENT_TYPES.includes(e.type)) &&
-          !(query.account && e.accountId !== null && e.accountId !== query.account);
+        const wanted = (e: BusEvent) => (!types || types.has(e.type)) && !(query.account && e.accountId !== null && e.accountId !== query.account);
         const header = req.headers['last-event-id'];
         // `?lastEventId=` is read loosely: the contract's query schema may not list it yet.
         const lastEventId = (typeof header === 'string' && header.trim()) || (query as { lastEventId?: string }).lastEventId || null;

@@ -1,11 +1,12 @@
-import { OVERLAY_PAGES, OVERLAY_STREAMS, type OverlayPage } from '../../../shared/contract/overlays.js';
 import type { EventBus } from '../../kernel/events/bus.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { AccountService } from '../accounts/service.js';
 import type { ApiKeyService } from '../apikeys/service.js';
 import type { GiveawayService } from '../giveaway/service.js';
 import type { SettingsService } from '../settings/service.js';
+import type { SseStream } from '../../http/sse.js';
 import type { Domain } from '../define.js';
+import { OverlayFeed } from './feed.js';
 import { overlayPagesRouter } from './pages.js';
 import { overlayRoutes } from './routes.js';
 
@@ -20,22 +21,21 @@ export interface OverlaysDeps {
 
 /**
  * OBS overlays: the chat and giveaway pages under /overlays (a browser source loads them with an overlays:read
- * key in `?token=`), and GET /overlays/state, what they show when they load. The pages then follow the live
- * event stream (the events domain); the state names the last event of each page's types, so a page can drop
- * the events its state already holds and count every giveaway entry exactly once.
+ * key in `?token=`), GET /overlays/state (what they show besides live events) and GET /overlays/events, each
+ * page's stream: its state, then its events, resumable (feed.ts keeps the recent ones).
  */
 export function overlaysDomain(deps: OverlaysDeps): Domain {
-  const lastEventIds: Record<OverlayPage, string | null> = { chat: null, giveaway: null };
-  const pagesOf = new Map<string, OverlayPage[]>();
-  for (const page of OVERLAY_PAGES) for (const t of OVERLAY_STREAMS[page]) pagesOf.set(t, [...(pagesOf.get(t) ?? []), page]);
-  // Subscribed when built: the bus delivers in order to every subscriber, the event streams included.
-  const unsubscribe = deps.bus.subscribe((e) => {
-    for (const page of pagesOf.get(e.type) ?? []) lastEventIds[page] = e.id;
-  });
+  const feed = new OverlayFeed();
+  const streams = new Set<SseStream>();
+  // Subscribed when built, before any stream: the feed has recorded an event by the time a stream sees it.
+  const unsubscribe = deps.bus.subscribe((e) => feed.record(e));
   return {
     name: 'overlays',
-    routes: overlayRoutes(deps, () => ({ ...lastEventIds })),
+    routes: overlayRoutes(deps, feed, streams),
     mounts: [{ path: '/overlays', handler: overlayPagesRouter(deps.keys) }],
-    stop: unsubscribe,
+    stop() {
+      unsubscribe();
+      for (const s of [...streams]) s.close();
+    },
   };
 }

@@ -11,6 +11,7 @@ export const CHAT_JS = String.raw`(function () {
   O.look(p);
   var box = document.getElementById('lines');
   var light = p.theme === 'light';
+  var accountId = null;
   var manual = []; // the host's own dashboard sends waiting for their echo: {text, at}
   var MANUAL_MS = 120000;
 
@@ -60,7 +61,11 @@ export const CHAT_JS = String.raw`(function () {
   O.connect({
     page: 'chat',
     params: p,
-    onState: function () {},
+    onState: function (s) {
+      // Another account's chat from now on: the lines of the previous one go.
+      if (accountId !== null && s.accountId !== accountId) box.textContent = '';
+      accountId = s.accountId;
+    },
     onClear: function () { box.textContent = ''; },
     onEvent: function (e) {
       if (e.type === 'message.queued') {

@@ -1,24 +1,21 @@
-import { OVERLAY_PARAMS, OVERLAY_STREAMS } from '../../../shared/contract/overlays.js';
+import { OVERLAY_PARAMS } from '../../../shared/contract/overlays.js';
 
 /** JSON that is safe inside a script whatever it holds. */
 const js = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * What both overlay pages share, as `window.BuzzOverlay`: their URL parameters (the contract's list; a bad value
- * is its default, never an error on stream), the look they give, and the live stream.
+ * is its default, never an error on stream), the look they give, and their stream.
  *
- * The stream is GET /api/v1/events read with fetch (EventSource cannot send the key as a header). Without an
- * event id to resume from, the page opens the stream, then reads GET /overlays/state, holding back what the
- * stream delivers meanwhile: the state names the last event it already holds, so those are dropped and the rest
- * applied (an entry is counted once, none is lost). On a drop it reconnects with Last-Event-ID, so a winner drawn
- * meanwhile still arrives; a `reset` (the id is no longer kept) or an account switch reads the state again.
- * Retries back off to 30 s, a refused key waits a minute, a 429 its Retry-After: an overlay left running for days
- * stays far inside its key's allowance. `data-stream` on <html> says where it is (connecting, live, denied).
+ * The stream is GET /api/v1/overlays/events read with fetch (EventSource cannot send the key as a header): a
+ * `state` message, then the page's events. On a drop it reconnects with Last-Event-ID and gets what it missed (a
+ * winner drawn meanwhile) or a fresh state. Retries back off to 30 s, a refused key waits a minute, a 429 its
+ * Retry-After, and each (re)connection is one request: an overlay left running for days stays far inside its
+ * key's allowance. `data-stream` on <html> says where it is (connecting, live, denied).
  */
 export const CORE_JS = String.raw`(function () {
   'use strict';
   var RULES = ${js(OVERLAY_PARAMS)};
-  var STREAMS = ${js(OVERLAY_STREAMS)};
   var SILENCE_MS = 45000;
   var root = document.documentElement;
 
@@ -78,76 +75,28 @@ export const CORE_JS = String.raw`(function () {
     }
   }
 
-  /**
-   * opts: page, params, onState(state), onEvent(busEvent), onClear() (account switched, key refused).
-   * Events of other accounts than the one shown are dropped here.
-   */
+  /** opts: page, params, onState(state), onEvent(busEvent), onClear() (the key was refused). */
   function connect(opts) {
-    var p = opts.params, auth = { Authorization: 'Bearer ' + p.token };
-    var lastId = null, delay = 1000, timer = null, ctrl = null, accountId = p.account;
-    var held = null; // events read while the state is on its way; null when none is
-    var run = 0; // bumped per connection, so a late answer of an old one is ignored
+    var p = opts.params, lastId = null, delay = 1000, timer = null, ctrl = null;
+    var run = 0; // bumped per connection: whatever an old one still delivers is ignored
 
     function status(s) { root.setAttribute('data-stream', s); }
-    function later(ms) {
-      clearTimeout(timer);
-      timer = setTimeout(open, ms);
-    }
     function retry(ms) {
-      run++; // whatever the connection still delivers is ignored from here on
+      run++;
       if (ctrl) ctrl.abort();
-      later(ms !== undefined ? ms : delay);
+      clearTimeout(timer);
+      timer = setTimeout(open, ms !== undefined ? ms : delay);
       if (ms === undefined) delay = Math.min(delay * 2, 30000);
       status('connecting');
     }
-    function mine(e) { return !e.accountId || !accountId || e.accountId === accountId; }
-    function deliver(e) {
-      if (e.id) lastId = e.id;
-      if (e.type === 'accounts.switched') {
-        if (p.account || e.data.accountId === accountId) return;
-        accountId = e.data.accountId;
-        opts.onClear();
-        return sync(run);
+    function handle(msg) {
+      if (msg.id) lastId = msg.id;
+      if (msg.type === 'state') {
+        opts.onState(msg.data);
+        status('live');
+      } else {
+        opts.onEvent(msg.data);
       }
-      if (mine(e)) opts.onEvent(e);
-    }
-    function take(e) {
-      if (held) held.push(e);
-      else deliver(e);
-    }
-    function sync(me) {
-      if (held) return; // one is under way; what arrives meanwhile waits for it
-      held = [];
-      var url = '/api/v1/overlays/state' + (p.account ? '?account=' + encodeURIComponent(p.account) : '');
-      fetch(url, { headers: auth, cache: 'no-store' })
-        .then(function (res) {
-          if (me !== run) return;
-          if (res.status === 401 || res.status === 403) return denied();
-          if (!res.ok) return retry(res.status === 429 ? (Number(res.headers.get('Retry-After')) || 30) * 1000 : undefined);
-          return res.json().then(function (body) {
-            if (me !== run) return;
-            var state = body.data, mark = state.lastEventIds[opts.page], rest = held;
-            var at = -1;
-            for (var i = 0; i < rest.length; i++) if (rest[i].id === mark) at = i;
-            held = null;
-            accountId = p.account || state.accountId;
-            if (mark) lastId = mark;
-            opts.onState(state);
-            status('live');
-            rest.slice(at + 1).forEach(take);
-          });
-        })
-        .catch(function () { if (me === run) retry(); });
-    }
-    function denied() {
-      opts.onClear();
-      retry(60000);
-      status('denied');
-    }
-    function handle(msg, me) {
-      if (me !== run) return;
-      if (msg.type === 'reset') return sync(me);
-      take(msg.data);
     }
     function read(reader, me) {
       var decoder = new TextDecoder(), text = '', watchdog;
@@ -158,7 +107,7 @@ export const CORE_JS = String.raw`(function () {
       }
       quiet();
       return reader.read().then(function step(r) {
-        if (me !== run) return;
+        if (me !== run) return clearTimeout(watchdog);
         quiet();
         if (r.done) {
           clearTimeout(watchdog);
@@ -167,39 +116,37 @@ export const CORE_JS = String.raw`(function () {
         text += decoder.decode(r.value, { stream: true });
         var parts = text.split(/\r\n\r\n|\n\n|\r\r/);
         text = parts.pop();
-        parts.forEach(function (b) {
-          var msg = parseBlock(b);
-          if (msg) handle(msg, me);
-        });
+        for (var i = 0; i < parts.length && me === run; i++) {
+          var msg = parseBlock(parts[i]);
+          if (msg) handle(msg);
+        }
         return reader.read().then(step);
       });
     }
     function open() {
       var me = ++run;
-      held = null;
       ctrl = new AbortController();
       status('connecting');
-      var headers = { Authorization: auth.Authorization };
+      var headers = { Authorization: 'Bearer ' + p.token };
       if (lastId) headers['Last-Event-ID'] = lastId;
-      var types = STREAMS[opts.page].join(',');
-      fetch('/api/v1/events?types=' + encodeURIComponent(types), { headers: headers, cache: 'no-store', signal: ctrl.signal })
+      var url = '/api/v1/overlays/events?page=' + opts.page + (p.account ? '&account=' + encodeURIComponent(p.account) : '');
+      fetch(url, { headers: headers, cache: 'no-store', signal: ctrl.signal })
         .then(function (res) {
           if (me !== run) return;
-          if (res.status === 401 || res.status === 403) return denied();
+          if (res.status === 401 || res.status === 403) {
+            opts.onClear();
+            retry(60000);
+            return status('denied');
+          }
           if (res.status === 429) return retry((Number(res.headers.get('Retry-After')) || 30) * 1000);
           if (!res.ok || !res.body) return retry();
           delay = 1000;
-          // The stream is subscribed once its headers are here: the state read now misses nothing.
-          if (lastId) status('live');
-          else sync(me);
           return read(res.body.getReader(), me);
         })
         .catch(function () { if (me === run) retry(); });
     }
     if (p.token) open();
-    else denied();
-    // The page asks again when what the state holds changed in a way no event carries (a settings save).
-    return { resync: function () { sync(run); } };
+    else status('denied');
   }
 
   window.BuzzOverlay = { params: params, look: look, connect: connect };

@@ -62,7 +62,7 @@ export const GIVEAWAY_JS = String.raw`(function () {
   }
 
   setInterval(tick, 250);
-  var conn = O.connect({
+  O.connect({
     page: 'giveaway',
     params: p,
     onState: function (s) {
@@ -94,8 +94,6 @@ export const GIVEAWAY_JS = String.raw`(function () {
         shownDraw = null;
         hideWinner();
         render();
-      } else if (e.type === 'settings.updated' && e.data.fields.indexOf('giveaway') >= 0) {
-        conn.resync();
       }
     },
   });
