@@ -13,27 +13,25 @@ describe('accounts', () => {
     ]);
   });
 
-  it('creates, switches, renames and deletes accounts with separate state', async () => {
+  it('creates, switches, renames and deletes accounts with separate state (through the typed client)', async () => {
     t = await startTestApp();
-    const main = (await t.call('GET', '/api/v1/accounts')).json.data.accounts[0].id;
+    const { api } = t;
+    const main = (await api.accounts.list()).accounts[0]!.id;
     const created = await t.call('POST', '/api/v1/accounts', { name: 'Summer Sale', platform: 'twitch', url: 'https://www.twitch.tv/shop' });
     expect(created.status).toBe(201);
     const id = created.json.data.account.id;
-    await t.call('PATCH', '/api/v1/settings', { welcomeMessage: 'Main welcome {username}' });
-    const sw = await t.call('POST', '/api/v1/accounts/switch', { accountId: id });
-    expect(sw.json.data.account).toMatchObject({ id, isActive: true });
-    const list = (await t.call('GET', '/api/v1/accounts')).json.data.accounts;
-    expect(list.filter((a: { isActive: boolean }) => a.isActive).map((a: { id: string }) => a.id)).toEqual([id]);
-    expect((await t.call('GET', '/api/v1/settings')).json.data.welcomeMessage).toBe('Welcome to the stream, {username}!');
-    expect((await t.call('GET', `/api/v1/settings?account=${main}`)).json.data.welcomeMessage).toBe('Main welcome {username}');
-    const renamed = await t.call('PATCH', `/api/v1/accounts/${id}`, { name: 'Winter Sale' });
-    expect(renamed.json.data.account.name).toBe('Winter Sale');
-    const refused = await t.call('DELETE', `/api/v1/accounts/${id}`);
-    expect(refused.status).toBe(409);
-    expect(refused.json.error.code).toBe('CONFLICT');
-    await t.call('POST', '/api/v1/accounts/switch', { accountId: main });
-    expect((await t.call('DELETE', `/api/v1/accounts/${id}`)).status).toBe(200);
-    expect((await t.call('GET', '/api/v1/accounts')).json.data.accounts).toHaveLength(1);
+    await api.settings.update({ body: { welcomeMessage: 'Main welcome {username}' } });
+    expect((await api.accounts.switch({ body: { accountId: id } })).account).toMatchObject({ id, isActive: true });
+    const list = (await api.accounts.list()).accounts;
+    expect(list.filter((a) => a.isActive).map((a) => a.id)).toEqual([id]);
+    expect((await api.settings.get()).welcomeMessage).toBe('Welcome to the stream, {username}!');
+    expect((await api.settings.get({ query: { account: main } })).welcomeMessage).toBe('Main welcome {username}');
+    expect((await api.accounts.update({ params: { id }, body: { name: 'Winter Sale' } })).account.name).toBe('Winter Sale');
+    const refused = await api.accounts.delete({ params: { id } }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 409, code: 'CONFLICT' });
+    await api.accounts.switch({ body: { accountId: main } });
+    expect(await api.accounts.delete({ params: { id } })).toEqual({ deleted: id });
+    expect((await api.accounts.list()).accounts).toHaveLength(1);
   });
 
   it('validates input and 404s unknown accounts', async () => {

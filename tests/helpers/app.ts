@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../src/main/app/create-app.js';
+import { createClient } from '../../src/shared/client.js';
+import { api } from '../../src/shared/contract/index.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
 
 export function tempDir(prefix = 'buzzchat-test-'): string {
@@ -13,7 +15,9 @@ export interface TestApp {
   dataDir: string;
   /** A key with every scope. */
   key: string;
-  /** fetch against the app with the key; returns status, headers and parsed JSON. */
+  /** The typed client (the one the dashboard and the MCP server use), with the full-scope key. */
+  api: ReturnType<typeof createClient<typeof api>>;
+  /** fetch against the app with the key; returns status, headers and parsed JSON (for HTTP-level checks). */
   call(method: string, urlPath: string, body?: unknown, init?: { key?: string | null; headers?: Record<string, string>; raw?: string }): Promise<ApiResponse>;
   stop(): Promise<void>;
 }
@@ -47,5 +51,6 @@ export async function startTestApp(options: Partial<AppOptions> = {}): Promise<T
     }
     return { status: res.status, headers: res.headers, json };
   };
-  return { app, dataDir, key, call, stop: () => app.stop() };
+  const client = createClient(api, { baseUrl: app.baseUrl, token: key });
+  return { app, dataDir, key, api: client, call, stop: () => app.stop() };
 }
