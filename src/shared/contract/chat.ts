@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MESSAGE_MAX, messageStatusSchema } from './messages.js';
 import { accountQuery, op } from './op.js';
+import { chatDiagnoseQuery, chatDiagnosisSchema, siteReportSchema } from './chat-diagnosis.js';
 
 /** The chat domain on the wire: session status, connect/disconnect, the stored chat history, the host's own sends. */
 
@@ -221,5 +222,25 @@ export const chatApi = {
     query: accountQuery.strict(),
     body: chatModerateBody,
     response: chatModerateResponse,
+  }),
+  diagnose: op({
+    method: 'get',
+    path: '/chat/diagnose',
+    tag: TAG,
+    summary:
+      "What reads the account's chat and what is wrong, in plain words: per selector role the selector that matched, rows read from the page, frames per event type in the last minute, the last 5 lines and their reader (`buzzchat doctor`)",
+    scope: 'chat:read',
+    query: chatDiagnoseQuery,
+    response: chatDiagnosisSchema,
+  }),
+  siteReport: op({
+    method: 'post',
+    path: '/chat/site-report',
+    tag: TAG,
+    summary:
+      "A report to send when a site changes: the chat's markup and recent data-stream frames with every username and message text masked, the profile's selectors and which matched (no cookies, storage or headers); `Content-Disposition` names it as a file",
+    scope: 'chat:read',
+    query: chatDiagnoseQuery,
+    response: siteReportSchema,
   }),
 };

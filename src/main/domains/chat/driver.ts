@@ -8,6 +8,7 @@ import { builtinProfile, moderatorCommand, type PlatformProfile } from './profil
 import type { SendTimes } from './sender.js';
 import { QUEUE_STOP_MS, SessionKeeper, type SessionOptions } from './session-keeper.js';
 import { chatSnapshot } from './status.js';
+import { ChatDiagnostics } from './diagnostics/recorder.js';
 import type { ChatGateway, ChatLine, ChatSessionStatus, ChatWireEvent, ModeratorAction } from './types.js';
 
 export interface ChatDriverOptions extends SessionOptions {
@@ -28,6 +29,8 @@ export class ChatDriver implements ChatGateway {
   private baseUrl: string | null = null;
   private unsubscribeBus: (() => void) | null = null;
   private readonly keeper: SessionKeeper;
+  /** What `buzzchat doctor` and the site report need beyond the status: frame samples, the last lines. */
+  readonly diagnostics = new ChatDiagnostics(this, () => this.s.clock.now());
 
   constructor(
     private s: ChatDeps,
@@ -208,7 +211,7 @@ export class ChatDriver implements ChatGateway {
       accountId,
       platform,
       this.loadProfile(platform),
-      wireDecoder(platform),
+      this.diagnostics.decoder(accountId, wireDecoder(platform)),
       () => this.s.clock.now(),
       () => this.s.settings.get(accountId).hostUsername,
       {

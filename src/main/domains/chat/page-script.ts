@@ -129,7 +129,8 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
     return '';
   }
 
-  function parse(row) {
+  // What a row shows, before deciding whether it is a line (parse) or why not (__bcDiagnose).
+  function fields(row) {
     var u = first(row, sel.username), t = first(row, sel.messageText);
     var username = u ? clean(textOf(u.el, false, null)).replace(/:$/, '') : hrefRe ? nameFromLink(row) : '';
     // No text element: the row minus its name element, never the whole row as both.
@@ -142,6 +143,10 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
       kind = 'join';
       if (m[1]) { username = m[1]; text = clean(text.slice(m[1].length)); }
     }
+    return { kind: kind, username: username, text: text };
+  }
+  function parse(row) {
+    var f = fields(row), kind = f.kind, username = f.username, text = f.text;
     if (kind === 'join') { if (!username) return null; }
     else if (!username || !text) return null;
     var ts = null;
@@ -218,7 +223,7 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
     return outermost(Array.prototype.slice.call(node.querySelectorAll(itemAny)), container);
   }
 
-  var container = null, observer = null, attachedOnce = false;
+  var container = null, containerSel = null, observer = null, attachedOnce = false;
   function onRows(records) {
     for (var i = 0; i < records.length; i++) {
       var rec = records[i];
@@ -237,6 +242,7 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
     if (observer) observer.disconnect();
     if (container) markGone(container);
     container = el;
+    containerSel = selector;
     var initial = !attachedOnce;
     attachedOnce = true;
     waiting = new Set();
@@ -277,13 +283,32 @@ const PAGE_SCRIPT = String.raw`function (cfg) {
   }
 
   window.__bcProbe = function () {
-    var out = {}, row = container && container.querySelector(itemAny || '*');
+    // A container the page removed is no match, whatever it still holds.
+    var live = container && container.isConnected ? container : null;
+    var out = {}, row = live && live.querySelector(itemAny || '*');
     var rowRoles = { username: 1, messageText: 1 };
     Object.keys(cfg.sel).forEach(function (r) {
-      var root = rowRoles[r] ? row : (r === 'messageItem' ? container : document);
+      var root = rowRoles[r] ? row : (r === 'messageItem' ? live : document);
       var f = root ? first(root, sel[r]) : null;
       out[r] = { matched: f ? f.sel : null, tried: cfg.sel[r] };
     });
+    return out;
+  };
+
+  // For \`buzzchat doctor\` and the site report: the rows as this reader sees them now, read by the same code.
+  // names/texts stay in the page (the report masks values equal to them); el is the container itself.
+  window.__bcDiagnose = function () {
+    var live = container && container.isConnected ? container : null;
+    var rows = live && itemAny ? outermost(Array.prototype.slice.call(live.querySelectorAll(itemAny)), live) : [];
+    var out = { probe: window.__bcProbe(), container: live ? containerSel : null, rows: rows.length, parsed: 0, noName: 0, noText: 0, names: [], texts: [], el: live };
+    for (var i = 0; i < rows.length; i++) {
+      var f = fields(rows[i]);
+      if (!f.username) out.noName++;
+      if (f.kind === 'message' && !f.text) out.noText++;
+      if (parse(rows[i])) out.parsed++;
+      if (f.username) out.names.push(f.username);
+      if (f.text) out.texts.push(f.text);
+    }
     return out;
   };
 

@@ -5,6 +5,8 @@ import type { ChatEventLog } from '../analytics/service.js';
 import type { MessageService } from '../messages/service.js';
 import type { ChatDriver } from './driver.js';
 import { chatHistory, moderate, sendAsHost, type LiveActionDeps } from './live-actions.js';
+import { diagnose } from './diagnostics/diagnose.js';
+import { siteReportDownload } from './site-report.js';
 
 export type { ChatHistoryLine } from '../../../shared/contract/chat.js';
 
@@ -22,5 +24,7 @@ export function chatRoutes(deps: { accounts: AccountService; chatEvents: ChatEve
     messages: ({ query }) => chatHistory(live, account(query.account), query),
     send: ({ query, body }) => sendAsHost(live, account(query.account), body.message),
     moderate: ({ query, body }) => moderate(live, account(query.account), body.action, body.username),
+    diagnose: ({ query }) => diagnose(driver, account(query.account)),
+    siteReport: ({ query, res }) => siteReportDownload(driver, account(query.account), res),
   });
 }
