@@ -4,6 +4,7 @@ import { formatDateTime, timeAgo } from '../format.js';
 import { useArea } from '../hooks.js';
 import { SCOPES, type Scope } from '../api/types.js';
 import { AssistantsCard } from './AssistantsCard.js';
+import { OverlaysCard } from './OverlaysCard.js';
 
 export function ApiKeys() {
   const k = useArea('keys');
@@ -20,6 +21,7 @@ export function ApiKeys() {
         <SecretReveal title={`Key "${k.created.apiKey.name}" created`} secret={k.created.key} note="Copy it now: it is shown only once and cannot be recovered." onDone={k.dismissCreated} />
       )}
       <AssistantsCard />
+      <OverlaysCard />
       <Card title="Create a key">
         <CreateKey busy={k.busy === 'create'} onCreate={k.create} />
       </Card>

@@ -9,6 +9,7 @@ import { createChatStore } from './chat.js';
 import { createGiveawayStore } from './giveaway.js';
 import { createKeysStore } from './keys.js';
 import { createLiveStore } from './live.js';
+import { createOverlaysStore } from './overlays.js';
 import { createOverviewStore } from './overview.js';
 import { createSettingsStore } from './settings.js';
 import { createWebhooksStore } from './webhooks.js';
@@ -27,6 +28,8 @@ export function createStores(api: ApiClient) {
     // The assistant's key appears in the keys list as soon as it is made.
     assistants: createAssistantsStore(api, () => void stores.keys.getState().load()),
     backups: createBackupsStore(api),
+    // The overlay key appears in the keys list as soon as it is made.
+    overlays: createOverlaysStore(api, () => void stores.keys.getState().load()),
     accounts: createAccountsStore(api, () => reloadAccountScoped()),
   };
 
