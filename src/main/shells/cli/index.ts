@@ -18,7 +18,7 @@ Environment:
                         Chromium (Linux x64; practice stream and tests only: real sites need your own browser)
   BUZZCHAT_NO_SANDBOX   1 turns Chromium's sandbox off (only where it cannot start with it; automatic as root on Linux)
   BUZZCHAT_HEADLESS     1 makes \`npm start\` run \`serve --practice\` instead of the desktop app
-  BUZZCHAT_URL, BUZZCHAT_API_KEY   for buzzchat-mcp, the MCP server: the API to call and the key to call it with`;
+  BUZZCHAT_URL, BUZZCHAT_API_KEY   for buzzchat-mcp (the MCP server) and buzzchat doctor: the API to call and the key to call it with`;
 
 const dataDirOption = () => new Option('--data-dir <dir>', 'data folder (env: BUZZCHAT_DATA_DIR)');
 
@@ -69,6 +69,17 @@ function program(ctx: CliContext, done: (code: number) => void): Command {
     .argument('<id>', 'the key id (key_..., see buzzchat keys list)')
     .addOption(dataDirOption())
     .action(async (id: string, o) => done((await import('./keys.js')).keysRevoke(id, o, ctx)));
+
+  root
+    .command('doctor')
+    .description("check the running app's chat: what reads it, what is wrong and how to fix it (exit 0 healthy, 1 problems, 2 cannot ask)")
+    .option('--account <id>', 'the account to check (default: the active one)')
+    .option('--url <url>', 'where the app listens (env: BUZZCHAT_URL; default http://127.0.0.1:BUZZCHAT_PORT or 3847)')
+    .option('--api-key <key>', 'an API key with chat:read (env: BUZZCHAT_API_KEY; see below)')
+    .option('--json', 'print the diagnosis as JSON')
+    .option('--report <file>', 'also save a site report (usernames and messages masked) to send when a site changed')
+    .action(async (o) => done(await (await import('./doctor.js')).doctor(o, ctx)))
+    .addHelpText('after', '\nMake a key with: buzzchat keys create --name doctor --scopes chat:read\nAlso reads BUZZCHAT_URL, BUZZCHAT_PORT and BUZZCHAT_API_KEY.');
 
   root
     .command('backup')
