@@ -79,7 +79,7 @@ function program(ctx: CliContext, done: (code: number) => void): Command {
     .option('--json', 'print the diagnosis as JSON')
     .option('--report <file>', 'also save a site report (usernames and messages masked) to send when a site changed')
     .action(async (o) => done(await (await import('./doctor.js')).doctor(o, ctx)))
-    .addHelpText('after', '\nMake a key: buzzchat keys create --name doctor --scopes chat:read\nAlso reads BUZZCHAT_URL, BUZZCHAT_PORT, BUZZCHAT_API_KEY.');
+    .addHelpText('after', '\nA key: buzzchat keys create --name doctor --scopes chat:read\nAlso reads BUZZCHAT_URL, BUZZCHAT_PORT.');
 
   root
     .command('backup')
