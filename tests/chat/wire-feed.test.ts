@@ -176,3 +176,27 @@ describe('wire feed', () => {
     expect(f.lines).toEqual([]);
   });
 });
+
+describe('history on the data stream', () => {
+  it('is what was said before the seller connected: a socket seen late by a busy app, or a reconnect replaying lines never seen, still delivers live lines', () => {
+    const { chat, lines, socket } = setup();
+    const connectedAt = Date.now() - 60_000;
+    chat.historyBefore = connectedAt;
+    const ws = socket();
+    // Replayed on join, from before the connect: history. Said after it but before this socket opened (the app
+    // saw the socket late, or these were missed while it was down): live lines.
+    ws.receive(newMsg('old1', 'ann', 'said before we connected', connectedAt - 10_000));
+    ws.receive(newMsg('m1', 'bob', 'enter', connectedAt + 5_000));
+    ws.receive(newMsg('m2', 'cat', 'enter', Date.now() - 20_000));
+    expect(lines.map((l) => [l.username, l.history])).toEqual([
+      ['ann', true],
+      ['bob', false],
+      ['cat', false],
+    ]);
+    // The same lines replayed by the next socket are the same lines: not delivered again.
+    const again = socket();
+    again.receive(newMsg('m1', 'bob', 'enter', connectedAt + 5_000));
+    again.receive(newMsg('m2', 'cat', 'enter', Date.now() - 20_000));
+    expect(lines).toHaveLength(3);
+  });
+});

@@ -62,6 +62,13 @@ export class AccountChat {
     this.ingest = new LineIngest(accountId, platform, this.self, now);
   }
 
+  /**
+   * Lines the data stream stamps before this are history (replayed on joining). Set when the seller connects,
+   * not at each socket (re)open: a reconnect's replay of lines we never saw brings real entries and questions,
+   * and a socket opening seen late by a busy app must not turn live lines into history.
+   */
+  historyBefore = 0;
+
   /** The page shows its LIVE badge, or (when it shows none) the data stream says the show is on. */
   get live(): boolean {
     return this.page.live || (this.wire.live ?? false);
@@ -113,6 +120,7 @@ export class AccountChat {
   /** One frame or body from the data stream, decoded (or refused). Runs inside Playwright's event: cheap. */
   handleWire(result: DecodeResult, attachedAt: number): void {
     const now = this.now();
+    const since = this.historyBefore || attachedAt;
     if (!result.ok) {
       // Heartbeats and replies are the socket alive and read; refused frames are not.
       if (result.reason === 'unknown') this.wireStats.decoded(now, []);
@@ -125,12 +133,12 @@ export class AccountChat {
     let changed = false;
     for (const e of result.events) {
       if (e.type === 'message' || e.type === 'join') {
-        const line = this.ingest.acceptWire(e, attachedAt);
+        const line = this.ingest.acceptWire(e, since);
         if (line) lines.push(line);
         if (line && e.type === 'join' && !line.history) events.push(e);
         continue;
       }
-      if (this.replayed(e, attachedAt)) continue;
+      if (this.replayed(e, since)) continue;
       changed = this.applyState(e) || changed;
       events.push(e);
     }

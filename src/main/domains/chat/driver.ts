@@ -182,6 +182,7 @@ export class ChatDriver implements ChatGateway {
     if (c.wanted && c.url === target && c.browser) return this.status(accountId);
     if (c.browser) await this.keeper.shutdown(c);
     c.url = target;
+    c.historyBefore = this.s.clock.now();
     c.wanted = true;
     c.restarts = 0;
     if (c.restartTimer) clearTimeout(c.restartTimer);

@@ -64,7 +64,11 @@ interface Pending {
 }
 
 export interface MergeOptions {
-  /** How long a line delivered by one path waits to be matched by content on the other (default 10 s). */
+  /**
+   * How long a line delivered by one path waits to be matched by content on the other (default 60 s: a page
+   * busy with a burst renders rows long after their frames; matching stays one for one, so a viewer's repeated
+   * lines remain separate lines).
+   */
   windowMs?: number;
   /** Cap on lines waiting for a match (a burst far beyond any real chat just forgets the oldest). */
   maxPending?: number;
@@ -92,7 +96,7 @@ export class LineMerge {
   duplicatesDropped = 0;
 
   constructor(options: MergeOptions = {}) {
-    this.windowMs = options.windowMs ?? 10_000;
+    this.windowMs = options.windowMs ?? 60_000;
     this.maxPending = options.maxPending ?? 100_000;
   }
 
