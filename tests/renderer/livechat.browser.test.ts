@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botModule } from '../../src/main/domains/bot/domain.js';
@@ -141,6 +142,19 @@ describe('Live chat screen in Chromium', () => {
     expect(await page.locator('.chat-log .sr-only[aria-live="polite"]').count()).toBe(1);
     expect(await log().getAttribute('aria-live')).toBeNull();
     expect(await page.locator('.chat-rows').getAttribute('aria-live')).toBeNull();
+  });
+
+  it('has no serious or critical accessibility issue on the chat card, with a line menu open', async () => {
+    await row('first keyboard line').getByRole('button', { name: /Actions for/ }).click();
+    await page.getByRole('menu').waitFor();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const result = await new AxeBuilder({ page: page as never }).include('.chat-card').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
   });
 
   it("tags the bot's reply 'bot · FAQ' under the host's name, and the filter hides bot lines only", async () => {
