@@ -70,6 +70,21 @@ export const INTERNAL_EVENTS = {
   'message.failed': z.object({ messageId: z.string(), message: z.string(), cause: z.string(), error: z.string() }),
   'giveaway.cleared': z.object({ accountId: z.string(), cleared: z.number().int(), roundId: z.number().int() }),
   'giveaway.claimed': z.object({ username: z.string(), claimedAt: iso }),
+  /** Entries opened (POST /giveaway/open): from opensAt, until closesAt when set. */
+  'giveaway.opened': z.object({ accountId: z.string(), keyword: z.string(), opensAt: iso, closesAt: iso.nullable() }),
+  /** The last call: closesAt is lastCallSeconds away (once per closing time). */
+  'giveaway.closing': z.object({ accountId: z.string(), keyword: z.string(), closesAt: iso, secondsLeft: z.number().int() }),
+  /** Entries closed: by hand (POST /giveaway/close) or because closesAt passed. */
+  'giveaway.closed': z.object({ accountId: z.string(), closedAt: iso, reason: z.enum(['manual', 'timer']), entries: z.number().int() }),
+  /** The bot's moderation flagged a viewer's line (and hid it when the action is hide and the platform can). */
+  'moderation.hit': z.object({
+    accountId: z.string(),
+    username: z.string(),
+    reason: z.string().describe('blocked-word, repeat, link, caps...'),
+    detail: z.string(),
+    action: z.enum(['hide', 'log']),
+    command: z.string().nullable().describe('The moderator command queued, or null when only logged'),
+  }),
   'settings.updated': z.object({ accountId: z.string(), fields: z.array(z.string()) }),
   'accounts.switched': z.object({ accountId: z.string(), previousAccountId: z.string().nullable() }),
   /** The viewer count the platform reports (data stream or page). */

@@ -91,6 +91,9 @@ export function botTexts(s: Settings): { path: string; label: string; text: stri
   });
   s.commands.forEach((c, i) => out.push({ path: `commands.${i}.response`, label: `The command !${c.name}`, text: c.response }));
   out.push({ path: 'giveaway.winnerMessage', label: 'The winner message', text: s.giveaway.winnerMessage });
+  out.push({ path: 'giveaway.openMessage', label: 'The giveaway opening message', text: s.giveaway.openMessage });
+  out.push({ path: 'giveaway.lastCallMessage', label: 'The last call message', text: s.giveaway.lastCallMessage });
+  out.push({ path: 'giveaway.closedMessage', label: 'The entries closed message', text: s.giveaway.closedMessage });
   return out;
 }
 
@@ -132,6 +135,12 @@ export function mapBotTexts(s: Settings, fn: (text: string) => string): Settings
     timerMessages: s.timerMessages.map((t) => ({ ...t, message: opt(t.message), messages: t.messages?.map(fn) })),
     faqRules: s.faqRules.map((r) => ({ ...r, response: opt(r.response), responses: r.responses?.map(fn) })),
     commands: s.commands.map((c) => ({ ...c, response: fn(c.response) })),
-    giveaway: { ...s.giveaway, winnerMessage: fn(s.giveaway.winnerMessage) },
+    giveaway: {
+      ...s.giveaway,
+      winnerMessage: fn(s.giveaway.winnerMessage),
+      openMessage: fn(s.giveaway.openMessage),
+      lastCallMessage: fn(s.giveaway.lastCallMessage),
+      closedMessage: fn(s.giveaway.closedMessage),
+    },
   };
 }

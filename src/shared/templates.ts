@@ -24,7 +24,7 @@ export function render(template: string, vars: TemplateVars): string {
 }
 
 /** Where a text is sent from decides which placeholders it can use. */
-export type TemplateKind = 'welcome' | 'faq' | 'command' | 'timer' | 'winner' | 'tip' | 'raid' | 'sale';
+export type TemplateKind = 'welcome' | 'faq' | 'command' | 'timer' | 'winner' | 'tip' | 'raid' | 'sale' | 'giveaway';
 
 export interface Placeholder {
   name: string;

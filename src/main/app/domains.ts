@@ -46,13 +46,16 @@ export function defaultModules(options: ModuleOptions = {}): (s: AppServices) =>
   return (s) => {
     // After the practice stream (whose page it may open); the bot subscribes to chat.gateway.
     const chat = chatModule(s, { practice: options.practice, browserPath: options.browserPath, headless: options.headless, noBrowser: options.noBrowser });
+    const shows = showsDomain(s, chat.gateway);
+    // Analytics' ?show= reads each show's window from here.
+    s.analytics.useShows(shows.service);
     return [
       // First, so it stops last: stopping waits for a backup being written before the database closes.
       backupsModule(s, { schedule: options.autoBackup ?? false }),
       ...(options.practice ? [practiceModule(s, { simulate: true, rate: 1.5 }), practiceDemoModule(s)] : []),
       webhooksModule(s),
       // Before chat: subscribed to the gateway and the bus before the driver delivers its first line or status.
-      showsDomain(s, chat.gateway),
+      shows,
       botModule(s, chat.gateway),
       chat,
     ];

@@ -18,7 +18,15 @@ const utcOffset = z.coerce
   .default(0)
   .describe('Minutes east of UTC for period=today and day-aligned buckets, e.g. -300 for New York in winter. Counts are kept per UTC hour, so with a half-hour offset a bucket edge falls on the hour; the first bucket holds only the part of it inside the period');
 
-export const analyticsQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset }).strict();
+/** One show instead of a period (GET /shows): its window from start to end (to now while it runs). */
+const showParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .optional()
+  .describe("A show id (GET /shows): only that show's time window, from its start to its end (now while it runs); period is then ignored, and an unknown show (or one of another account than `account`) is a 404 NOT_FOUND");
+
+export const analyticsQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset, show: showParam }).strict();
 
 export const analyticsSchema = z.object({
   totalMessages: z.number().int().describe('Messages the bot sent in the period'),
@@ -31,7 +39,10 @@ export const analyticsSchema = z.object({
   messagesReceived: z.number().int(),
   uniqueChatters: z.number().int(),
   period: periodSchema,
-  since: z.string().nullable(),
+  since: z.string().nullable().describe('Start of the window: the period\'s, or the show\'s start with `show`'),
+  // Optional in the schema only because the reference's example predates them; BuzzChat always sends both.
+  until: z.string().nullable().optional().describe('End of the window: null = now; the end of the show with `show` (null while it runs)'),
+  show: z.string().nullable().optional().describe('The show the figures are restricted to (`show`), else null'),
   breakdown: z
     .object({ welcome: z.number(), faq: z.number(), timer: z.number(), command: z.number(), api: z.number(), other: z.number() })
     .describe('Percent of totalMessages per cause, one decimal; sums to exactly 100 when totalMessages > 0 (largest-remainder rounding)'),
@@ -43,6 +54,7 @@ export const faqTriggersQuery = accountQuery
     period: z.enum(PERIODS).default('all'),
     limit: z.coerce.number().int().min(1).max(100).default(10),
     utcOffsetMinutes: utcOffset,
+    show: showParam,
   })
   .strict();
 
@@ -51,11 +63,14 @@ export const faqTriggersSchema = z.object({
 });
 export type FaqTriggersView = z.infer<typeof faqTriggersSchema>;
 
-export const timelineQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset }).strict();
+export const timelineQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset, show: showParam }).strict();
 
 export const timelineSchema = z.object({
   period: periodSchema,
-  bucketMinutes: z.number().int().describe('60 for today and a day, 360 for a week, 1440 (a day) or more for a month and all time'),
+  bucketMinutes: z
+    .number()
+    .int()
+    .describe('60 for today and a day, 360 for a week, 1440 (a day) or more for a month and all time; for a show 5 (up to 2 hours), 15 (up to 8 hours) or 60'),
   buckets: z.array(
     z.object({
       start: z.string().describe('Bucket start (ISO 8601)'),
@@ -67,7 +82,7 @@ export const timelineSchema = z.object({
 export type TimelineView = z.infer<typeof timelineSchema>;
 
 export const topChattersQuery = accountQuery
-  .extend({ period: periodSchema, limit: z.coerce.number().int().min(1).max(100).default(10), utcOffsetMinutes: utcOffset })
+  .extend({ period: periodSchema, limit: z.coerce.number().int().min(1).max(100).default(10), utcOffsetMinutes: utcOffset, show: showParam })
   .strict();
 
 export const topChattersSchema = z.object({

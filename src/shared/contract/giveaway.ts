@@ -89,6 +89,35 @@ const claimSchema = z.object({
 export const claimsResponse = z.object({ claimWindowSeconds: z.number().int(), claims: z.array(claimSchema) });
 export type ClaimsView = z.infer<typeof claimsResponse>;
 
+export const openGiveawayBody = z
+  .object({
+    durationSeconds: z
+      .number()
+      .int()
+      .min(10, 'durationSeconds must be at least 10')
+      .max(86_400, 'durationSeconds must be at most 86400 (a day)')
+      .optional()
+      .describe('Close entries this many seconds from now (closesAt); without it entries stay open until POST /giveaway/close'),
+    keyword: z.string().trim().min(1).max(50).optional().describe('The word viewers type to enter (saved as settings.giveaway.keyword)'),
+    newRound: z.boolean().default(false).describe('Start from no entries: the current round is cleared first (kept for the audit trail)'),
+  })
+  .strict();
+export type OpenGiveawayInput = z.infer<typeof openGiveawayBody>;
+
+const isoOrNull = z.string().nullable();
+export const giveawayStatusSchema = z.object({
+  state: z
+    .enum(['open', 'scheduled', 'closed', 'off'])
+    .describe('open: chat entries count now; scheduled: opensAt is ahead; closed: closesAt has passed; off: settings.giveaway.enabled is false'),
+  keyword: z.string(),
+  opensAt: isoOrNull.describe('Entries before this are ignored (settings.giveaway.opensAt)'),
+  closesAt: isoOrNull.describe('Entries after this are ignored (settings.giveaway.closesAt)'),
+  secondsLeft: z.number().int().nullable().describe('Until closesAt while open; null without a closing time or when not open'),
+  lastCallAt: isoOrNull.describe('When the last call message goes (went) out: lastCallSeconds before closesAt; null without one'),
+  lastCallSent: z.boolean().describe('The last call for the current closing time was announced (giveaway.closing)'),
+  entries: z.number().int().describe('Entries of the current round'),
+});
+export type GiveawayStatusView = z.infer<typeof giveawayStatusSchema>;
 
 const TAG = 'Giveaway';
 const accountOnly = accountQuery.strict();
@@ -146,6 +175,39 @@ export const giveawayApi = {
     query: accountOnly,
     body: rerollBody,
     response: pickWinnerResponse.extend({ replaced: z.string() }),
+  }),
+  status: op({
+    method: 'get',
+    path: '/giveaway/status',
+    tag: TAG,
+    summary: 'Whether entries are open, until when, and when the last call goes out',
+    scope: 'giveaway:read',
+    query: accountOnly,
+    response: giveawayStatusSchema,
+  }),
+  open: op({
+    method: 'post',
+    path: '/giveaway/open',
+    tag: TAG,
+    summary:
+      'Open entries now (settings.giveaway.opensAt = now, enabled), optionally for durationSeconds (closesAt = now + duration) ' +
+      'and with a new keyword. Publishes giveaway.opened; an active bot says openMessage. With a closing time the bot says ' +
+      'lastCallMessage once, lastCallSeconds before it (giveaway.closing), and closedMessage when it passes (giveaway.closed)',
+    scope: 'giveaway:write',
+    query: accountOnly,
+    body: openGiveawayBody,
+    response: giveawayStatusSchema,
+  }),
+  close: op({
+    method: 'post',
+    path: '/giveaway/close',
+    tag: TAG,
+    summary:
+      'Close entries now (settings.giveaway.closesAt = now). Publishes giveaway.closed and an active bot says closedMessage; ' +
+      'closing a giveaway that is not open changes nothing',
+    scope: 'giveaway:write',
+    query: accountOnly,
+    response: giveawayStatusSchema,
   }),
   draws: op({
     method: 'get',

@@ -94,6 +94,13 @@ export const giveawaySettingsSchema = z
     claimWindowSeconds: z.number().int().min(0).max(86_400).default(0).describe('0 = no claim window'),
     announceWinners: z.boolean().default(true),
     winnerMessage: text.default('Congratulations {winners}! You won the giveaway!'),
+    announceOpen: z.boolean().default(true).describe('Say openMessage in chat when the giveaway is opened (POST /giveaway/open)'),
+    openMessage: text.default('Giveaway open! Type {keyword} in chat for your chance to win 🎁'),
+    announceLastCall: z.boolean().default(true).describe('Say lastCallMessage once, lastCallSeconds before closesAt'),
+    lastCallSeconds: z.number().int().min(5).max(3600).default(30),
+    lastCallMessage: text.default('Last call! {timeLeft} left: type {keyword} in chat to join the giveaway'),
+    announceClosed: z.boolean().default(true).describe('Say closedMessage when entries close (at closesAt or POST /giveaway/close)'),
+    closedMessage: text.default('Entries are closed: {entries} entries. Good luck, the draw is next!'),
   })
   .strict();
 

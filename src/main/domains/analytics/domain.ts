@@ -6,6 +6,7 @@ import type { Domain } from '../define.js';
 import { analyticsRoutes } from './routes.js';
 import { AnalyticsService } from './service.js';
 import { ChatEventStore, type Cause } from './store.js';
+import { ChatWindowStore } from './window-store.js';
 
 /**
  * Analytics: every chat line is recorded here from the bus, where lines enter and leave: a viewer's line (with
@@ -15,7 +16,7 @@ import { ChatEventStore, type Cause } from './store.js';
  */
 export function analyticsDomain(deps: { db: Db; clock: Clock; bus: EventBus; accounts: AccountService }) {
   const store = new ChatEventStore(deps.db);
-  const service = new AnalyticsService(store, deps.clock);
+  const service = new AnalyticsService(store, deps.clock, new ChatWindowStore(deps.db));
   deps.bus.subscribe((e) => {
     if (!e.accountId) return;
     const at = Date.parse(e.timestamp);

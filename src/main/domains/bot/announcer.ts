@@ -1,4 +1,4 @@
-import { formatMoney } from '../../../shared/templates.js';
+import { formatMoney, formatTimeLeft } from '../../../shared/templates.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { BusEvent } from '../../kernel/events/bus.js';
 import type { GiveawayService } from '../giveaway/service.js';
@@ -15,7 +15,8 @@ export interface AnnouncerDeps {
 }
 
 /**
- * What the bot says about things that are not chat lines: the giveaway's winners (and their claim windows), and
+ * What the bot says about things that are not chat lines: the giveaway's opening, last call, closing and winners
+ * (and their claim windows), and
  * thanks to tippers, raiders and buyers when the platform's data stream reports them (each opt-in in settings).
  * Runs inside the publisher's transaction: an announcement commits, or rolls back, with what it announces.
  */
@@ -45,6 +46,15 @@ export function announcer(s: AnnouncerDeps, claims: (accountId: string) => Claim
       return;
     }
     if (!g.botActive) return;
+    const gw = g.giveaway;
+    const say = (on: boolean, template: string) => {
+      if (!on) return;
+      const timeLeft = gw.closesAt ? formatTimeLeft(Date.parse(gw.closesAt) - s.clock.now()) : null;
+      queue(accountId, render(template, { keyword: gw.keyword, timeLeft, host: g.hostUsername, entries: () => s.giveaway.entryCount(accountId) }), 'giveaway');
+    };
+    if (event.type === 'giveaway.opened') return say(gw.announceOpen, gw.openMessage);
+    if (event.type === 'giveaway.closing') return say(gw.announceLastCall, gw.lastCallMessage);
+    if (event.type === 'giveaway.closed') return say(gw.announceClosed, gw.closedMessage);
     const t = g.thanks;
     if (event.type === 'stream.tip' && t.tips.enabled) {
       const d = event.data;

@@ -78,6 +78,8 @@ export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, opti
   function tick(): void {
     for (const account of s.accounts.list()) {
       try {
+        // The giveaway's last call and closing happen on time whether or not the bot is on (it only announces them).
+        s.giveaway.window.tick(account.id);
         if (!s.settings.get(account.id).botActive) continue;
         const actions = engine(account.id).tick({
           live: gateway.isLive(account.id),

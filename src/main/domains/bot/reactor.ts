@@ -34,6 +34,7 @@ export function actionRunner(s: ReactorDeps, gateway: Pick<ChatGateway, 'moderat
         const command = a.action === 'hide' ? gateway.moderatorCommand(accountId, 'hide', a.username) : null;
         if (command) s.messages.enqueue({ accountId, text: command, cause: 'moderation' });
         s.logger.info(`Moderation (${a.reason}) ${a.username}: ${command ?? 'logged only'} [${a.detail}]`);
+        s.events.emit('moderation.hit', accountId, { accountId, username: a.username, reason: a.reason, detail: a.detail, action: a.action, command });
       }
     }
     return { entryAccepted };

@@ -10,7 +10,7 @@ import { GiveawayStore } from './store.js';
 
 /** Giveaways: persisted entries per round, fair recorded draws, rerolls. */
 export function giveawayDomain(deps: { db: Db; clock: Clock; events: EventPublisher; accounts: AccountService; settings: SettingsService }) {
-  const service = new GiveawayService(deps.db, new GiveawayStore(deps.db), deps.clock, deps.events);
+  const service = new GiveawayService(deps.db, new GiveawayStore(deps.db), deps.clock, deps.events, deps.settings);
   const domain: Domain<GiveawayService> & { service: GiveawayService } = {
     name: 'giveaway',
     service,

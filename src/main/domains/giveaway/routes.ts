@@ -16,5 +16,8 @@ export function giveawayRoutes(giveaway: GiveawayService, accounts: AccountServi
     pickWinner: ({ query, body }) => giveaway.drawWinners(account(query.account), body.count),
     reroll: ({ query, body }) => giveaway.reroll(account(query.account), body.username, body.drawId),
     draws: ({ query }) => ({ draws: giveaway.draws(account(query.account)) }),
+    status: ({ query }) => giveaway.window.status(account(query.account)),
+    open: ({ query, body }) => giveaway.window.open(account(query.account), body),
+    close: ({ query }) => giveaway.window.close(account(query.account)),
   });
 }

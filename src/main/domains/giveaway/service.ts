@@ -5,7 +5,9 @@ import type { Db } from '../../kernel/db/database.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import type { EventPublisher } from '../../kernel/events/publisher.js';
 import { newId } from '../../kernel/ids.js';
+import type { SettingsService } from '../settings/service.js';
 import type { DrawRow, EntryRow, GiveawayStore } from './store.js';
+import { GiveawayTimer } from './timer.js';
 
 /** Usernames compare case- and width-insensitively: "Viewer123" and "viewer123" are one entrant. */
 
@@ -16,12 +18,18 @@ export type EntryOutcome =
 const DRAW_METHOD = 'crypto.randomInt, uniform over entries, one win per user';
 
 export class GiveawayService {
+  /** The entry window: open, close, the last call and the closing (timer.ts). */
+  readonly window: GiveawayTimer;
+
   constructor(
     private db: Db,
     private store: GiveawayStore,
     private clock: Clock,
     private events: EventPublisher,
-  ) {}
+    settings: SettingsService,
+  ) {
+    this.window = new GiveawayTimer({ clock, events, settings, entryCount: (a) => this.entryCount(a), clear: (a) => this.clear(a) });
+  }
 
   private roundId(accountId: string): number {
     return this.store.openRound(accountId) ?? this.store.newRound(accountId, this.clock.now());
