@@ -36,7 +36,7 @@ vi.mock('electron', () => {
     webContents = {
       setWindowOpenHandler: (fn: Handler) => (this.openHandler = fn),
       on: (ev: string, fn: Handler) => (this.navHandlers[ev] = fn),
-      session: { setPermissionRequestHandler: vi.fn() },
+      session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     };
     constructor(public options: any) {
       h.windows.push(this);

@@ -56,6 +56,14 @@ export function windowOptions(origin: string, token: string): Electron.BrowserWi
   };
 }
 
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Only https links leave the app, and they open in the user's browser. */
 export function openExternalIfSafe(url: string): void {
   try {
@@ -79,8 +87,10 @@ function createWindow(c: App): BrowserWindow {
     }
   });
   w.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  // The dashboard needs no device permissions (camera, notifications, ...).
-  w.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The dashboard's own page may show notifications (the status strip's alerts); nothing else (camera, mic, ...).
+  const ownNotifications = (permission: string, requestingUrl: string) => permission === 'notifications' && sameOrigin(requestingUrl, origin);
+  w.webContents.session.setPermissionRequestHandler((_wc, permission, callback, details) => callback(ownNotifications(permission, details.requestingUrl)));
+  w.webContents.session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => ownNotifications(permission, requestingOrigin));
   w.once('ready-to-show', () => w.show());
   // Closing the window hides it to the tray; the bot keeps running until Quit.
   w.on('close', (event) => {
