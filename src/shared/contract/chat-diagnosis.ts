@@ -113,3 +113,9 @@ export const siteReportSchema = z.object({
 export type SiteReport = z.infer<typeof siteReportSchema>;
 
 export const chatDiagnoseQuery = accountQuery.strict();
+
+/** The file name a report downloads as, e.g. buzzchat-site-report-whatnot-2025-01-24T10-00-00Z.json. */
+export function siteReportFileName(r: Pick<SiteReport, 'platform' | 'createdAt'>): string {
+  const stamp = r.createdAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return `buzzchat-site-report-${r.platform.replace(/[^a-z0-9-]/gi, '')}-${stamp}.json`;
+}

@@ -1,4 +1,4 @@
-import type { SiteReport } from '../../../shared/contract/chat-diagnosis.js';
+import { siteReportFileName, type SiteReport } from '../../../shared/contract/chat-diagnosis.js';
 import { APP_VERSION } from '../../../shared/version.js';
 import { runDiagnosis, type DiagnosisSource } from './diagnostics/diagnose.js';
 import { KnownWords, maskDetail, maskPayload, reportUrl } from './diagnostics/mask.js';
@@ -57,12 +57,6 @@ function frameSamples(record: AccountRecord, known: KnownWords): SiteReport['fra
     }));
   }
   return out;
-}
-
-/** The file name a report downloads as, e.g. buzzchat-site-report-whatnot-2025-01-24T10-00-00Z.json. */
-export function siteReportFileName(r: Pick<SiteReport, 'platform' | 'createdAt'>): string {
-  const stamp = r.createdAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  return `buzzchat-site-report-${r.platform.replace(/[^a-z0-9-]/gi, '')}-${stamp}.json`;
 }
 
 /** POST /chat/site-report: the report, named as a file for browsers and `curl -OJ`. */

@@ -4,6 +4,7 @@ import { formatNumber, formatTime, timeAgo } from '../format.js';
 import { useArea } from '../hooks.js';
 import type { ChatStatus, SelectorHealth } from '../api/types.js';
 import type { ActivityItem } from '../stores/live.js';
+import { CheckPage } from './overview/CheckPage.js';
 
 export function Overview() {
   const o = useArea('overview');
@@ -101,6 +102,7 @@ function ChatStatusCard(props: { chat: ChatStatus | null; accountUrl: string | n
           )}
           {chat.lastError && <Notice tone="warn">{chat.lastError}</Notice>}
           <SelectorHealthList selectors={chat.selectors} connected={chat.connected} />
+          <CheckPage />
         </div>
       )}
     </Card>

@@ -6,6 +6,7 @@ import { createAnalyticsStore } from './analytics.js';
 import { createAssistantsStore } from './assistants.js';
 import { createBackupsStore } from './backups.js';
 import { createChatStore } from './chat.js';
+import { createCheckPageStore } from './check-page.js';
 import { createGiveawayStore } from './giveaway.js';
 import { createKeysStore } from './keys.js';
 import { createLiveStore } from './live.js';
@@ -20,6 +21,7 @@ export function createStores(api: ApiClient) {
     live: createLiveStore(),
     overview: createOverviewStore(api),
     chat: createChatStore(api),
+    checkPage: createCheckPageStore(api),
     giveaway: createGiveawayStore(api),
     settings: createSettingsStore(api),
     analytics: createAnalyticsStore(api),
@@ -37,6 +39,7 @@ export function createStores(api: ApiClient) {
   function reloadAccountScoped(): void {
     // Lines and queue of the previous account must not linger under the new one.
     stores.chat.setState({ lines: [], outgoing: [], sendError: null, search: null, notice: null });
+    stores.checkPage.setState({ open: false, diagnosis: null, error: null });
     void stores.overview.getState().load();
     void stores.chat.getState().load();
     void stores.giveaway.getState().load();
