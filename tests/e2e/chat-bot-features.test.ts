@@ -46,7 +46,10 @@ describe('bot features on the practice stream', () => {
     await h.inject('newbie', 'hello again');
     await h.inject('Zoë 🌟', 'hi all');
     await until('the second welcome', async () => (await hostTexts()).includes('Hi Zoë 🌟, host is PracticeHost'));
-    await new Promise((r) => setTimeout(r, 400));
+    // A wrong second welcome for newbie would be queued as "hello again" was delivered, before Zoë's welcome:
+    // once that one's echo is in and nothing is queued or being sent, every welcome is in the page.
+    await until('the echo of the second welcome', async () => h.lines.some((l) => l.self && l.text === 'Hi Zoë 🌟, host is PracticeHost'));
+    await until('the queue drained', async () => h.t.app.services.messages.count(h.accountId, 'queued') + h.t.app.services.messages.count(h.accountId, 'sending') === 0);
     expect((await hostTexts()).filter((t) => t.includes('newbie'))).toEqual(['Welcome newbie!']);
   });
 

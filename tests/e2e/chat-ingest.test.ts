@@ -37,19 +37,39 @@ describe('identity and dedupe', () => {
     const b = await h.inject('dedupe_b', 'second line');
     await h.waitFor('both lines', () => h.lines.some((l) => l.rowKey === `id:${b.id}`));
     const before = h.lines.length;
+    const page = h.chat.driver.session(h.accountId)!.currentPage()!;
+    // Count the list's row nodes leaving and entering: the re-render replaces every one, the detach takes 3 out
+    // and puts the same nodes back a moment later.
+    const mounted = await page.evaluate(() => {
+      const list = document.querySelector('[data-testid="virtuoso-item-list"]')!;
+      const w = window as unknown as { __rowsOut: number; __rowsIn: number };
+      w.__rowsOut = w.__rowsIn = 0;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          w.__rowsOut += r.removedNodes.length;
+          w.__rowsIn += r.addedNodes.length;
+        }
+      }).observe(list, { childList: true });
+      return list.children.length;
+    });
     await h.practice('POST', '/rerender');
     await h.practice('POST', '/detach', { count: 3 });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(h.lines.length).toBe(before);
+    await page.waitForFunction((n) => {
+      const w = window as unknown as { __rowsOut: number; __rowsIn: number };
+      return w.__rowsOut >= n + 3 && w.__rowsIn >= n + 3;
+    }, mounted);
+    // The page has put every row back: a line injected now reaches the driver after them.
+    const sentinel = await h.inject('dedupe_sentinel', 'after the re-render');
+    await h.waitFor('the sentinel line', () => h.lines.some((l) => l.rowKey === `id:${sentinel.id}`));
+    expect(h.lines.length).toBe(before + 1);
 
-    const page = h.chat.driver.session(h.accountId)!.currentPage()!;
     const reloaded = page.waitForEvent('load');
     await h.practice('POST', '/reload');
     await reloaded;
     // A line after the reload proves the new document is attached and reporting.
     const c = await h.inject('dedupe_c', 'after the reload');
     await h.waitFor('the line after reload', () => h.lines.some((l) => l.rowKey === `id:${c.id}`));
-    expect(h.lines.length).toBe(before + 1);
+    expect(h.lines.length).toBe(before + 2);
     expect(h.lines.filter((l) => l.rowKey === `id:${a.id}`)).toHaveLength(1);
     expect(h.chat.driver.duplicatesDropped(h.accountId)).toBeGreaterThan(0);
   });
