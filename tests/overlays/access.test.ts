@@ -13,7 +13,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-const page = (name: string, token?: string) => fetch(`${t.app.baseUrl}/overlays/${name}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`);
+const page = (name: string, token?: string) =>
+  fetch(`${t.app.baseUrl}/overlays/${name}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`);
 const active = () => t.app.services.accounts.active().id;
 
 describe('overlay pages need an overlays:read key in ?token=', () => {
@@ -71,7 +72,9 @@ describe('overlay pages need an overlays:read key in ?token=', () => {
   });
 
   it('builds the URL the dashboard hands out: the key, and only the parameters that differ from their defaults', () => {
-    const url = new URL(overlayUrl('http://127.0.0.1:3847/', 'chat', 'bz_live_x', { theme: 'light', fontSize: 24, bots: true, accent: '#ff0000', winnerSeconds: 5 }));
+    const url = new URL(
+      overlayUrl('http://127.0.0.1:3847/', 'chat', 'bz_live_x', { theme: 'light', fontSize: 24, bots: true, accent: '#ff0000', winnerSeconds: 5 }),
+    );
     expect(url.pathname).toBe('/overlays/chat');
     expect(Object.fromEntries(url.searchParams)).toEqual({ token: 'bz_live_x', theme: 'light', bots: '1', accent: 'ff0000' });
   });
@@ -87,7 +90,13 @@ describe('what an overlays:read key may do', () => {
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({
       accountId: active(),
-      giveaway: { enabled: true, keyword: 'gimme', entriesCount: 2, closesAt: '2030-01-01T00:00:00.000Z', latestDraw: { drawId: draw.json.data.drawId, winners: draw.json.data.winners } },
+      giveaway: {
+        enabled: true,
+        keyword: 'gimme',
+        entriesCount: 2,
+        closesAt: '2030-01-01T00:00:00.000Z',
+        latestDraw: { drawId: draw.json.data.drawId, winners: draw.json.data.winners },
+      },
     });
   });
 

@@ -95,7 +95,12 @@ describe('chat overlay in Chromium', () => {
     say('bob', 'joined', { kind: 'join' });
     say('hostname', 'typed on the site', { self: true, manual: true });
     const id = accountId();
-    t.app.services.events.emit('message.queued', id, { messageId: 'msg_1', message: 'sent from the dashboard', cause: 'manual', scheduledFor: new Date().toISOString() });
+    t.app.services.events.emit('message.queued', id, {
+      messageId: 'msg_1',
+      message: 'sent from the dashboard',
+      cause: 'manual',
+      scheduledFor: new Date().toISOString(),
+    });
     say('hostname', 'sent from the dashboard', { self: true });
     say('ann', 'x'.repeat(300));
     await expect.poll(() => texts(page)).toEqual(['hello 👋🏽 from the stream', 'typed on the site', 'sent from the dashboard', 'x'.repeat(300)]);

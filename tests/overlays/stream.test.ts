@@ -23,7 +23,10 @@ interface Message extends SseMessage {
 async function listen(query: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
   open.push(controller);
-  const res = await fetch(`${t.app.baseUrl}/api/v1/overlays/events?${query}`, { headers: { authorization: `Bearer ${key}`, ...headers }, signal: controller.signal });
+  const res = await fetch(`${t.app.baseUrl}/api/v1/overlays/events?${query}`, {
+    headers: { authorization: `Bearer ${key}`, ...headers },
+    signal: controller.signal,
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const messages: Message[] = [];
@@ -45,11 +48,24 @@ async function listen(query: string, headers: Record<string, string> = {}) {
 
 const active = () => t.app.services.accounts.active().id;
 const enter = (username: string) => t.call('POST', '/api/v1/giveaway/entries', { username });
-const kinds = (ms: Message[]) => ms.map((m) => (m.event === 'state' ? `state:${m.json.giveaway.entriesCount}` : `${m.event}:${m.json.data.username ?? m.json.data.winners ?? ''}`));
+const kinds = (ms: Message[]) =>
+  ms.map((m) => (m.event === 'state' ? `state:${m.json.giveaway.entriesCount}` : `${m.event}:${m.json.data.username ?? m.json.data.winners ?? ''}`));
 
 function line(username: string, text: string, extra: Record<string, unknown> = {}) {
   const accountId = active();
-  return { accountId, platform: 'whatnot', kind: 'message' as const, username, text, rowKey: `r-${username}-${text}`, history: false, self: false, pageTs: null, receivedAt: Date.now(), ...extra };
+  return {
+    accountId,
+    platform: 'whatnot',
+    kind: 'message' as const,
+    username,
+    text,
+    rowKey: `r-${username}-${text}`,
+    history: false,
+    self: false,
+    pageTs: null,
+    receivedAt: Date.now(),
+    ...extra,
+  };
 }
 
 describe('GET /overlays/events: one page of an overlay, state first', () => {

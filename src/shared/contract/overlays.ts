@@ -46,7 +46,13 @@ export type OverlayParam =
   | { kind: 'color'; default: string; pages: readonly OverlayPage[]; label: string }
   | { kind: 'flag'; default: boolean; pages: readonly OverlayPage[]; label: string };
 export type OverlayParamName = keyof typeof OVERLAY_PARAMS;
-export type OverlayParamValues = { [K in OverlayParamName]?: (typeof OVERLAY_PARAMS)[K]['default'] extends boolean ? boolean : (typeof OVERLAY_PARAMS)[K]['default'] extends number ? number : string };
+export type OverlayParamValues = {
+  [K in OverlayParamName]?: (typeof OVERLAY_PARAMS)[K]['default'] extends boolean
+    ? boolean
+    : (typeof OVERLAY_PARAMS)[K]['default'] extends number
+      ? number
+      : string;
+};
 
 /**
  * The URL a browser source loads: the page, its key, and the parameters that differ from their defaults (flags

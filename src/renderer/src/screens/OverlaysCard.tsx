@@ -39,8 +39,8 @@ export function OverlaysCard() {
     <Card title="OBS overlays">
       <div className="stack">
         <p className="muted">
-          Show your chat and giveaway on stream: add each URL as a Browser source in OBS (transparent, sized as you like). They use a key that can only
-          read what the overlays show ({OVERLAY_SCOPE}); revoke it below to switch them off.
+          Show your chat and giveaway on stream: add each URL as a Browser source in OBS (transparent, sized as you like). They use a key that can
+          only read what the overlays show ({OVERLAY_SCOPE}); revoke it below to switch them off.
         </p>
         <Notice tone="bad">{o.error}</Notice>
         {gone && (

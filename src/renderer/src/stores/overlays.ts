@@ -1,6 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
-import { OVERLAY_KEY_NAME, OVERLAY_PARAMS, OVERLAY_SCOPE, type OverlayPage, type OverlayParamName, type OverlayParamValues } from '../../../shared/contract/overlays.js';
+import {
+  OVERLAY_KEY_NAME,
+  OVERLAY_PARAMS,
+  OVERLAY_SCOPE,
+  type OverlayPage,
+  type OverlayParamName,
+  type OverlayParamValues,
+} from '../../../shared/contract/overlays.js';
 import { busyRunner } from './coalesce.js';
 
 const STORAGE_KEY = 'buzzchat.overlays';
