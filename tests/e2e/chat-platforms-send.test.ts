@@ -141,11 +141,16 @@ describe('posting on other platforms', () => {
   it('keeps posting after a pushState or hash change (same document), and waits for the chat again after a reload', async () => {
     const { texts, until } = await openChat('twitch', '/twitch');
     const page = session!.currentPage()!;
+    let navigations = 0;
+    const navigated = new Promise<void>((resolve) => page.on('framenavigated', () => ++navigations === 2 && resolve()));
     await page.evaluate(() => history.pushState({}, '', '/twitch?tab=chat'));
     await page.evaluate(() => (location.hash = 'latest'));
-    // framenavigated fired twice; the chat and its observer are the same, so posting goes on.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-    await until(() => session!.ready());
+    await navigated;
+    // The session asked the page for its document id on each navigation before this round trip: once it is
+    // back (and its callbacks have run), the session has judged both; same document and chat, so still ready.
+    await page.evaluate(() => 0);
+    await new Promise((r) => setImmediate(r));
+    expect(session!.ready()).toBe(true);
     await session!.post('still here after pushState');
     await until(() => texts().includes('Me: still here after pushState'));
     // A reload is a new document: not ready until its chat attaches again.
