@@ -36,7 +36,7 @@ export async function startChatBenchApp(settings: Record<string, unknown>, pract
     modules: (s) => {
       s.settings.update(s.accounts.active().id, settings);
       chat = chatModule(s, { practice: true, headless: true, browserPath });
-      chat.gateway.onLine((l) => lines.push(l));
+      chat.gateway.onLine((l) => void lines.push(l));
       const p = practiceModule(s, { simulate: false, historySize: 0, ...practice });
       ctl = p.controller;
       return [p, botModule(s, chat.gateway, { tickMs: 0 }), chat];

@@ -31,7 +31,7 @@ beforeAll(async () => {
         giveaway: { enabled: true, keyword: 'enter', entriesPerUser: 1 },
       });
       chat = chatModule(s, { practice: true, headless: true, browserPath: CHROMIUM_PATH });
-      chat.gateway.onLine((l) => lines.push(l));
+      chat.gateway.onLine((l) => void lines.push(l));
       const p = practiceModule(s, { simulate: false, historySize: 0, hostile: { rerenderEveryMs: 3000, detachEveryMs: 1000 } });
       practice = p.controller;
       return [p, botModule(s, chat.gateway, { tickMs: 0 }), chat];
