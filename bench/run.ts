@@ -23,6 +23,12 @@ const BENCHES: { file: string; title: string; goal: string }[] = [
   },
   { file: 'dashboard.ts', title: 'Dashboard in Chromium: cold load and API call -> screen via the event stream', goal: 'load p50 < 500 ms; event p99 < 100 ms' },
   { file: 'livechat.ts', title: 'Live chat screen in Chromium: 10 chat lines/s for 30 s with the log at its cap, following the newest line', goal: 'no long task from the chat; frame interval p95 <= 17 ms (60 fps)' },
+  { file: 'analytics.ts', title: 'Analytics routes over 1,000,000 stored chat events (60 days, 3,750 viewers)', goal: 'every route and period within 3x of faq-triggers (period=all) over the same data' },
+  {
+    file: 'footprint.ts',
+    title: 'Footprint: start time to healthy, node RSS idle / chat connected / after a chat + API flood, Chromium per chat',
+    goal: 'start < 1.5 s; RSS < 150 MB under load; ratios to a bare Express + better-sqlite3 process in the same run',
+  },
 ];
 const only = process.argv.slice(2);
 
