@@ -62,7 +62,7 @@ export class AnalyticsService {
 
   /** A show's window; NOT_FOUND for an unknown show, or one of another account than `accountId` (when given). */
   showWindow(showId: string, accountId?: string): ShowWindow {
-    let show: ReturnType<ShowLookup['get']> | null = null;
+    let show: ReturnType<ShowLookup['get']> | null;
     try {
       show = this.shows?.get(showId) ?? null;
     } catch {
