@@ -60,6 +60,8 @@ export function chatStatus(s: ChatStatusWire): ChatStatus {
     loggedInAs: s.loggedInAs,
     lastMessageAt: s.lastMessageAt,
     lastError: s.lastError,
+    paths: s.paths,
+    summary: s.summary,
     queued: s.queue.queued,
     selectors: Object.entries(s.selectorHealth).map(([role, h]) => ({ role, matched: h.matched, tried: h.tried })),
   };

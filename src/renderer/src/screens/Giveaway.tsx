@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Icon } from '../components/icons.js';
 import { Badge, Card, ConfirmButton, Empty, Notice, Stat } from '../components/ui.js';
 import { formatDateTime, formatNumber, formatTime } from '../format.js';
 import { useArea } from '../hooks.js';
-import type { Claim, Draw, DrawResult, GiveawayEntry } from '../api/types.js';
+import type { Draw, GiveawayEntry } from '../api/types.js';
+import { EntryWindow } from './giveaway/EntryWindow.js';
+import { Reveal } from './giveaway/Reveal.js';
+import { LastDraw } from './giveaway/Winners.js';
 
 export function Giveaway() {
   const g = useArea('giveaway');
@@ -19,6 +21,18 @@ export function Giveaway() {
     <div className="screen">
       <h1>Giveaway</h1>
       <Notice tone="bad">{g.error}</Notice>
+      <Card title="Entries" className="entry-card" actions={<a className="small" href="#/settings">Messages the bot says…</a>}>
+        <EntryWindow
+          status={g.status}
+          entries={g.count}
+          draws={g.draws.length}
+          busy={g.busy !== null}
+          onOpen={(input) => void g.open(input)}
+          onClose={() => void g.close()}
+          onSaveKeyword={g.saveKeyword}
+        />
+      </Card>
+      {g.reveal && <Reveal key={g.reveal.key} draw={g.reveal} onShown={g.revealed} onDone={g.dismissReveal} />}
       <div className="grid grid-giveaway">
         <Card
           title="Current round"
@@ -45,7 +59,7 @@ export function Giveaway() {
             {g.uniqueUsers > 0 && <span className="muted small">{g.uniqueUsers === 1 ? '1 viewer entered' : `up to ${g.uniqueUsers}: one per viewer who entered`}</span>}
           </form>
           <AddEntry busy={g.busy === 'add'} onAdd={g.addEntry} />
-          {g.lastDraw && <LastDraw draw={g.lastDraw} claims={g.claims} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
+          {g.lastDraw && !g.revealing && <LastDraw draw={g.lastDraw} claims={g.claims} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
         </Card>
         <Card title={<>Entries <Badge tone="info">live</Badge></>}>
           <EntryList entries={g.entries} total={g.count} />
@@ -74,37 +88,6 @@ function AddEntry(props: { busy: boolean; onAdd: (username: string) => Promise<b
       </button>
     </form>
   );
-}
-
-function LastDraw(props: { draw: DrawResult; claims: Claim[]; busy: boolean; onReroll: (username: string) => void }) {
-  return (
-    <div className="winners">
-      <div className="winners-title">
-        {props.draw.replaced ? `Rerolled ${props.draw.replaced}` : 'Winners'} <span className="muted small">from {props.draw.entriesCount} entries at {formatTime(props.draw.timestamp)}</span>
-      </div>
-      <ul>
-        {props.draw.winners.map((w) => (
-          <li key={w}>
-            <span className="winner-name">
-              <Icon name="trophy" size={20} /> {w} <ClaimBadge claim={props.claims.find((c) => c.drawId === props.draw.drawId && c.username === w)} />
-            </span>
-            <button type="button" className="btn btn-small btn-ghost" disabled={props.busy} onClick={() => props.onReroll(w)} title="Replace this winner (no-show)">
-              Reroll
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** With a claim window: has the winner written in chat yet? A no-show is the one to reroll. */
-function ClaimBadge(props: { claim: Claim | undefined }) {
-  const c = props.claim;
-  if (!c) return null;
-  if (c.status === 'claimed') return <Badge tone="good">{`claimed ${formatTime(c.claimedAt!)}`}</Badge>;
-  if (c.status === 'pending') return <Badge tone="info">{`waiting until ${formatTime(c.deadline)}`}</Badge>;
-  return <Badge tone="warn">no-show</Badge>;
 }
 
 function EntryList(props: { entries: GiveawayEntry[]; total: number }) {

@@ -2,6 +2,7 @@ import { usernameKey } from '../../../shared/usernames.js';
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { Claim, Draw, DrawResult, GiveawayEntry, LiveEvent } from '../api/types.js';
+import type { GiveawayStatusView, OpenGiveawayInput } from '../../../shared/contract/giveaway.js';
 import { plainError } from '../format.js';
 import { coalesce } from './coalesce.js';
 
@@ -14,9 +15,27 @@ export interface GiveawayState {
   lastDraw: DrawResult | null;
   /** Claim state of recent winners (empty when no claim window is set). */
   claims: Claim[];
-  busy: 'draw' | 'reroll' | 'clear' | 'add' | null;
+  /** Whether entries are open and until when (GET /giveaway/status). */
+  status: GiveawayStatusView | null;
+  /**
+   * The draw (or reroll) to reveal: the winners the API returned, shown by the screen's short animation. The
+   * animation only ever shows these names.
+   */
+  reveal: (DrawResult & { key: number }) | null;
+  /** The reveal's drumroll is on: the winners are not on screen yet (elsewhere either). */
+  revealing: boolean;
+  busy: 'draw' | 'reroll' | 'clear' | 'add' | 'open' | 'close' | 'keyword' | null;
   error: string | null;
   load(): Promise<void>;
+  loadStatus(): Promise<void>;
+  /** Opens entries now, for durationSeconds when given, with a new keyword and from no entries when asked. */
+  open(input: Partial<OpenGiveawayInput>): Promise<void>;
+  close(): Promise<void>;
+  /** Saves a new keyword without opening or closing anything. */
+  saveKeyword(keyword: string): Promise<boolean>;
+  dismissReveal(): void;
+  /** The reveal shows the names now. */
+  revealed(): void;
   draw(count: number): Promise<void>;
   reroll(username: string, drawId: string): Promise<void>;
   clear(): Promise<void>;
@@ -45,6 +64,8 @@ export function createGiveawayStore(api: ApiClient) {
     if (Number.isFinite(next)) claimTimer = setTimeout(() => void loadClaims(), Math.max(0, next - Date.now()) + 250);
   };
   const refreshClaims = coalesce(() => void loadClaims(), 200);
+  const refreshStatus = coalesce(() => void store.getState().loadStatus(), 150);
+  let reveals = 0;
   // Users already in the list, so live entries update the unique count without a refetch.
   let users = new Set<string>();
 
@@ -67,10 +88,38 @@ export function createGiveawayStore(api: ApiClient) {
     draws: [],
     lastDraw: null,
     claims: [],
+    status: null,
+    reveal: null,
+    revealing: false,
     busy: null,
     error: null,
+    loadStatus: async () => {
+      const status = await api.api.giveaway.status().catch(() => null);
+      if (status) set({ status });
+    },
+    open: (input) =>
+      run('open', async () => {
+        set({ status: await api.api.giveaway.open({ body: input }) });
+        if (input.newRound) await get().load();
+      }),
+    close: () =>
+      run('close', async () => {
+        set({ status: await api.api.giveaway.close() });
+      }),
+    saveKeyword: async (keyword) => {
+      let ok = false;
+      await run('keyword', async () => {
+        await api.patchSettings({ giveaway: { keyword } });
+        await get().loadStatus();
+        ok = true;
+      });
+      return ok;
+    },
+    dismissReveal: () => set({ reveal: null, revealing: false }),
+    revealed: () => set({ revealing: false }),
     load: async () => {
       void loadClaims();
+      void get().loadStatus();
       try {
         const [first, draws] = await Promise.all([api.getEntries(ENTRIES_SHOWN), api.getDraws()]);
         let e = first;
@@ -88,13 +137,13 @@ export function createGiveawayStore(api: ApiClient) {
     draw: (count) =>
       run('draw', async () => {
         const r = await api.pickWinners(count);
-        set({ lastDraw: r });
+        set({ lastDraw: r, reveal: { ...r, key: ++reveals }, revealing: true });
         set({ draws: await api.getDraws() });
       }),
     reroll: (username, drawId) =>
       run('reroll', async () => {
         const r = await api.reroll(username, drawId);
-        set({ lastDraw: r });
+        set({ lastDraw: r, reveal: { ...r, key: ++reveals }, revealing: true });
         set({ draws: await api.getDraws() });
       }),
     clear: () =>
@@ -127,13 +176,16 @@ export function createGiveawayStore(api: ApiClient) {
         }));
       } else if (e.type === 'giveaway.cleared') {
         users = new Set();
-        set({ entries: [], count: 0, uniqueUsers: 0, roundId: typeof d.roundId === 'number' ? d.roundId : null, draws: [], lastDraw: null, claims: [] });
+        set({ entries: [], count: 0, uniqueUsers: 0, roundId: typeof d.roundId === 'number' ? d.roundId : null, draws: [], lastDraw: null, claims: [], reveal: null, revealing: false });
       } else if (e.type === 'giveaway.winner') {
         refreshDraws();
         refreshClaims();
       } else if (e.type === 'giveaway.claimed') refreshClaims();
+      else if (e.type === 'giveaway.opened' || e.type === 'giveaway.closing' || e.type === 'giveaway.closed') refreshStatus();
+      else if (e.type === 'settings.updated' && (d.fields as string[] | undefined)?.includes('giveaway')) refreshStatus();
     },
     dispose: () => {
+      refreshStatus.cancel();
       refreshDraws.cancel();
       refreshClaims.cancel();
       if (claimTimer) clearTimeout(claimTimer);
