@@ -70,20 +70,31 @@ agent.destroy();
 await app.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const p50 = (t: string) => percentile([...samples.get(t)!].sort((a, b) => a - b), 50);
+const p50 = (t: string) =>
+  percentile(
+    [...samples.get(t)!].sort((a, b) => a - b),
+    50,
+  );
 const max = (t: string) => Math.max(...samples.get(t)!);
 const base = p50(BASELINE);
 const rows = targets.map((t) => ({ route: t, p50: +p50(t).toFixed(2), max: +max(t).toFixed(2), ratio: +(p50(t) / base).toFixed(2) }));
 const worst = rows.filter((r) => !r.route.startsWith('/analytics/faq-triggers')).reduce((a, b) => (b.ratio > a.ratio ? b : a));
 
-console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC`);
+console.log(
+  `machine: ${os.cpus()[0]?.model} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC`,
+);
 console.log(
   `history: ${shape.events.toLocaleString('en')} events over ${shape.days} days from ${shape.chatters.toLocaleString('en')} viewers (1 % of received lines hit an FAQ); ` +
     `start with the upgrade that builds the rollups from them ${(upgradeMs / 1000).toFixed(1)} s (with its pre-upgrade copy)`,
 );
-console.log(`a new line with the rollup triggers: ${ingestUs.toFixed(1)} us (ChatEventStore.record, ${LIVE.toLocaleString('en')} in one transaction)`);
+console.log(
+  `a new line with the rollup triggers: ${ingestUs.toFixed(1)} us (ChatEventStore.record, ${LIVE.toLocaleString('en')} in one transaction)`,
+);
 console.log(`${ROUNDS} rounds, sequential GETs; ratio = p50 / p50 of GET ${BASELINE} (${base.toFixed(2)} ms)`);
-for (const r of rows) console.log(`  ${r.route.padEnd(42)} p50 ${r.p50.toFixed(2).padStart(8)} ms  max ${r.max.toFixed(2).padStart(8)} ms  ${r.ratio.toFixed(2).padStart(6)}x`);
+for (const r of rows)
+  console.log(
+    `  ${r.route.padEnd(42)} p50 ${r.p50.toFixed(2).padStart(8)} ms  max ${r.max.toFixed(2).padStart(8)} ms  ${r.ratio.toFixed(2).padStart(6)}x`,
+  );
 console.log(`slowest route: ${worst.route} at ${worst.ratio}x faq-triggers (goal <= ${GOAL}x)`);
 console.log(
   'RESULT ' +

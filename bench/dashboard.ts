@@ -17,9 +17,7 @@ if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
   process.exit(1);
 }
 
-const bundle = fs
-  .readdirSync(path.join(RENDERER_DIR, 'assets'))
-  .reduce((n, f) => n + fs.statSync(path.join(RENDERER_DIR, 'assets', f)).size, 0);
+const bundle = fs.readdirSync(path.join(RENDERER_DIR, 'assets')).reduce((n, f) => n + fs.statSync(path.join(RENDERER_DIR, 'assets', f)).size, 0);
 
 const t = await startTestApp({ rendererDir: RENDERER_DIR });
 // A plain (not persistent) browser, so each cold load can have a context of its own.
@@ -71,7 +69,9 @@ try {
   const L = summarize(loads);
   const E = summarize(lat);
   console.log(`Renderer bundle: ${(bundle / 1024).toFixed(0)} KiB (JS + CSS as built)`);
-  console.log(`Cold load to live overview (${LOADS} loads, a fresh browser context each): p50 ${L.p50.toFixed(0)} ms, p95 ${L.p95.toFixed(0)} ms, max ${L.max.toFixed(0)} ms`);
+  console.log(
+    `Cold load to live overview (${LOADS} loads, a fresh browser context each): p50 ${L.p50.toFixed(0)} ms, p95 ${L.p95.toFixed(0)} ms, max ${L.max.toFixed(0)} ms`,
+  );
   console.log(
     `API call -> entry visible via SSE (${EVENTS} entries at ~50/s): p50 ${E.p50} ms, p95 ${E.p95} ms, p99 ${E.p99} ms, max ${E.max} ms; counter shows ${counted}`,
   );

@@ -18,7 +18,38 @@ import { ManualClock } from '../src/main/kernel/clock.js';
 import { silentLogger } from '../src/main/kernel/logger.js';
 import { settingsSchema } from '../src/main/domains/settings/schema.js';
 
-const VOCAB = ['the', 'is', 'how', 'much', 'what', 'when', 'do', 'you', 'ship', 'price', 'size', 'color', 'love', 'this', 'lol', 'great', 'stream', 'wow', 'can', 'i', 'get', 'one', 'please', 'thanks', 'nice', 'hello', 'hi', 'everyone', 'again', 'more'];
+const VOCAB = [
+  'the',
+  'is',
+  'how',
+  'much',
+  'what',
+  'when',
+  'do',
+  'you',
+  'ship',
+  'price',
+  'size',
+  'color',
+  'love',
+  'this',
+  'lol',
+  'great',
+  'stream',
+  'wow',
+  'can',
+  'i',
+  'get',
+  'one',
+  'please',
+  'thanks',
+  'nice',
+  'hello',
+  'hi',
+  'everyone',
+  'again',
+  'more',
+];
 
 /** Rules with distinct one- and two-word triggers, like a big seller's FAQ list. */
 function wordRules(n: number) {
@@ -40,13 +71,21 @@ function wordRules(n: number) {
 function patternRules(n: number) {
   return Array.from({ length: n }, (_, i) =>
     i % 2 === 0
-      ? { id: `re_${i}`, triggers: [`order\\s*#?${i}\\d{3}`, `size\\s+${i}(xl|xs)`], matchMode: 'regex' as const, response: `Regex ${i}`, priority: i % 3, cooldownSeconds: 0, userCooldownSeconds: 0 }
+      ? {
+          id: `re_${i}`,
+          triggers: [`order\\s*#?${i}\\d{3}`, `size\\s+${i}(xl|xs)`],
+          matchMode: 'regex' as const,
+          response: `Regex ${i}`,
+          priority: i % 3,
+          cooldownSeconds: 0,
+          userCooldownSeconds: 0,
+        }
       : { id: `sym_${i}`, triggers: [`c++${i}`, `$${i}.99`], response: `Symbol ${i}`, priority: i % 3, cooldownSeconds: 0, userCooldownSeconds: 0 },
   );
 }
 
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 /**
@@ -88,22 +127,45 @@ const PATTERN_RULES = 10;
 const lines = chatLines(50_000);
 const lineWordList = lines.map(lineWords);
 // 4,990 + 10 = 5,000, the settings' limit.
-const sizes = [10, 1000, 4990].map((n) => perLineNs(`${n.toLocaleString('en-US')} word/phrase + ${PATTERN_RULES} regex/symbol`, [...wordRules(n), ...patternRules(PATTERN_RULES)], lines, lineWordList));
+const sizes = [10, 1000, 4990].map((n) =>
+  perLineNs(
+    `${n.toLocaleString('en-US')} word/phrase + ${PATTERN_RULES} regex/symbol`,
+    [...wordRules(n), ...patternRules(PATTERN_RULES)],
+    lines,
+    lineWordList,
+  ),
+);
 // A tenth of the lines is enough here: each pattern rule costs a regex test per line.
 const few = lines.slice(0, 5000);
-const patternGrowth = [0, 10, 50, 200].map((n) => perLineNs(`1,000 word/phrase + ${n} regex/symbol`, [...wordRules(1000), ...patternRules(n)], few, lineWordList));
+const patternGrowth = [0, 10, 50, 200].map((n) =>
+  perLineNs(`1,000 word/phrase + ${n} regex/symbol`, [...wordRules(1000), ...patternRules(n)], few, lineWordList),
+);
 
 // The whole engine: 1,000 FAQ rules, commands, moderation, giveaway keyword, welcomes, 5,000 distinct viewers.
 const settings = settingsSchema.parse({
   botActive: true,
   faqRules: wordRules(1000),
-  commands: [{ name: 'rules', response: 'Be kind' }, { name: 'shop', response: 'Link in bio' }],
+  commands: [
+    { name: 'rules', response: 'Be kind' },
+    { name: 'shop', response: 'Link in bio' },
+  ],
   moderation: { enabled: true, blockedWords: Array.from({ length: 200 }, (_, i) => `badword${i}`), maxRepeats: 3 },
   timerMessages: [{ message: 'Follow!', intervalMinutes: 5 }],
 });
 const clock = new ManualClock();
 const engine = new BotEngine(settings, { clock });
-const mk = (i: number, text: string): ChatLine => ({ accountId: 'acc', platform: 'whatnot', kind: 'message', username: `viewer${i % 5000}`, text, rowKey: `r${i}`, history: false, self: false, pageTs: null, receivedAt: 0 });
+const mk = (i: number, text: string): ChatLine => ({
+  accountId: 'acc',
+  platform: 'whatnot',
+  kind: 'message',
+  username: `viewer${i % 5000}`,
+  text,
+  rowKey: `r${i}`,
+  history: false,
+  self: false,
+  pageTs: null,
+  receivedAt: 0,
+});
 const engineLines = lines.map((t, i) => mk(i, i % 50 === 0 ? 'enter' : i % 97 === 0 ? '!rules' : t));
 let actions = 0;
 const e0 = performance.now();
@@ -135,9 +197,16 @@ const flat = sizes[2]!.nsPerLine / sizes[0]!.nsPerLine;
 const flat1000 = sizes[1]!.nsPerLine / sizes[0]!.nsPerLine;
 console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, Node ${process.version}`);
 console.log('FaqMatcher.match alone (words split beforehand), median of 5 passes over 50,000 lines (5,000 for the regex/symbol series):');
-for (const s of [...sizes, ...patternGrowth]) console.log(`  ${s.label.padEnd(36)} ${String(s.nsPerLine).padStart(6)} ns/line (compile ${s.compileMs} ms, hit rate ${(s.hitRate * 100).toFixed(1)} %)`);
-console.log(`word/phrase rules: cost ratio 1,000 vs 10: ${flat1000.toFixed(2)}x, 4,990 vs 10: ${flat.toFixed(2)}x (goal: about 1x, no growth with the rule count)`);
-console.log(`regex/symbol rules are tested one by one (best first, stopping once none can win): 200 vs 10 of them costs ${(patternGrowth[3]!.nsPerLine / patternGrowth[1]!.nsPerLine).toFixed(2)}x`);
+for (const s of [...sizes, ...patternGrowth])
+  console.log(
+    `  ${s.label.padEnd(36)} ${String(s.nsPerLine).padStart(6)} ns/line (compile ${s.compileMs} ms, hit rate ${(s.hitRate * 100).toFixed(1)} %)`,
+  );
+console.log(
+  `word/phrase rules: cost ratio 1,000 vs 10: ${flat1000.toFixed(2)}x, 4,990 vs 10: ${flat.toFixed(2)}x (goal: about 1x, no growth with the rule count)`,
+);
+console.log(
+  `regex/symbol rules are tested one by one (best first, stopping once none can win): 200 vs 10 of them costs ${(patternGrowth[3]!.nsPerLine / patternGrowth[1]!.nsPerLine).toFixed(2)}x`,
+);
 console.log(`engine (1,000 rules, moderation, commands, giveaway, welcomes): ${engineLinesPerSec} lines/s, ${actions} actions`);
 console.log(`bot module with SQLite (record + queue + entries, one transaction per line): ${moduleLinesPerSec} lines/s`);
 console.log(

@@ -75,7 +75,13 @@ async function start(args: string[], env: NodeJS.ProcessEnv = {}, ready = /liste
     if (child.exitCode !== null || performance.now() - t0 > 60_000) throw new Error(`server did not start: ${out}`);
     await sleep(5);
   }
-  while (!(await fetch(`${baseUrl}/api/v1/health`).then((r) => r.ok, () => false))) await sleep(5);
+  while (
+    !(await fetch(`${baseUrl}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await sleep(5);
   const startMs = performance.now() - t0;
   return { child, baseUrl, token: /#token=(\S+)/.exec(out)?.[1] ?? null, startMs, output: () => out };
 }
@@ -141,7 +147,8 @@ await post('/practice/simulation/stop', {});
 clearInterval(sampler);
 await sleep(SETTLE_MS);
 const floodRss = rss(p.child.pid!);
-const lines = ((await (await fetch(`${p.baseUrl}/api/v1/analytics?period=day`, { headers })).json()) as { data: { messagesReceived: number } }).data.messagesReceived;
+const lines = ((await (await fetch(`${p.baseUrl}/api/v1/analytics?period=day`, { headers })).json()) as { data: { messagesReceived: number } }).data
+  .messagesReceived;
 await stop(p);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.rmSync(bareDir, { recursive: true, force: true });
@@ -149,7 +156,9 @@ fs.rmSync(bareDir, { recursive: true, force: true });
 const mb = (b: number) => (b / MB).toFixed(1);
 const startMs = median(starts);
 const bareStart = median(bareStarts);
-console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC`);
+console.log(
+  `machine: ${os.cpus()[0]?.model} x${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 16)} UTC`,
+);
 console.log(`start to healthy (spawn -> first 200 from /api/v1/health, median of 3):`);
 console.log(`  bare Express + better-sqlite3       ${bareStart.toFixed(0)} ms`);
 console.log(`  buzzchat serve --no-browser         ${startMs.toFixed(0)} ms  (${(startMs / bareStart).toFixed(2)}x bare; goal < 1,500 ms)`);

@@ -34,6 +34,8 @@ console.log(`  giveaway entries recorded ${r.recorded} of ${r.expected} expected
 console.log(
   `  lines to the bot ${r.linesToBot} (first seen by the wire ${r.firstSeenBy.wire}, by the DOM ${r.firstSeenBy.dom}; ${r.historyMarked} marked history); copies of a line dropped ${r.copiesDropped}`,
 );
-console.log(`  wire lag (frame stamped -> line in Node): p50 ${r.wireLagP50Ms} ms, p99 ${r.wireLagP99Ms} ms; last line in ${r.drainAfterLastMs} ms after the burst`);
+console.log(
+  `  wire lag (frame stamped -> line in Node): p50 ${r.wireLagP50Ms} ms, p99 ${r.wireLagP99Ms} ms; last line in ${r.drainAfterLastMs} ms after the burst`,
+);
 console.log(`  ${pass ? 'PASS' : 'FAIL'}`);
 console.log(`RESULT ${JSON.stringify(result)}`);

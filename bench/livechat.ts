@@ -32,8 +32,17 @@ function viewerLine(): void {
   const words = Array.from({ length: 2 + (n % 17) }, (_, i) => WORDS[(n * 7 + i) % WORDS.length]);
   const at = Date.now();
   events.emit('chat.message', accountId, {
-    accountId, platform: 'whatnot', kind: 'message', username: `viewer_${n % 300}`, text: `${words.join(' ')} #${n}`,
-    rowKey: `bench-${n++}`, history: false, self: false, manual: false, pageTs: at, receivedAt: at,
+    accountId,
+    platform: 'whatnot',
+    kind: 'message',
+    username: `viewer_${n % 300}`,
+    text: `${words.join(' ')} #${n}`,
+    rowKey: `bench-${n++}`,
+    history: false,
+    self: false,
+    manual: false,
+    pageTs: at,
+    receivedAt: at,
   });
 }
 /** A bot reply the way it reaches the dashboard: queued, its echo in chat, then marked sent. */
@@ -43,7 +52,17 @@ function botReply(i: number): void {
   const at = Date.now();
   events.emit('message.queued', accountId, { messageId, message: text, cause: 'faq', scheduledFor: new Date(at).toISOString() });
   events.emit('chat.message', accountId, {
-    accountId, platform: 'whatnot', kind: 'message', username: 'ShopHost', text, rowKey: `bench-bot-${i}`, history: false, self: true, manual: false, pageTs: at, receivedAt: at,
+    accountId,
+    platform: 'whatnot',
+    kind: 'message',
+    username: 'ShopHost',
+    text,
+    rowKey: `bench-bot-${i}`,
+    history: false,
+    self: true,
+    manual: false,
+    pageTs: at,
+    receivedAt: at,
   });
   events.emit('message.sent', accountId, { messageId, message: text, cause: 'faq', sentAt: new Date(at).toISOString() });
 }
@@ -57,7 +76,10 @@ try {
   await page.getByRole('heading', { name: 'Live chat', exact: true }).waitFor();
   // The log at its cap before measuring, so every update below also drops the oldest line.
   for (let i = 0; i < PREFILL; i++) viewerLine();
-  await page.waitForFunction((txt) => document.querySelector('.chat-rows [role="listitem"]:last-child')?.textContent?.includes(txt), `#${PREFILL - 1}`);
+  await page.waitForFunction(
+    (txt) => document.querySelector('.chat-rows [role="listitem"]:last-child')?.textContent?.includes(txt),
+    `#${PREFILL - 1}`,
+  );
 
   // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
   await page.evaluate(`(() => {
@@ -111,14 +133,20 @@ try {
   });
   const F = summarize(r.frames);
   const longTotal = r.longTasks.reduce((a, b) => a + b, 0);
-  console.log(`Live chat screen, ${RATE} lines/s for ${SECONDS} s (${total} lines, a bot reply every 2 s) with the log at its ${PREFILL}-line cap, following the newest line:`);
+  console.log(
+    `Live chat screen, ${RATE} lines/s for ${SECONDS} s (${total} lines, a bot reply every 2 s) with the log at its ${PREFILL}-line cap, following the newest line:`,
+  );
   console.log(`  frame interval: p50 ${round1(F.p50)} ms, p95 ${round1(F.p95)} ms, max ${round1(F.max)} ms over ${r.frames.length} frames`);
-  console.log(`  long tasks (> 50 ms): ${r.longTasks.length}, ${Math.round(longTotal)} ms in all${r.longTasks.length ? `, longest ${Math.round(Math.max(...r.longTasks))} ms` : ''}`);
+  console.log(
+    `  long tasks (> 50 ms): ${r.longTasks.length}, ${Math.round(longTotal)} ms in all${r.longTasks.length ? `, longest ${Math.round(Math.max(...r.longTasks))} ms` : ''}`,
+  );
   const extra = busy('TaskDuration') - (idleBusy * SECONDS) / IDLE_SECONDS;
   console.log(
     `  main thread: ${Math.round(busy('TaskDuration'))} ms busy in ${SECONDS} s (${round1(busy('TaskDuration') / (SECONDS * 10))} %; idle page: ${round1(idleBusy / (IDLE_SECONDS * 10))} %): script ${Math.round(busy('ScriptDuration'))} ms, layout ${Math.round(busy('LayoutDuration'))} ms, style ${Math.round(busy('RecalcStyleDuration'))} ms; ${round1(extra / total)} ms per line over the idle page`,
   );
-  console.log(`  rows mounted at the end: ${r.rows} (DOM elements: ${r.nodes}); still following the newest line: ${r.atBottom}; bot lines tagged: ${r.botTags}`);
+  console.log(
+    `  rows mounted at the end: ${r.rows} (DOM elements: ${r.nodes}); still following the newest line: ${r.atBottom}; bot lines tagged: ${r.botTags}`,
+  );
   console.log(
     `RESULT ${JSON.stringify({ rate: RATE, seconds: SECONDS, frameP50Ms: round1(F.p50), frameP95Ms: round1(F.p95), frameMaxMs: round1(F.max), longTasks: r.longTasks.length, longTaskMs: Math.round(longTotal), busyMsPerLine: round1(extra / total), scriptMsPerLine: round1(busy('ScriptDuration') / total), layoutMsPerLine: round1(busy('LayoutDuration') / total), rowsMounted: r.rows, domNodes: r.nodes })}`,
   );

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCHES: { file: string; title: string; goal: string }[] = [
   { file: 'api.ts', title: 'REST API throughput and latency', goal: '>= 50 % of bare Express throughput; p99 < 5 ms at 1,000 rps' },
-  { file: 'faq-matcher.ts', title: 'FAQ matching cost vs number of rules', goal: 'cost does not grow with the number of word/phrase rules (regex and symbol rules are tested one by one)' },
+  {
+    file: 'faq-matcher.ts',
+    title: 'FAQ matching cost vs number of rules',
+    goal: 'cost does not grow with the number of word/phrase rules (regex and symbol rules are tested one by one)',
+  },
   { file: 'webhooks.ts', title: 'Webhook deliveries to a local receiver', goal: '>= 500 deliveries/s' },
   {
     file: 'chat-latency.ts',
@@ -21,9 +25,21 @@ const BENCHES: { file: string; title: string; goal: string }[] = [
     title: 'Giveaway flood: 1,000 msg/s for 60 s on the practice stream, switching between the wire and DOM paths mid-burst',
     goal: '0 entries lost, 0 duplicated (a viewer acted on twice)',
   },
-  { file: 'dashboard.ts', title: 'Dashboard in Chromium: cold load and API call -> screen via the event stream', goal: 'load p50 < 500 ms; event p99 < 100 ms' },
-  { file: 'livechat.ts', title: 'Live chat screen in Chromium: 10 chat lines/s for 30 s with the log at its cap, following the newest line', goal: 'no long task from the chat; frame interval p95 <= 17 ms (60 fps)' },
-  { file: 'analytics.ts', title: 'Analytics routes over 1,000,000 stored chat events (60 days, 3,750 viewers)', goal: 'every route and period within 3x of faq-triggers (period=all) over the same data' },
+  {
+    file: 'dashboard.ts',
+    title: 'Dashboard in Chromium: cold load and API call -> screen via the event stream',
+    goal: 'load p50 < 500 ms; event p99 < 100 ms',
+  },
+  {
+    file: 'livechat.ts',
+    title: 'Live chat screen in Chromium: 10 chat lines/s for 30 s with the log at its cap, following the newest line',
+    goal: 'no long task from the chat; frame interval p95 <= 17 ms (60 fps)',
+  },
+  {
+    file: 'analytics.ts',
+    title: 'Analytics routes over 1,000,000 stored chat events (60 days, 3,750 viewers)',
+    goal: 'every route and period within 3x of faq-triggers (period=all) over the same data',
+  },
   {
     file: 'footprint.ts',
     title: 'Footprint: start time to healthy, node RSS idle / chat connected / after a chat + API flood, Chromium per chat',
@@ -52,7 +68,10 @@ for (const b of BENCHES) {
   const result = out.split('\n').find((l) => l.startsWith('RESULT '));
   sections.push(
     `## ${b.title}\n\nGoal: ${b.goal}. Command: \`npx tsx bench/${b.file}\` (${((Date.now() - t0) / 1000).toFixed(0)} s).\n\n` +
-      '```\n' + summary.trim() + '\n```\n' + (result ? `\n\`${result}\`\n` : ''),
+      '```\n' +
+      summary.trim() +
+      '\n```\n' +
+      (result ? `\n\`${result}\`\n` : ''),
   );
 }
 

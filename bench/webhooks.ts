@@ -65,7 +65,10 @@ function pct(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const receivers = await Promise.all(
     [0, 1].map(async () => {
-      const child = fork(fileURLToPath(import.meta.url), ['receiver'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(fileURLToPath(import.meta.url), ['receiver'], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       const { port } = await new Promise<{ port: number }>((r) => child.once('message', (m) => r(m as never)));
       return { child, port };
     }),
@@ -135,9 +138,13 @@ async function main(): Promise<void> {
     goalDeliveriesPerSec: 500,
   };
   console.log(`machine: ${os.cpus()[0]?.model} x${os.cpus().length}, Node ${process.version}`);
-  console.log(`burst of ${BURST} events (enqueued in ${result.burst.enqueueMs} ms): ${burstRate} deliveries/s (goal >= 500); latency p50 ${result.burst.p50} ms p99 ${result.burst.p99} ms (includes queueing)`);
+  console.log(
+    `burst of ${BURST} events (enqueued in ${result.burst.enqueueMs} ms): ${burstRate} deliveries/s (goal >= 500); latency p50 ${result.burst.p50} ms p99 ${result.burst.p99} ms (includes queueing)`,
+  );
   console.log(`two endpoints, ${BURST} deliveries: ${twoRate} deliveries/s`);
-  console.log(`steady ${RATE} events/s for ${RATE_SECONDS} s: event-to-receipt p50 ${result.steady.p50} ms  p99 ${result.steady.p99} ms  max ${result.steady.max} ms`);
+  console.log(
+    `steady ${RATE} events/s for ${RATE_SECONDS} s: event-to-receipt p50 ${result.steady.p50} ms  p99 ${result.steady.p99} ms  max ${result.steady.max} ms`,
+  );
   console.log('RESULT ' + JSON.stringify(result));
 }
 

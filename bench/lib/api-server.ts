@@ -23,7 +23,14 @@ if (kind === 'bare') {
   const causes = ['welcome', 'faq', 'timer', 'api'] as const;
   app.services.db.transaction(() => {
     for (let i = 0; i < 20_000; i++)
-      app.services.chatEvents.record({ accountId, direction: i % 3 ? 'received' : 'sent', cause: causes[i % 4]!, username: `u${i % 500}`, text: 'hi', at: Date.now() - i * 10_000 });
+      app.services.chatEvents.record({
+        accountId,
+        direction: i % 3 ? 'received' : 'sent',
+        cause: causes[i % 4]!,
+        username: `u${i % 500}`,
+        text: 'hi',
+        at: Date.now() - i * 10_000,
+      });
   })();
   // The route serves summaries from a 1 s cache; measure what a cache miss costs on the rollups too.
   const since = Date.now() - 7 * 86_400_000;

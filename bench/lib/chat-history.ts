@@ -65,7 +65,9 @@ export function writeHistoryDb(file: string, shape: HistoryShape, now: number, s
   db.pragma('user_version = 2');
   const accountId = 'acc_bench';
   db.prepare("INSERT INTO accounts (id, name, is_active, created_at) VALUES (?, 'Bench Store', 1, ?)").run(accountId, now - span);
-  const insert = db.prepare('INSERT INTO chat_events (account_id, direction, cause, username, text, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO chat_events (account_id, direction, cause, username, text, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (const at of times) {
       if (rnd() < 0.85) {

@@ -44,7 +44,8 @@ export async function floodWithSwitches(o: FloodOptions) {
       const elapsed = Date.now() - started;
       const due = Math.min(total, Math.floor((elapsed / 1000) * o.rate));
       const batch: { kind: 'message'; username: string; text: string; category: 'giveaway' }[] = [];
-      while (sent < due) batch.push({ kind: 'message', username: `flood_${sent++}`, text: sent % 3 === 0 ? 'enter me please' : 'enter', category: 'giveaway' });
+      while (sent < due)
+        batch.push({ kind: 'message', username: `flood_${sent++}`, text: sent % 3 === 0 ? 'enter me please' : 'enter', category: 'giveaway' });
       if (batch.length) ctl.stream.append(batch);
       if (Math.floor(elapsed / o.switchMs) > switched.length && sent < total) {
         const [name, run] = SWITCHES[switched.length % SWITCHES.length]!;
@@ -80,7 +81,10 @@ export async function floodWithSwitches(o: FloodOptions) {
 
   const lines = floodLines();
   const acted = lines.filter((l) => !l.history);
-  const lag = lines.filter((l) => l.pageTs !== null).map((l) => l.receivedAt - l.pageTs!).sort((x, y) => x - y);
+  const lag = lines
+    .filter((l) => l.pageTs !== null)
+    .map((l) => l.receivedAt - l.pageTs!)
+    .sort((x, y) => x - y);
   const entered = new Set((await o.entries()).filter((u) => u.startsWith('flood_')));
   let lost = 0;
   // Which viewers, as ranges of their numbers (a path switch loses a run of consecutive lines).

@@ -115,11 +115,19 @@ export async function openFloor(baseUrl: string, executablePath: string, questio
     new MutationObserver((recs) => {
       for (const r of recs)
         for (const n of Array.from(r.addedNodes)) {
-          const row = n instanceof HTMLElement ? (n.matches('[data-testid="chat-message"]') ? n : n.querySelector('[data-testid="chat-message"]')) : null;
+          const row =
+            n instanceof HTMLElement ? (n.matches('[data-testid="chat-message"]') ? n : n.querySelector('[data-testid="chat-message"]')) : null;
           const box = row ? [...row.children].filter((c) => c.tagName === 'DIV').pop() : undefined;
           if (!box) continue;
           const name = box.querySelector('strong')?.textContent ?? '';
-          void saw(name, [...box.children].slice(1).map((c) => c.textContent ?? '').join(' ').trim());
+          void saw(
+            name,
+            [...box.children]
+              .slice(1)
+              .map((c) => c.textContent ?? '')
+              .join(' ')
+              .trim(),
+          );
         }
     }).observe(list, { childList: true, subtree: true });
   });

@@ -44,9 +44,8 @@ export type CallArgs<O extends AnyOperation> = (In<O['params']> extends undefine
 /** What a call resolves to: the envelope's `data` (with the server's defaults applied). */
 export type CallResult<O extends AnyOperation> = Schema<O['response']> extends z.ZodType ? z.output<Schema<O['response']>> : unknown;
 
-type Caller<O extends AnyOperation> = object extends CallArgs<O>
-  ? (args?: CallArgs<O>) => Promise<CallResult<O>>
-  : (args: CallArgs<O>) => Promise<CallResult<O>>;
+type Caller<O extends AnyOperation> =
+  object extends CallArgs<O> ? (args?: CallArgs<O>) => Promise<CallResult<O>> : (args: CallArgs<O>) => Promise<CallResult<O>>;
 
 export type TypedClient<A extends Record<string, Record<string, AnyOperation>>> = { [G in keyof A]: { [K in keyof A[G]]: Caller<A[G][K]> } };
 
@@ -115,11 +114,19 @@ export function createClient<A extends Record<string, Record<string, AnyOperatio
     }
     const where = `${r.method.toUpperCase()} ${path}`;
     if (!envelope) {
-      throw new ApiRequestError('BAD_RESPONSE', res.status, `${baseUrl || 'BuzzChat'} answered ${where} with HTTP ${res.status} but not a BuzzChat API response`);
+      throw new ApiRequestError(
+        'BAD_RESPONSE',
+        res.status,
+        `${baseUrl || 'BuzzChat'} answered ${where} with HTTP ${res.status} but not a BuzzChat API response`,
+      );
     }
     if (envelope.success !== true || !res.ok) {
       const e = envelope.error ?? {};
-      const err = new ApiRequestError(String(e.code ?? `HTTP_${res.status}`), res.status, String(e.message ?? `Request failed with HTTP ${res.status}`));
+      const err = new ApiRequestError(
+        String(e.code ?? `HTTP_${res.status}`),
+        res.status,
+        String(e.message ?? `Request failed with HTTP ${res.status}`),
+      );
       if (res.status === 401) options.onUnauthorized?.(err);
       throw err;
     }
@@ -127,11 +134,16 @@ export function createClient<A extends Record<string, Record<string, AnyOperatio
     return (envelope.data ?? (envelope.message !== undefined ? { message: envelope.message } : null)) as T;
   }
 
-  const client = {} as Record<string, Record<string, (args?: { params?: Record<string, unknown>; query?: Query; body?: unknown; signal?: AbortSignal }) => Promise<unknown>>>;
+  const client = {} as Record<
+    string,
+    Record<string, (args?: { params?: Record<string, unknown>; query?: Query; body?: unknown; signal?: AbortSignal }) => Promise<unknown>>
+  >;
   for (const [group, ops] of Object.entries(contract)) {
-    const g: Record<string, (args?: { params?: Record<string, unknown>; query?: Query; body?: unknown; signal?: AbortSignal }) => Promise<unknown>> = {};
+    const g: Record<string, (args?: { params?: Record<string, unknown>; query?: Query; body?: unknown; signal?: AbortSignal }) => Promise<unknown>> =
+      {};
     for (const [name, op] of Object.entries(ops)) {
-      g[name] = (args = {}) => request({ method: op.method, path: op.path, params: args.params, query: args.query, body: args.body, signal: args.signal });
+      g[name] = (args = {}) =>
+        request({ method: op.method, path: op.path, params: args.params, query: args.query, body: args.body, signal: args.signal });
     }
     client[group] = g;
   }

@@ -20,7 +20,12 @@ export function render(template: string, vars: TemplateVars): string {
     }
     return String(v);
   });
-  return blanked ? out.replace(/\s{2,}/g, ' ').replace(/\s+([,.!?])/g, '$1').trim() : out;
+  return blanked
+    ? out
+        .replace(/\s{2,}/g, ' ')
+        .replace(/\s+([,.!?])/g, '$1')
+        .trim()
+    : out;
 }
 
 /** Where a text is sent from decides which placeholders it can use. */
@@ -35,7 +40,11 @@ export interface Placeholder {
 }
 
 export const PLACEHOLDERS: readonly Placeholder[] = [
-  { name: 'username', means: "the viewer's name (several names in a shared welcome; the tipper, raider or buyer in thanks)", only: ['welcome', 'faq', 'command', 'tip', 'raid', 'sale'] },
+  {
+    name: 'username',
+    means: "the viewer's name (several names in a shared welcome; the tipper, raider or buyer in thanks)",
+    only: ['welcome', 'faq', 'command', 'tip', 'raid', 'sale'],
+  },
   { name: 'amount', means: 'the tip with its currency, e.g. $5.00 or 100 bits', only: ['tip'] },
   { name: 'viewers', means: 'how many viewers the raid brought (blank when the site does not say)', only: ['raid'] },
   { name: 'product', means: 'the item sold', only: ['sale'] },
@@ -73,7 +82,10 @@ export function formatTimeLeft(ms: number | null): string {
 }
 
 /** Values for a preview in the dashboard: what a viewer would see, with the seller's own keyword and names. */
-export function sampleVars(s: { keyword: string; host: string | null; claimSeconds: number; closesAt: string | null }, now = Date.now()): TemplateVars {
+export function sampleVars(
+  s: { keyword: string; host: string | null; claimSeconds: number; closesAt: string | null },
+  now = Date.now(),
+): TemplateVars {
   const left = s.closesAt ? formatTimeLeft(Date.parse(s.closesAt) - now) : '';
   const d = new Date(now);
   return {

@@ -8,9 +8,7 @@ describe('accounts', () => {
   it('starts with one active account in the reference shape', async () => {
     t = await startTestApp();
     const r = await t.call('GET', '/api/v1/accounts');
-    expect(r.json.data.accounts).toEqual([
-      expect.objectContaining({ id: expect.stringMatching(/^acc_/), name: 'Main Store', isActive: true }),
-    ]);
+    expect(r.json.data.accounts).toEqual([expect.objectContaining({ id: expect.stringMatching(/^acc_/), name: 'Main Store', isActive: true })]);
   });
 
   it('creates, switches, renames and deletes accounts with separate state (through the typed client)', async () => {

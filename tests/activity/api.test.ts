@@ -20,7 +20,11 @@ describe('GET /api/v1/activity', () => {
     const r = await t.call('GET', '/api/v1/activity?limit=10');
     expect(r.status).toBe(200);
     expect(r.json.data.events.map((e: { type: string }) => e.type)).toEqual(['giveaway.entry', 'settings.updated', 'bot.started']);
-    expect(r.json.data.events[0]).toMatchObject({ id: expect.stringMatching(/^evt_/), accountId: t.app.services.accounts.active().id, data: { username: 'viewer_one' } });
+    expect(r.json.data.events[0]).toMatchObject({
+      id: expect.stringMatching(/^evt_/),
+      accountId: t.app.services.accounts.active().id,
+      data: { username: 'viewer_one' },
+    });
     expect(r.json.data.chatConnected).toBeNull();
   });
 
@@ -45,7 +49,8 @@ describe('GET /api/v1/activity', () => {
 
   it('keeps a bounded log and validates limit', async () => {
     t = await startTestApp();
-    for (let i = 0; i < 1105; i++) await t.app.services.giveaway.addEntry(t.app.services.accounts.active().id, { username: `v${i}`, entriesPerUser: 1 });
+    for (let i = 0; i < 1105; i++)
+      await t.app.services.giveaway.addEntry(t.app.services.accounts.active().id, { username: `v${i}`, entriesPerUser: 1 });
     const n = t.app.services.db.prepare('SELECT COUNT(*) AS n FROM activity_log').get() as { n: number };
     expect(n.n).toBeLessThanOrEqual(1100);
     expect(n.n).toBeGreaterThanOrEqual(1000);

@@ -123,7 +123,8 @@ describe('analytics windows', () => {
     const accountId = accounts.active().id;
     const at = (d: number, h: number, m: number) => Date.UTC(2025, 0, d, h, m);
     const sent = (cause: Cause, when: number) => chatEvents.record({ accountId, direction: 'sent', cause, username: null, text: 'x', at: when });
-    const heard = (username: string, when: number) => chatEvents.record({ accountId, direction: 'received', cause: null, username, text: 'x', at: when });
+    const heard = (username: string, when: number) =>
+      chatEvents.record({ accountId, direction: 'received', cause: null, username, text: 'x', at: when });
     // period=day starts at Jan 23 12:20.
     sent('faq', at(23, 12, 10)); // same hour as the start, before it: out
     sent('faq', at(23, 12, 30)); // partial first hour: in
@@ -149,7 +150,8 @@ describe('activity timeline and top chatters', () => {
     const { chatEvents, accounts } = t.app.services;
     const accountId = accounts.active().id;
     const at = (d: number, h: number, m: number) => Date.UTC(2025, 0, d, h, m);
-    const heard = (username: string, when: number) => chatEvents.record({ accountId, direction: 'received', cause: null, username, text: 'x', at: when });
+    const heard = (username: string, when: number) =>
+      chatEvents.record({ accountId, direction: 'received', cause: null, username, text: 'x', at: when });
     chatEvents.record({ accountId, direction: 'sent', cause: 'faq', username: null, text: 'x', at: at(24, 11, 5) });
     heard('ana', at(24, 11, 1));
     heard('ana', at(24, 11, 59));
@@ -176,7 +178,9 @@ describe('activity timeline and top chatters', () => {
       { username: 'ana', messages: 2, lastMessageAt: '2025-01-24T11:59:00.000Z' },
       { username: 'bob', messages: 1, lastMessageAt: '2025-01-24T09:30:00.000Z' },
     ]);
-    expect((await t.call('GET', '/api/v1/analytics/top-chatters?period=week&limit=1')).json.data.chatters.map((c: { username: string }) => c.username)).toEqual(['ana']);
+    expect(
+      (await t.call('GET', '/api/v1/analytics/top-chatters?period=week&limit=1')).json.data.chatters.map((c: { username: string }) => c.username),
+    ).toEqual(['ana']);
   });
 });
 

@@ -43,7 +43,7 @@ function randomLines(seed: number, count: number): Line[] {
 
 function freshDb(): Db {
   const db = openDatabase(path.join(tempDir(), 'buzzchat.db'));
-  for (const id of ['acc_a', 'acc_b']) db.prepare("INSERT INTO accounts (id, name, created_at) VALUES (?, ?, 0)").run(id, id);
+  for (const id of ['acc_a', 'acc_b']) db.prepare('INSERT INTO accounts (id, name, created_at) VALUES (?, ?, 0)').run(id, id);
   return db;
 }
 
@@ -114,9 +114,7 @@ describe('per-viewer rollups equal a scan of every stored line', () => {
     const line = (username: string | null, at: number): Line => ({ accountId: 'acc_a', direction: 'received', cause: null, username, text: 'x', at });
     record(store, [line('Ann', T0 + HOUR), line('ann', T0 + 2 * HOUR), line('ann', T0 + DAY), line(null, T0 + DAY)]);
     expect(store.received('acc_a', T0)).toEqual({ n: 4, chatters: 2 });
-    expect(store.topChatters('acc_a', T0 + 90 * 60_000, 10)).toEqual([
-      { username: 'ann', messages: 2, lastAt: T0 + DAY },
-    ]);
+    expect(store.topChatters('acc_a', T0 + 90 * 60_000, 10)).toEqual([{ username: 'ann', messages: 2, lastAt: T0 + DAY }]);
     expect(store.topChatters('acc_a', 0, 10).map((c) => c.username)).toEqual(['ann', 'Ann']);
   });
 });
@@ -128,7 +126,7 @@ describe('the per-viewer migration', () => {
     const old = new Database(file);
     for (let v = 0; v < PER_VIEWER; v++) old.exec(migrations[v]!);
     old.pragma(`user_version = ${PER_VIEWER}`);
-    for (const id of ['acc_a', 'acc_b']) old.prepare("INSERT INTO accounts (id, name, created_at) VALUES (?, ?, 0)").run(id, id);
+    for (const id of ['acc_a', 'acc_b']) old.prepare('INSERT INTO accounts (id, name, created_at) VALUES (?, ?, 0)').run(id, id);
     const lines = randomLines(3, 2500);
     const insert = old.prepare(
       'INSERT INTO chat_events (account_id, direction, cause, username, text, created_at) VALUES (@accountId, @direction, @cause, @username, @text, @at)',

@@ -34,12 +34,27 @@ async function setup() {
       lastError: null,
       selectorHealth: {},
       queue: { queued: 0, lastSentAt: null },
-      paths: { wire: { available: true, live: false, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 }, dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'primary' } },
+      paths: {
+        wire: { available: true, live: false, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
+        dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'primary' },
+      },
       summary: '',
     });
   let n = 0;
   const line = (username: string, text: string, reaction: { cause: string | null; trigger: string | null } | null = null) =>
-    s.events.emit('chat.message', accountId, { accountId, platform: 'whatnot', kind: 'message', username, text, rowKey: `r${n++}`, history: false, self: false, pageTs: null, receivedAt: clock.now(), reaction });
+    s.events.emit('chat.message', accountId, {
+      accountId,
+      platform: 'whatnot',
+      kind: 'message',
+      username,
+      text,
+      rowKey: `r${n++}`,
+      history: false,
+      self: false,
+      pageTs: null,
+      receivedAt: clock.now(),
+      reaction,
+    });
   const sent = (cause: string) => s.events.emit('message.sent', accountId, { messageId: `msg_${n++}`, message: 'hi', cause, sentAt: null });
   const get = async (path: string) => (await t!.call('GET', `/api/v1${path}`)).json;
   return { clock, status, line, sent, get };

@@ -17,14 +17,23 @@ function recentMidnight(now: number): { midnight: number; off: number } {
   return { midnight, off };
 }
 
-describe('period=today (since the caller\'s midnight), beside day (the last 24 hours)', () => {
+describe("period=today (since the caller's midnight), beside day (the last 24 hours)", () => {
   it('counts from local midnight in the summary, triggers, top chatters and timeline', async () => {
     t = await startTestApp();
     const accountId = t.app.services.accounts.active().id;
     const now = Date.now();
     const { midnight, off } = recentMidnight(now);
     const rec = (at: number, username: string, trigger: string) =>
-      t.app.services.chatEvents.record({ accountId, direction: 'received', cause: null, username, text: `${trigger}?`, trigger, rowKey: `r${at}`, at });
+      t.app.services.chatEvents.record({
+        accountId,
+        direction: 'received',
+        cause: null,
+        username,
+        text: `${trigger}?`,
+        trigger,
+        rowKey: `r${at}`,
+        at,
+      });
     rec(Math.round((midnight + now) / 2), 'after_midnight', 'shipping');
     rec(midnight - 30 * 60_000, 'before_midnight', 'size');
     const q = (path: string, period: string) => t.call('GET', `/api/v1/analytics${path}?period=${period}&utcOffsetMinutes=${off}`);

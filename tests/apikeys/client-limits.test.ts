@@ -57,7 +57,12 @@ describe('requests without a usable key are limited per client', () => {
     const wrong = await t.call('GET', '/api/v1/settings', undefined, { key: 'bz_live_guess1' });
     const session = await t.call('GET', '/api/v1/settings', undefined, { key: 'bz_session_guess' });
     const malformed = await t.call('GET', '/api/v1/settings', undefined, { key: null, headers: { authorization: 'Basic abc' } });
-    for (const [r, spent] of [[none, 1], [wrong, 2], [session, 3], [malformed, 4]] as const) {
+    for (const [r, spent] of [
+      [none, 1],
+      [wrong, 2],
+      [session, 3],
+      [malformed, 4],
+    ] as const) {
       expect(r.status).toBe(401);
       expect(r.json.error.code).toBe('INVALID_API_KEY');
       expect(r.headers.get('x-ratelimit-limit')).toBe('8');

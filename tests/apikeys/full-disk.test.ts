@@ -38,7 +38,8 @@ describe('a full disk under the key bookkeeping', () => {
     expect(lines[0]).toMatch(/SQLITE_FULL|ENOSPC/);
     expect(lines[0]).not.toMatch(/\n\s+at /);
     const stored = () =>
-      t.app.services.db.prepare(`SELECT count FROM rate_limits WHERE key_id = 'key_probe' AND window = 'minute'`).get() as { count: number } | undefined;
+      t.app.services.db.prepare(`SELECT count FROM rate_limits WHERE key_id = 'key_probe' AND window = 'minute'`).get() as
+        { count: number } | undefined;
     expect(stored()).toBeUndefined();
     disk.free();
     limiter.flush();

@@ -93,7 +93,9 @@ describe('openDatabase and backups', () => {
     expect(errorOf(() => openDatabase(file)).message).not.toMatch(/newest backup/);
     fs.mkdirSync(path.join(dir, 'backups'));
     fs.writeFileSync(path.join(dir, 'backups', 'buzzchat-2026-01-02T03-04-05.000Z.db'), 'x');
-    expect(errorOf(() => openDatabase(file)).message).toMatch(/newer than this BuzzChat.*newest backup is .*buzzchat-2026-01-02T03-04-05\.000Z\.db \(automatic, taken 2026-01-02T03:04:05\.000Z\)/);
+    expect(errorOf(() => openDatabase(file)).message).toMatch(
+      /newer than this BuzzChat.*newest backup is .*buzzchat-2026-01-02T03-04-05\.000Z\.db \(automatic, taken 2026-01-02T03:04:05\.000Z\)/,
+    );
   });
 
   it('opens a database for a backup without upgrading it, and refuses a missing one', () => {

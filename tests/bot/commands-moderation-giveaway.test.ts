@@ -40,7 +40,13 @@ describe('commands', () => {
   });
 
   it('lets a host-defined command override a built-in, and skips unknown or disabled ones', () => {
-    const { e } = engine({ ...quiet, commands: [{ name: 'commands', response: 'custom' }, { name: 'off', response: 'x', enabled: false }] });
+    const { e } = engine({
+      ...quiet,
+      commands: [
+        { name: 'commands', response: 'custom' },
+        { name: 'off', response: 'x', enabled: false },
+      ],
+    });
     expect(texts(e.handleLine(line('a', '!commands')).actions)).toEqual(['custom']);
     expect(e.handleLine(line('a', '!off')).match).toBeNull();
     expect(e.handleLine(line('a', '!nope')).match).toBeNull();
@@ -53,7 +59,11 @@ describe('commands', () => {
 });
 
 describe('moderation', () => {
-  const mod = (m: Record<string, unknown>) => ({ ...quiet, moderation: { enabled: true, ...m }, faqRules: [{ triggers: ['shipping'], response: 'faq', cooldownSeconds: 0, userCooldownSeconds: 0 }] });
+  const mod = (m: Record<string, unknown>) => ({
+    ...quiet,
+    moderation: { enabled: true, ...m },
+    faqRules: [{ triggers: ['shipping'], response: 'faq', cooldownSeconds: 0, userCooldownSeconds: 0 }],
+  });
 
   it('flags blocked words and phrases as whole words only', () => {
     const { e } = engine(mod({ blockedWords: ['scam', 'buy followers'], action: 'hide' }));
@@ -81,7 +91,11 @@ describe('moderation', () => {
   it('flags links to other sites, in any of the forms scammers use, but not allowed domains or plain dots', () => {
     const { e } = engine(mod({ blockLinks: true, allowedDomains: ['whatnot.com'], action: 'hide' }));
     const flagged = (user: string, text: string) => e.handleLine(line(user, text)).actions.find((a) => a.type === 'moderate');
-    expect(flagged('s1', 'cheaper at https://bestdeals.example/x?id=1')).toMatchObject({ action: 'hide', reason: 'link', detail: 'https://bestdeals.example/x?id=1' });
+    expect(flagged('s1', 'cheaper at https://bestdeals.example/x?id=1')).toMatchObject({
+      action: 'hide',
+      reason: 'link',
+      detail: 'https://bestdeals.example/x?id=1',
+    });
     expect(flagged('s2', 'go to www.cards-cheap.net now')).toMatchObject({ reason: 'link', detail: 'www.cards-cheap.net' });
     expect(flagged('s3', 'dm me or visit slabdeals.shop/promo')).toMatchObject({ reason: 'link', detail: 'slabdeals.shop/promo' });
     expect(flagged('s4', 'ｓｃａｍｓｉｔｅ．ｃｏｍ')).toMatchObject({ reason: 'link' });

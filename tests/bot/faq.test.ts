@@ -3,7 +3,13 @@ import { FaqMatcher } from '../../src/main/domains/bot/faq.js';
 import { lineWords } from '../../src/main/domains/bot/text.js';
 import { engine, line, settings, texts } from './fixtures.js';
 
-const rule = (triggers: string[], response: string, extra: Record<string, unknown> = {}) => ({ triggers, response, cooldownSeconds: 0, userCooldownSeconds: 0, ...extra });
+const rule = (triggers: string[], response: string, extra: Record<string, unknown> = {}) => ({
+  triggers,
+  response,
+  cooldownSeconds: 0,
+  userCooldownSeconds: 0,
+  ...extra,
+});
 
 function matcher(rules: ReturnType<typeof rule>[]) {
   const m = new FaqMatcher(settings({ faqRules: rules }).faqRules);
@@ -34,12 +40,7 @@ describe('FAQ matching', () => {
   });
 
   it('is Unicode-aware: accents, Cyrillic, full-width forms and curly apostrophes', () => {
-    const match = matcher([
-      rule(['envío'], 'es'),
-      rule(['доставка'], 'ru'),
-      rule(['shipping'], 'en'),
-      rule(["what's up"], 'hi'),
-    ]);
+    const match = matcher([rule(['envío'], 'es'), rule(['доставка'], 'ru'), rule(['shipping'], 'en'), rule(["what's up"], 'hi')]);
     expect(match('¿Envío gratis?')?.ruleId).toBe('faq_0');
     expect(match('envio gratis')).toBeNull();
     expect(match('Какая ДОСТАВКА?')?.ruleId).toBe('faq_1');
@@ -81,7 +82,10 @@ describe('FAQ matching', () => {
   });
 
   it('accepts regexes that are valid only outside Unicode mode', () => {
-    const match = matcher([rule(['pre\\-order'], 'po', { matchMode: 'regex' }), rule(['\\p{Lu}{4,}'], 'caps', { matchMode: 'regex', caseSensitive: true })]);
+    const match = matcher([
+      rule(['pre\\-order'], 'po', { matchMode: 'regex' }),
+      rule(['\\p{Lu}{4,}'], 'caps', { matchMode: 'regex', caseSensitive: true }),
+    ]);
     expect(match('can I pre-order?')?.ruleId).toBe('faq_0');
     expect(match('ÉTÉ SALE')?.ruleId).toBe('faq_1');
     expect(match('été sale')).toBeNull();
@@ -94,7 +98,10 @@ describe('FAQ matching', () => {
 });
 
 describe('FAQ replies in the engine', () => {
-  const faq = (extra: Record<string, unknown> = {}) => ({ faqRules: [{ triggers: ['shipping'], response: 'Ships Monday, {username}!', cooldownSeconds: 30, userCooldownSeconds: 120, ...extra }], welcomeEnabled: false });
+  const faq = (extra: Record<string, unknown> = {}) => ({
+    faqRules: [{ triggers: ['shipping'], response: 'Ships Monday, {username}!', cooldownSeconds: 30, userCooldownSeconds: 120, ...extra }],
+    welcomeEnabled: false,
+  });
 
   it('answers with {username} filled in and reports the match', () => {
     const { e } = engine(faq());
@@ -173,6 +180,8 @@ describe('FAQ answer order is the order the seller sees', () => {
     const moved = matcher([specific, broad]);
     expect(moved('how much is shipping to canada?')?.trigger).toBe('how much is shipping');
     expect(moved('do you ship?')?.trigger).toBe('ship');
-    expect(matcher([broad, rule(['how much is shipping'], 'Canada', { priority: 1 })])('how much is shipping to canada?')?.trigger).toBe('how much is shipping');
+    expect(matcher([broad, rule(['how much is shipping'], 'Canada', { priority: 1 })])('how much is shipping to canada?')?.trigger).toBe(
+      'how much is shipping',
+    );
   });
 });

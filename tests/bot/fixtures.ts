@@ -41,7 +41,8 @@ export function engine(patch: Record<string, unknown> = {}, random = () => 0.5) 
 }
 
 /** The texts of the send actions of a batch. */
-export const texts = (actions: { type: string }[]) => actions.filter((a): a is { type: 'send'; text: string } => a.type === 'send').map((a) => a.text);
+export const texts = (actions: { type: string }[]) =>
+  actions.filter((a): a is { type: 'send'; text: string } => a.type === 'send').map((a) => a.text);
 
 /**
  * A ChatGateway the test drives by hand. Like the chat driver, it hands each line to its listeners (the bot) and

@@ -30,7 +30,8 @@ async function setup(settings: Record<string, unknown> = {}) {
   expect(patch.status).toBe(200);
   const push = (username: string, text: string, extra = {}) => gateway.push(line(username, text, { accountId, ...extra }));
   const joinLine = (username: string) => gateway.push({ ...join(username), accountId });
-  const messages = async () => (await t!.call('GET', '/api/v1/messages?limit=100')).json.data.messages.reverse() as { message: string; cause: string }[];
+  const messages = async () =>
+    (await t!.call('GET', '/api/v1/messages?limit=100')).json.data.messages.reverse() as { message: string; cause: string }[];
   return { clock, gateway, bot: bot!, accountId, events, push, joinLine, messages, s: t.app.services, call: t.call };
 }
 
@@ -52,7 +53,11 @@ describe('bot module', () => {
   });
 
   it('records every viewer line, counts FAQ triggers and emits message.received, also while the bot is off', async () => {
-    const { push, call, events, messages, s, accountId } = await setup({ faqRules: [shippingRule], commands: [{ name: 'rules', response: 'Be kind' }], welcomeEnabled: false });
+    const { push, call, events, messages, s, accountId } = await setup({
+      faqRules: [shippingRule],
+      commands: [{ name: 'rules', response: 'Be kind' }],
+      welcomeEnabled: false,
+    });
     push('ana', 'shipping?');
     push('bob', 'Shipping to Canada?');
     push('cat', 'delivery when');
@@ -84,7 +89,12 @@ describe('bot module', () => {
     expect((await messages()).map((m) => m.cause)).toEqual(['faq', 'faq', 'faq']);
     const received = events.filter((e) => e.type === 'message.received').map((e) => e.data);
     expect(received).toHaveLength(6);
-    expect(received[0]).toEqual({ username: 'ana', message: 'shipping?', matched: { type: 'faq', ruleId: expect.any(String), trigger: 'shipping' }, accountId });
+    expect(received[0]).toEqual({
+      username: 'ana',
+      message: 'shipping?',
+      matched: { type: 'faq', ruleId: expect.any(String), trigger: 'shipping' },
+      accountId,
+    });
     expect(received[4]).toEqual({ username: 'fay', message: '!rules', matched: { type: 'command', command: 'rules', trigger: '!rules' }, accountId });
   });
 
@@ -117,7 +127,10 @@ describe('bot module', () => {
     push('cat', 'center stage');
     push('TheShop', 'enter');
     const res = await call('GET', '/api/v1/giveaway/entries');
-    expect(res.json.data.entries.map((e: { username: string; source: string }) => [e.username, e.source])).toEqual([['ana', 'chat'], ['bob', 'chat']]);
+    expect(res.json.data.entries.map((e: { username: string; source: string }) => [e.username, e.source])).toEqual([
+      ['ana', 'chat'],
+      ['bob', 'chat'],
+    ]);
     await call('PATCH', '/api/v1/settings', { giveaway: { entriesPerUser: 2 } });
     push('ana', 'enter');
     push('ana', 'enter');
@@ -152,7 +165,10 @@ describe('bot module', () => {
   });
 
   it('ticks timers on the clock only while live and active', async () => {
-    const { bot, clock, gateway, call, messages } = await setup({ welcomeEnabled: false, timerMessages: [{ message: 'Follow us ({viewerCount} here)', intervalMinutes: 1, jitterPercent: 0 }] });
+    const { bot, clock, gateway, call, messages } = await setup({
+      welcomeEnabled: false,
+      timerMessages: [{ message: 'Follow us ({viewerCount} here)', intervalMinutes: 1, jitterPercent: 0 }],
+    });
     gateway.live = false;
     bot.tick();
     clock.advance(120_000);
@@ -170,7 +186,10 @@ describe('bot module', () => {
   });
 
   it('announces winners and tracks whether they claim within the window', async () => {
-    const { push, call, clock, messages, events } = await setup({ welcomeEnabled: false, giveaway: { claimWindowSeconds: 60, winnerMessage: 'Winner: {winners}! Say hi within {claimSeconds}s' } });
+    const { push, call, clock, messages, events } = await setup({
+      welcomeEnabled: false,
+      giveaway: { claimWindowSeconds: 60, winnerMessage: 'Winner: {winners}! Say hi within {claimSeconds}s' },
+    });
     push('ana', 'enter');
     push('bob', 'enter');
     push('cat', 'enter');

@@ -33,21 +33,48 @@ describe('POST /api/v1/bot/test: what the bot would do, without sending', () => 
       giveaway: { keyword: 'win' },
     });
     const faq = (await test('how much is shipping to canada?', 'ann')).json.data;
-    expect(faq).toMatchObject({ botActive: true, matched: { type: 'faq', ruleIndex: 0, trigger: 'shipping' }, reply: 'Shipping is $5, ann', reason: null, welcome: 'Hi ann!', giveawayEntry: false });
+    expect(faq).toMatchObject({
+      botActive: true,
+      matched: { type: 'faq', ruleIndex: 0, trigger: 'shipping' },
+      reply: 'Shipping is $5, ann',
+      reason: null,
+      welcome: 'Hi ann!',
+      giveawayEntry: false,
+    });
     // A dry run: no cooldown started, no rotation moved, nothing queued.
     expect((await test('ship?', 'ann')).json.data.reply).toBe('Shipping is $5, ann');
     expect((await t.call('GET', '/api/v1/messages')).json.data.messages).toEqual([]);
 
-    expect((await test('!discord', 'bob')).json.data).toMatchObject({ matched: { type: 'command', command: 'discord' }, reply: 'Join us at example.com' });
+    expect((await test('!discord', 'bob')).json.data).toMatchObject({
+      matched: { type: 'command', command: 'discord' },
+      reply: 'Join us at example.com',
+    });
     expect((await test('win win', 'bob')).json.data).toMatchObject({ matched: null, reply: null, reason: { code: 'no-match' }, giveawayEntry: true });
     const host = (await test('shipping?', 'My_Shop')).json.data;
     expect(host).toMatchObject({ reply: null, reason: { code: 'host' } });
     expect(host.reason.message).toContain('your own username');
-    expect((await test('this is a scam, shipping?', 'eve')).json.data).toMatchObject({ reply: null, reason: { code: 'moderation' }, moderation: { reason: 'blocked-word', detail: 'scam', action: 'log' } });
+    expect((await test('this is a scam, shipping?', 'eve')).json.data).toMatchObject({
+      reply: null,
+      reason: { code: 'moderation' },
+      moderation: { reason: 'blocked-word', detail: 'scam', action: 'log' },
+    });
 
     // A real line starts the rule's cooldown: the test then says so.
     const accountId = t.app.services.accounts.active().id;
-    bot.engine(accountId).handleLine({ accountId, platform: 'practice', kind: 'message', username: 'carl', text: 'shipping?', rowKey: 'r1', history: false, self: false, pageTs: null, receivedAt: 0 });
+    bot
+      .engine(accountId)
+      .handleLine({
+        accountId,
+        platform: 'practice',
+        kind: 'message',
+        username: 'carl',
+        text: 'shipping?',
+        rowKey: 'r1',
+        history: false,
+        self: false,
+        pageTs: null,
+        receivedAt: 0,
+      });
     const cooling = (await test('shipping?', 'ann')).json.data;
     expect(cooling).toMatchObject({ matched: { type: 'faq' }, reply: null, reason: { code: 'cooldown' } });
     expect(cooling.reason.message).toMatch(/answers again in \d+ s/);

@@ -17,13 +17,28 @@ describe('thanks for tips, raids and sales', () => {
     t = await startTestApp({ modules: (s) => [botModule(s, gateway, { tickMs: 0 })] });
     const s = t.app.services;
     const accountId = s.accounts.active().id;
-    const texts = () => s.messages.list(accountId, undefined, 50).map((m) => [m.cause, m.message]).reverse();
-    const tip = () => s.events.emit('stream.tip', accountId, { ...base(accountId), type: 'tip', username: 'ana', amount: 5, currency: 'USD', text: null });
-    const bits = () => s.events.emit('stream.tip', accountId, { ...base(accountId), type: 'tip', username: 'bob', amount: 100, currency: 'bits', text: null });
+    const texts = () =>
+      s.messages
+        .list(accountId, undefined, 50)
+        .map((m) => [m.cause, m.message])
+        .reverse();
+    const tip = () =>
+      s.events.emit('stream.tip', accountId, { ...base(accountId), type: 'tip', username: 'ana', amount: 5, currency: 'USD', text: null });
+    const bits = () =>
+      s.events.emit('stream.tip', accountId, { ...base(accountId), type: 'tip', username: 'bob', amount: 100, currency: 'bits', text: null });
     const raid = (direction: 'incoming' | 'outgoing') =>
       s.events.emit('stream.raid', accountId, { ...base(accountId), type: 'raid', direction, fromUsername: 'pal', toUsername: null, viewers: 40 });
     const sold = () =>
-      s.events.emit('stream.product', accountId, { ...base(accountId), type: 'product', action: 'sold', productId: 'p1', title: 'Charizard', price: 25, currency: 'USD', buyer: 'cat' });
+      s.events.emit('stream.product', accountId, {
+        ...base(accountId),
+        type: 'product',
+        action: 'sold',
+        productId: 'p1',
+        title: 'Charizard',
+        price: 25,
+        currency: 'USD',
+        buyer: 'cat',
+      });
 
     s.settings.update(accountId, { botActive: false, thanks: { tips: { enabled: true, message: 'Thanks {username} for {amount}!' } } });
     tip();

@@ -26,7 +26,10 @@ describe('timers', () => {
   });
 
   it('keeps jitter within +/- jitterPercent', () => {
-    for (const [random, expected] of [[0, 8 * MIN], [0.999999, 12 * MIN]] as const) {
+    for (const [random, expected] of [
+      [0, 8 * MIN],
+      [0.999999, 12 * MIN],
+    ] as const) {
       const { e, clock } = engine(base([timer({ jitterPercent: 20 })]), () => random);
       const start = clock.now();
       e.tick({ live: true });
@@ -91,10 +94,12 @@ describe('timers', () => {
   });
 
   it('delays a post while the per-minute budget is spent', () => {
-    const { e, clock } = engine(base([timer({ intervalMinutes: 0.5 })], {
-      botMaxMessagesPerMinute: 1,
-      faqRules: [{ triggers: ['price'], response: 'cheap', cooldownSeconds: 0, userCooldownSeconds: 0 }],
-    }));
+    const { e, clock } = engine(
+      base([timer({ intervalMinutes: 0.5 })], {
+        botMaxMessagesPerMinute: 1,
+        faqRules: [{ triggers: ['price'], response: 'cheap', cooldownSeconds: 0, userCooldownSeconds: 0 }],
+      }),
+    );
     e.tick({ live: true });
     clock.advance(29_000);
     expect(texts(e.handleLine(line('a', 'price')).actions)).toEqual(['cheap']);
@@ -103,10 +108,12 @@ describe('timers', () => {
   });
 
   it('rotates messages and posts at most one timer per tick, most overdue first', () => {
-    const { e, clock } = engine(base([
-      timer({ id: 'a', message: undefined, messages: ['A1', 'A2'], intervalMinutes: 1 }),
-      timer({ id: 'b', message: 'B', intervalMinutes: 1 }),
-    ]));
+    const { e, clock } = engine(
+      base([
+        timer({ id: 'a', message: undefined, messages: ['A1', 'A2'], intervalMinutes: 1 }),
+        timer({ id: 'b', message: 'B', intervalMinutes: 1 }),
+      ]),
+    );
     e.tick({ live: true });
     clock.advance(MIN);
     expect(texts(e.tick({ live: true }))).toEqual(['A1']);

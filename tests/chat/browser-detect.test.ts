@@ -35,7 +35,16 @@ describe('browser detection', () => {
       'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
     );
     expect(
-      detectBrowser(fake('win32', ['C:\\Users\\s\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'], env)),
+      detectBrowser(
+        fake(
+          'win32',
+          [
+            'C:\\Users\\s\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe',
+            'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+          ],
+          env,
+        ),
+      ),
     ).toBe('C:\\Users\\s\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
   });
 
@@ -46,7 +55,9 @@ describe('browser detection', () => {
   });
 
   it('finds a browser on PATH on Linux', () => {
-    expect(detectBrowser(fake('linux', ['/home/s/bin/chromium-browser'], { PATH: '/usr/local/bin:/home/s/bin' }))).toBe('/home/s/bin/chromium-browser');
+    expect(detectBrowser(fake('linux', ['/home/s/bin/chromium-browser'], { PATH: '/usr/local/bin:/home/s/bin' }))).toBe(
+      '/home/s/bin/chromium-browser',
+    );
   });
 
   it('lists every place it looked when nothing is installed', () => {
@@ -112,7 +123,7 @@ describe('resolveBrowser: the bundled fallback', () => {
     expect(lines).toHaveLength(1);
   });
 
-  it('never stands in for a headed browser: real sites need the user\'s own to log in', async () => {
+  it("never stands in for a headed browser: real sites need the user's own to log in", async () => {
     const b = fakeBundled();
     const err = await rejection(resolveBrowser({ headless: false, probe: bare, bundled: b }));
     expect(err).toBeInstanceOf(BrowserNotFoundError);
@@ -125,7 +136,9 @@ describe('resolveBrowser: the bundled fallback', () => {
   });
 
   it('says to install Chrome where the fallback does not exist (macOS, Windows, ARM) or was not installed', async () => {
-    const mac = await rejection(resolveBrowser({ headless: true, probe: fake('darwin', [], { HOME: '/Users/s' }), bundled: fakeBundled({ supported: false }) }));
+    const mac = await rejection(
+      resolveBrowser({ headless: true, probe: fake('darwin', [], { HOME: '/Users/s' }), bundled: fakeBundled({ supported: false }) }),
+    );
     expect(mac.message).toMatch(/Linux x64 only \(this is darwin/);
     expect(mac.message).toMatch(/Install Google Chrome/);
     const missing = await rejection(resolveBrowser({ headless: true, probe: bare, bundled: fakeBundled({ installed: false }) }));
@@ -187,7 +200,11 @@ describe('unpacking the fallback', () => {
     expect(choice.bundled).toBe(true);
     expect(choice.path).toMatch(/buzzchat[/\\]chromium-[\d.]+[/\\]chromium$/);
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'buzzchat-bundled-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: choice.path, headless: true, args: ['--no-sandbox', ...BROWSER_ARGS] });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: choice.path,
+      headless: true,
+      args: ['--no-sandbox', ...BROWSER_ARGS],
+    });
     try {
       const page = await context.newPage();
       await page.setContent('<textarea></textarea><button onclick="this.textContent = document.querySelector(\'textarea\').value">Send</button>');

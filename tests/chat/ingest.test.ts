@@ -5,9 +5,20 @@ import type { PageRow } from '../../src/main/domains/chat/page-script.js';
 
 function setup(host: string | null = 'TheHost') {
   let now = 1_000_000;
-  const self = new SelfTracker(() => [host], () => now);
+  const self = new SelfTracker(
+    () => [host],
+    () => now,
+  );
   const ingest = new LineIngest('acc_1', 'whatnot', self, () => now);
-  const row = (key: string, username: string, text: string, extra: Partial<PageRow> = {}): PageRow => ({ key, kind: 'message', username, text, ts: null, initial: false, ...extra });
+  const row = (key: string, username: string, text: string, extra: Partial<PageRow> = {}): PageRow => ({
+    key,
+    kind: 'message',
+    username,
+    text,
+    ts: null,
+    initial: false,
+    ...extra,
+  });
   return { self, ingest, row, advance: (ms: number) => (now += ms), now: () => now };
 }
 

@@ -51,7 +51,10 @@ describe('POST /chat/moderate', () => {
     const res = await t.call('POST', '/api/v1/chat/moderate', { action: 'hide', username: '@troll_1' });
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ command: '/hide troll_1', status: 'queued' });
-    expect((await t.call('GET', `/api/v1/messages/${res.json.data.messageId}`)).json.data).toMatchObject({ message: '/hide troll_1', cause: 'moderation' });
+    expect((await t.call('GET', `/api/v1/messages/${res.json.data.messageId}`)).json.data).toMatchObject({
+      message: '/hide troll_1',
+      cause: 'moderation',
+    });
   });
 
   it('answers VALIDATION_ERROR when the platform has no such command, and queues nothing', async () => {
@@ -63,13 +66,20 @@ describe('POST /chat/moderate', () => {
     expect((await t.call('POST', '/api/v1/chat/moderate', { action: 'hide', username: 'troll_1' })).json.error.code).toBe('VALIDATION_ERROR');
     expect((await t.call('GET', '/api/v1/messages?limit=500')).json.data.messages.length).toBe(before);
     await setPlatform('twitch');
-    expect((await t.call('POST', '/api/v1/chat/moderate', { action: 'timeout', username: 'troll_1' })).json.data.command).toBe('/timeout troll_1 600');
+    expect((await t.call('POST', '/api/v1/chat/moderate', { action: 'timeout', username: 'troll_1' })).json.data.command).toBe(
+      '/timeout troll_1 600',
+    );
     expect((await t.call('POST', '/api/v1/chat/moderate', { action: 'hide', username: 'troll_1' })).json.data.command).toBe('/timeout troll_1 1');
     await setPlatform('whatnot');
   });
 
   it('refuses unknown actions and names that would smuggle a second command; needs chat:write', async () => {
-    for (const body of [{ action: 'ban', username: 'x' }, { action: 'hide', username: 'a b' }, { action: 'hide', username: 'x /slow 1' }, { action: 'hide', username: '' }]) {
+    for (const body of [
+      { action: 'ban', username: 'x' },
+      { action: 'hide', username: 'a b' },
+      { action: 'hide', username: 'x /slow 1' },
+      { action: 'hide', username: '' },
+    ]) {
       expect((await t.call('POST', '/api/v1/chat/moderate', body)).status, JSON.stringify(body)).toBe(400);
     }
     const sender = t.app.services.keys.create('sender-only', ['messages:send']).key;
@@ -84,8 +94,24 @@ describe('GET /chat/messages: history, search and paging', () => {
     s.settings.update(acc, { hostUsername: 'CardShopSam' });
     s.chatEvents.record({ accountId: acc, direction: 'received', cause: 'faq', username: 'viewer_a', text: 'shipping?', at: 1000 });
     s.chatEvents.record({ accountId: acc, direction: 'sent', cause: 'faq', username: null, text: 'Shipping is $5', messageId: 'msg_a', at: 1001 });
-    s.chatEvents.record({ accountId: acc, direction: 'sent', cause: 'manual', username: null, text: 'Next up: Pikachu', messageId: 'msg_b', at: 1002 });
-    s.chatEvents.record({ accountId: acc, direction: 'sent', cause: 'manual', username: 'CardShopSam', text: 'typed on the site', rowKey: 'id:9', at: 1003 });
+    s.chatEvents.record({
+      accountId: acc,
+      direction: 'sent',
+      cause: 'manual',
+      username: null,
+      text: 'Next up: Pikachu',
+      messageId: 'msg_b',
+      at: 1002,
+    });
+    s.chatEvents.record({
+      accountId: acc,
+      direction: 'sent',
+      cause: 'manual',
+      username: 'CardShopSam',
+      text: 'typed on the site',
+      rowKey: 'id:9',
+      at: 1003,
+    });
     const lines = (await t.call('GET', `/api/v1/chat/messages?account=${acc}`)).json.data.messages;
     expect(lines.map((l: any) => [l.username, l.sender, l.cause, l.text])).toEqual([
       ['CardShopSam', 'host', 'manual', 'typed on the site'],
@@ -98,7 +124,8 @@ describe('GET /chat/messages: history, search and paging', () => {
   it('q matches text or username case-insensitively, % and _ literally, newest first; before pages back', async () => {
     const s = t.app.services;
     const acc = s.accounts.create({ name: 'Search', platform: 'whatnot' }).id;
-    const rec = (username: string, text: string, at: number) => s.chatEvents.record({ accountId: acc, direction: 'received', cause: null, username, text, at });
+    const rec = (username: string, text: string, at: number) =>
+      s.chatEvents.record({ accountId: acc, direction: 'received', cause: null, username, text, at });
     rec('ann', '50% off today?', 1);
     rec('bob', '50 off today', 2);
     rec('Card_Fan', 'hello', 3);
@@ -107,7 +134,8 @@ describe('GET /chat/messages: history, search and paging', () => {
     rec('eve', 'SHIPPING to Canada?', 6);
     rec('fay', 'shipping cost', 7);
     rec('gus', 'ship it', 8);
-    const q = async (query: string) => (await t.call('GET', `/api/v1/chat/messages?account=${acc}&${query}`)).json.data.messages.map((m: any) => m.text);
+    const q = async (query: string) =>
+      (await t.call('GET', `/api/v1/chat/messages?account=${acc}&${query}`)).json.data.messages.map((m: any) => m.text);
     expect(await q(`q=${encodeURIComponent('50%')}`)).toEqual(['50% off today?']);
     expect(await q(`q=${encodeURIComponent('card_')}`)).toEqual(['hello']);
     expect(await q(`q=${encodeURIComponent('C:\\c')}`)).toEqual(['path C:\\cards']);

@@ -11,7 +11,10 @@ import type { ChatLine } from '../../src/main/domains/chat/types.js';
  */
 function setup(host: string | null = 'TheHost') {
   let now = 1_700_000_000_000;
-  const self = new SelfTracker(() => [host], () => now);
+  const self = new SelfTracker(
+    () => [host],
+    () => now,
+  );
   const ingest = new LineIngest('acc_1', 'whatnot', self, () => now);
   const lines: ChatLine[] = [];
   const attachedAt = now;
@@ -123,7 +126,7 @@ describe('repeats are counted, not collapsed', () => {
     expect(m.lines).toHaveLength(2);
   });
 
-  it('a match by id uses up the first path\'s entry, so a later row of the same words is new', () => {
+  it("a match by id uses up the first path's entry, so a later row of the same words is new", () => {
     const m = setup();
     m.wire('m1', 'ann', 'enter');
     m.wire('m1', 'ann', 'enter'); // the same frame twice (a second socket): no second entry

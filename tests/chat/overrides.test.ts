@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSelectorOverrides, parseSelectorOverrides, profileWithOverrides, SelectorOverridesError } from '../../src/main/domains/chat/overrides.js';
+import {
+  loadSelectorOverrides,
+  parseSelectorOverrides,
+  profileWithOverrides,
+  SelectorOverridesError,
+} from '../../src/main/domains/chat/overrides.js';
 import { builtinProfile, moderatorCommand } from '../../src/main/domains/chat/profiles.js';
 import { startTestApp, tempDir } from '../helpers/app.js';
 import { chatModule } from '../../src/main/domains/chat/domain.js';

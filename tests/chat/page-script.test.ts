@@ -106,7 +106,9 @@ describe('row parsing per platform', () => {
       'twitch',
       `<div data-test-selector="chat-scrollable-area__message-container"><div data-a-target="chat-line-message"><span data-a-target="chat-message-username">gina</span><span aria-hidden="true">: </span><span data-a-target="chat-line-message-body"><span class="text-fragment" data-a-target="chat-message-text">hey </span><span data-a-target="chat-message-mention">@host</span><span class="text-fragment" data-a-target="chat-message-text"> how much is shipping </span><div data-test-selector="emote-button"><img class="chat-line__message--emote" alt="Kappa"></div><span class="text-fragment" data-a-target="chat-message-text"> to Canada?</span></span></div></div>`,
     );
-    expect((await twitch.waitRows(1)).map(pick)).toEqual([{ kind: 'message', username: 'gina', text: 'hey @host how much is shipping Kappa to Canada?' }]);
+    expect((await twitch.waitRows(1)).map(pick)).toEqual([
+      { kind: 'message', username: 'gina', text: 'hey @host how much is shipping Kappa to Canada?' },
+    ]);
     const yt = await open('youtube', `<iframe src="/live_chat?v=1"></iframe>`, {
       '/live_chat': `<yt-live-chat-item-list-renderer><div id="items"><yt-live-chat-text-message-renderer id="y2"><span id="author-name">Ana</span><span id="message">enter <img alt="&#127881;" src="data:,"> please</span></yt-live-chat-text-message-renderer></div></yt-live-chat-item-list-renderer>`,
     });

@@ -19,7 +19,9 @@ describe('chat routes without a browser', () => {
     expect(res.status).toBe(200);
     const st = res.json.data;
     expect(st).toMatchObject({ connected: false, live: false, url: null, platform: 'whatnot', queue: { queued: 0, lastSentAt: null } });
-    expect(Object.keys(st.selectorHealth)).toEqual(expect.arrayContaining(['chatInput', 'chatContainer', 'sendButton', 'messageItem', 'username', 'messageText', 'liveIndicator']));
+    expect(Object.keys(st.selectorHealth)).toEqual(
+      expect.arrayContaining(['chatInput', 'chatContainer', 'sendButton', 'messageItem', 'username', 'messageText', 'liveIndicator']),
+    );
     expect(st.selectorHealth.chatInput).toEqual({ matched: null, tried: builtinProfile('whatnot').selectors.chatInput });
   });
 
@@ -68,7 +70,8 @@ describe('chat routes without a browser', () => {
   it('messages: recent recorded lines, newest first, with limit', async () => {
     const s = t.app.services;
     const accountId = s.accounts.active().id;
-    for (let i = 0; i < 3; i++) s.chatEvents.record({ accountId, direction: 'received', cause: null, username: `u${i}`, text: `line ${i}`, rowKey: `id:${i}`, at: 1000 + i });
+    for (let i = 0; i < 3; i++)
+      s.chatEvents.record({ accountId, direction: 'received', cause: null, username: `u${i}`, text: `line ${i}`, rowKey: `id:${i}`, at: 1000 + i });
     const res = await t.call('GET', '/api/v1/chat/messages?limit=2');
     expect(res.status).toBe(200);
     expect(res.json.data.messages.map((m: { text: string }) => m.text)).toEqual(['line 2', 'line 1']);

@@ -29,7 +29,11 @@ class FakePage implements ChatPoster {
 
 function queueFor(page: FakePage, self: SelfTracker, times: SendTimes, maxLength = 500) {
   const s = t.app.services;
-  return new SendQueue(accountId, s.messages, s.settings, s.clock, silentLogger, page, self, maxLength, times, { echoTimeoutMs: 50, retryBaseMs: 20, maxAttempts: 3 });
+  return new SendQueue(accountId, s.messages, s.settings, s.clock, silentLogger, page, self, maxLength, times, {
+    echoTimeoutMs: 50,
+    retryBaseMs: 20,
+    maxAttempts: 3,
+  });
 }
 
 async function until(what: string, f: () => boolean, ms = 3000): Promise<void> {
@@ -42,7 +46,10 @@ async function until(what: string, f: () => boolean, ms = 3000): Promise<void> {
 
 describe('send queue', () => {
   it('never posts a message twice when its echo arrives after the timeout (or with the page restored after a crash)', async () => {
-    const self = new SelfTracker(() => [], () => Date.now());
+    const self = new SelfTracker(
+      () => [],
+      () => Date.now(),
+    );
     const times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
     const page = new FakePage();
     // The browser dies right after Enter: no echo now, the post throws.
@@ -65,7 +72,10 @@ describe('send queue', () => {
   });
 
   it('confirms a platform moderator command by its submit, since the site never echoes it', async () => {
-    const self = new SelfTracker(() => [], () => Date.now());
+    const self = new SelfTracker(
+      () => [],
+      () => Date.now(),
+    );
     const times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
     const page = new FakePage();
     const q = queueFor(page, self, times);
@@ -83,7 +93,10 @@ describe('send queue', () => {
   });
 
   it('posts a message longer than the platform allows in parts, in order, and a retry resumes after the parts in chat', async () => {
-    const self = new SelfTracker(() => [], () => Date.now());
+    const self = new SelfTracker(
+      () => [],
+      () => Date.now(),
+    );
     const times: SendTimes = { lastPostAt: 0, lastSentAt: null, unconfirmed: new Map() };
     const page = new FakePage();
     let fail = 1; // the second part's first attempt dies before Enter
@@ -93,7 +106,8 @@ describe('send queue', () => {
       page.posts.push(text);
       queueMicrotask(() => self.match('Me', text, 'message'));
     };
-    const text = 'Shipping is $5 flat in the US. Free over $50! International orders ship from Monday with tracking, and combined shipping applies to everything you win tonight.';
+    const text =
+      'Shipping is $5 flat in the US. Free over $50! International orders ship from Monday with tracking, and combined shipping applies to everything you win tonight.';
     const q = queueFor(page, self, times, 60);
     q.start();
     const m = t.app.services.messages.enqueue({ accountId, text, cause: 'faq' });
@@ -109,7 +123,10 @@ describe('send queue', () => {
 
 describe('late echoes', () => {
   it("confirms with the first attempt's echo when it arrives during the second attempt, instead of posting a third time", async () => {
-    const self = new SelfTracker(() => [], () => Date.now());
+    const self = new SelfTracker(
+      () => [],
+      () => Date.now(),
+    );
     const page = new FakePage();
     // Attempt 1: no echo in time. Attempt 2: attempt 1's echo shows up (one row in chat), attempt 2's never does.
     page.afterSubmit = () => {
@@ -130,7 +147,10 @@ describe('stopping mid-message', () => {
     // The largest spacing allowed, far beyond the test's timeout: stop() returning at all shows it is not waited out.
     s.settings.update(accountId, { sendMinSpacingMs: 60_000 });
     try {
-      const self = new SelfTracker(() => [], () => Date.now());
+      const self = new SelfTracker(
+        () => [],
+        () => Date.now(),
+      );
       const page = new FakePage();
       page.afterSubmit = (text) => queueMicrotask(() => self.match('Me', text, 'message'));
       const text = 'Part one is here. Part two follows here. Part three ends it all.';
@@ -177,6 +197,10 @@ describe('splitting for a length cap', () => {
     const slash = splitForChat('tell your friend /hide bob and more words here', 20);
     expect(slash.some((p) => p.startsWith('/'))).toBe(false);
     expect(slash.join(' ').replace('…', '')).toBe('tell your friend /hide bob and more words here');
-    expect(splitForChat('/'.repeat(30), 10).slice(1).every((p) => p.startsWith('…/'))).toBe(true);
+    expect(
+      splitForChat('/'.repeat(30), 10)
+        .slice(1)
+        .every((p) => p.startsWith('…/')),
+    ).toBe(true);
   });
 });

@@ -53,7 +53,15 @@ function setup(decoder: WireDecoder = wireDecoder('whatnot')!) {
     return ws;
   };
   const status = () =>
-    chatSnapshot(chat, { accountId: 'acc_1', platform: 'whatnot', profile: chat.profile, wireAvailable: true, queued: 0, hostUsername: null, now: Date.now() });
+    chatSnapshot(chat, {
+      accountId: 'acc_1',
+      platform: 'whatnot',
+      profile: chat.profile,
+      wireAvailable: true,
+      queued: 0,
+      hostUsername: null,
+      now: Date.now(),
+    });
   return { chat, lines, events, page, feed, socket, status, statusChanges: () => statusChanges };
 }
 
@@ -98,9 +106,14 @@ describe('wire feed', () => {
     expect(f.status().paths.wire.malformed).toBe(1);
     const errors: unknown[] = [];
     const page = new EventEmitter();
-    new WireFeed(wireDecoder('whatnot')!, () => {
-      throw new Error('listener bug');
-    }, Date.now, (e) => errors.push(e)).attach(page as unknown as Page);
+    new WireFeed(
+      wireDecoder('whatnot')!,
+      () => {
+        throw new Error('listener bug');
+      },
+      Date.now,
+      (e) => errors.push(e),
+    ).attach(page as unknown as Page);
     const ws = new FakeSocket(SOCKET);
     page.emit('websocket', ws);
     expect(() => ws.receive(newMsg('m1', 'a', 'b'))).not.toThrow();
@@ -111,7 +124,12 @@ describe('wire feed', () => {
     const f = setup();
     const ws = f.socket();
     ws.receive(frame('livestream_update', { activeViewers: 321, status: 'PLAYING', title: 'Packs' }));
-    ws.receive(frame('tip_sent', { tip: { id: 't1', senderUser: { id: 'u1', username: 'ann' }, tipValue: { amount: 500, currency: 'USD' } }, timestamp: Date.now() }).replace('chat:ls1', 'auction:ls1'));
+    ws.receive(
+      frame('tip_sent', {
+        tip: { id: 't1', senderUser: { id: 'u1', username: 'ann' }, tipValue: { amount: 500, currency: 'USD' } },
+        timestamp: Date.now(),
+      }).replace('chat:ls1', 'auction:ls1'),
+    );
     expect(f.chat.live).toBe(true);
     expect(f.chat.viewers).toBe(321);
     expect(f.events.map((e) => e.event.type)).toEqual(['viewers', 'stream', 'tip']);
@@ -127,7 +145,10 @@ describe('wire feed', () => {
   it('a reconnected socket replaying old frames triggers nothing', () => {
     const f = setup();
     const first = f.socket();
-    const tip = frame('tip_sent', { tip: { id: 't1', senderUser: { id: 'u1', username: 'ann' }, tipValue: { amount: 100, currency: 'USD' } }, timestamp: Date.now() }).replace('chat:ls1', 'auction:ls1');
+    const tip = frame('tip_sent', {
+      tip: { id: 't1', senderUser: { id: 'u1', username: 'ann' }, tipValue: { amount: 100, currency: 'USD' } },
+      timestamp: Date.now(),
+    }).replace('chat:ls1', 'auction:ls1');
     first.receive(newMsg('m1', 'ann', 'hello'));
     first.receive(tip);
     const second = f.socket();
@@ -147,7 +168,20 @@ describe('wire feed', () => {
     const body = JSON.stringify({
       continuationContents: {
         liveChatContinuation: {
-          actions: [{ addChatItemAction: { item: { liveChatTextMessageRenderer: { id: 'y1', authorName: { simpleText: 'ann' }, message: { runs: [{ text: 'hi from the poll' }] }, timestampUsec: String(Date.now() * 1000) } } } }],
+          actions: [
+            {
+              addChatItemAction: {
+                item: {
+                  liveChatTextMessageRenderer: {
+                    id: 'y1',
+                    authorName: { simpleText: 'ann' },
+                    message: { runs: [{ text: 'hi from the poll' }] },
+                    timestampUsec: String(Date.now() * 1000),
+                  },
+                },
+              },
+            },
+          ],
         },
       },
     });
@@ -158,10 +192,22 @@ describe('wire feed', () => {
       headers: () => headers,
       text: () => (reads++, text()),
     });
-    f.page.emit('response', response('https://www.youtube.com/youtubei/v1/live_chat/get_live_chat?k=1', async () => body));
-    f.page.emit('response', response('https://www.youtube.com/youtubei/v1/player', async () => body));
-    f.page.emit('response', response('https://x/get_live_chat', async () => body, { 'content-length': String(3 * 1024 * 1024) }));
-    f.page.emit('response', response('https://x/get_live_chat', () => Promise.reject(new Error('Target closed'))));
+    f.page.emit(
+      'response',
+      response('https://www.youtube.com/youtubei/v1/live_chat/get_live_chat?k=1', async () => body),
+    );
+    f.page.emit(
+      'response',
+      response('https://www.youtube.com/youtubei/v1/player', async () => body),
+    );
+    f.page.emit(
+      'response',
+      response('https://x/get_live_chat', async () => body, { 'content-length': String(3 * 1024 * 1024) }),
+    );
+    f.page.emit(
+      'response',
+      response('https://x/get_live_chat', () => Promise.reject(new Error('Target closed'))),
+    );
     await expect.poll(() => f.lines.length).toBe(1);
     expect(f.lines[0]).toMatchObject({ rowKey: 'id:y1', text: 'hi from the poll' });
     expect(reads).toBe(2);

@@ -49,7 +49,10 @@ describe('bot features on the practice stream', () => {
     // A wrong second welcome for newbie would be queued as "hello again" was delivered, before Zoë's welcome:
     // once that one's echo is in and nothing is queued or being sent, every welcome is in the page.
     await until('the echo of the second welcome', async () => h.lines.some((l) => l.self && l.text === 'Hi Zoë 🌟, host is PracticeHost'));
-    await until('the queue drained', async () => h.t.app.services.messages.count(h.accountId, 'queued') + h.t.app.services.messages.count(h.accountId, 'sending') === 0);
+    await until(
+      'the queue drained',
+      async () => h.t.app.services.messages.count(h.accountId, 'queued') + h.t.app.services.messages.count(h.accountId, 'sending') === 0,
+    );
     expect((await hostTexts()).filter((t) => t.includes('newbie'))).toEqual(['Welcome newbie!']);
   });
 
@@ -69,10 +72,13 @@ describe('bot features on the practice stream', () => {
     });
     expect(sent.attempts).toBe(1);
     const page = h.chat.driver.session(h.accountId)!.currentPage()!;
-    await until('the rows of spammer gone from the page', async () =>
-      // Names as on Whatnot: the first strong of the row's content container (its last direct div); the list has rows.
-      (await page.locator('[data-testid="chat-message"] > div:last-of-type > :first-child strong').allTextContents()).every((u) => u !== 'spammer') &&
-      (await page.locator('[data-testid="chat-message"]').count()) > 0,
+    await until(
+      'the rows of spammer gone from the page',
+      async () =>
+        // Names as on Whatnot: the first strong of the row's content container (its last direct div); the list has rows.
+        (await page.locator('[data-testid="chat-message"] > div:last-of-type > :first-child strong').allTextContents()).every(
+          (u) => u !== 'spammer',
+        ) && (await page.locator('[data-testid="chat-message"]').count()) > 0,
     );
     expect((await hostLog()).filter((m) => m.command === 'hide')).toHaveLength(1);
   });
@@ -82,7 +88,11 @@ describe('bot features on the practice stream', () => {
     await until('the first timer post', async () => (await hostTexts()).includes('Timer A'), 20_000);
     await h.inject('chatty', 'another one');
     await until('the second timer post', async () => (await hostTexts()).includes('Timer B'), 20_000);
-    const lines = (await h.t.call('GET', '/api/v1/chat/messages?limit=200')).json.data.messages as { direction: string; cause: string | null; text: string }[];
+    const lines = (await h.t.call('GET', '/api/v1/chat/messages?limit=200')).json.data.messages as {
+      direction: string;
+      cause: string | null;
+      text: string;
+    }[];
     const causeOf = (text: string) => lines.find((l) => l.direction === 'sent' && l.text === text)?.cause;
     expect(causeOf('Welcome newbie!')).toBe('welcome');
     expect(causeOf('Be kind, curious!')).toBe('command');

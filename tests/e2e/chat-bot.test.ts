@@ -35,7 +35,10 @@ describe('driver + bot on the practice stream', () => {
     expect(echo.self).toBe(true);
     // A wrong second reply (to the history "shipping?", or to the echo) would be queued as that line was delivered,
     // before the echo reached this test: once nothing is queued or being sent, every reply is in the page.
-    await h.waitFor('the queue drained', () => h.t.app.services.messages.count(h.accountId, 'queued') + h.t.app.services.messages.count(h.accountId, 'sending') === 0);
+    await h.waitFor(
+      'the queue drained',
+      () => h.t.app.services.messages.count(h.accountId, 'queued') + h.t.app.services.messages.count(h.accountId, 'sending') === 0,
+    );
     expect((await hostTexts()).filter((t) => t === REPLY)).toHaveLength(1);
     const sent = (await h.t.call('GET', '/api/v1/messages?status=sent')).json.data.messages;
     expect(sent.filter((m: { message: string }) => m.message === REPLY)).toHaveLength(1);

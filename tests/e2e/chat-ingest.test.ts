@@ -27,7 +27,10 @@ describe('chat ingest on the practice stream', () => {
     expect(line.receivedAt).toBeGreaterThanOrEqual(line.pageTs!);
     off();
     // Dashboards see the same line on the bus.
-    expect(events.find((e) => e.type === 'chat.message' && e.data.rowKey === `id:${m.id}`)?.data).toMatchObject({ username: 'viewer_one', history: false });
+    expect(events.find((e) => e.type === 'chat.message' && e.data.rowKey === `id:${m.id}`)?.data).toMatchObject({
+      username: 'viewer_one',
+      history: false,
+    });
   });
 });
 
@@ -106,7 +109,14 @@ describe('status', () => {
     const res = await h.t.call('GET', '/api/v1/chat/status');
     expect(res.status).toBe(200);
     const st = res.json.data;
-    expect(st).toMatchObject({ accountId: h.accountId, platform: 'practice', connected: true, live: true, loggedInAs: 'PracticeHost', lastError: null });
+    expect(st).toMatchObject({
+      accountId: h.accountId,
+      platform: 'practice',
+      connected: true,
+      live: true,
+      loggedInAs: 'PracticeHost',
+      lastError: null,
+    });
     expect(st.url).toMatch(/\/practice\/$/);
     // The practice page renders Whatnot's markup: the structural selectors match, not the extension's test ids.
     expect(st.selectorHealth.chatContainer.matched).toBe('[data-testid="virtuoso-item-list"]');

@@ -34,7 +34,8 @@ const sendScript = (enter: boolean, row: string) => `
   document.querySelector('[data-send]').addEventListener('click', send);
 `;
 
-const YT_ROW = '<yt-live-chat-text-message-renderer><span id="author-name" data-name></span><span id="message" data-text></span></yt-live-chat-text-message-renderer>';
+const YT_ROW =
+  '<yt-live-chat-text-message-renderer><span id="author-name" data-name></span><span id="message" data-text></span></yt-live-chat-text-message-renderer>';
 const PAGES: Record<string, string> = {
   '/youtube': '<html><body><h1>Video</h1><iframe src="/youtube/live_chat?v=x" width="400" height="400"></iframe></body></html>',
   // YouTube's chat frame; Enter does not send here, so the profile's #send-button is used.

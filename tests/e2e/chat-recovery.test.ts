@@ -36,10 +36,14 @@ describe('browser loss', () => {
     expect(pid).not.toBeNull();
     const before = h.chat.driver.session(h.accountId);
     process.kill(pid!, 'SIGKILL');
-    await h.waitFor('a new browser session', () => {
-      const s = h.chat.driver.session(h.accountId);
-      return s !== null && s !== before && s.ready() && s.attached;
-    }, 20_000);
+    await h.waitFor(
+      'a new browser session',
+      () => {
+        const s = h.chat.driver.session(h.accountId);
+        return s !== null && s !== before && s.ready() && s.attached;
+      },
+      20_000,
+    );
     // Rows posted while the browser was down are on screen when it comes back: history, never triggers.
     await expectWorking('kill');
     off();
@@ -51,10 +55,14 @@ describe('browser loss', () => {
   it('restarts when the window is closed under it', async () => {
     const before = h.chat.driver.session(h.accountId)!;
     await before.currentPage()!.context().close();
-    await h.waitFor('a new browser session', () => {
-      const s = h.chat.driver.session(h.accountId);
-      return s !== null && s !== before && s.ready() && s.attached;
-    }, 20_000);
+    await h.waitFor(
+      'a new browser session',
+      () => {
+        const s = h.chat.driver.session(h.accountId);
+        return s !== null && s !== before && s.ready() && s.attached;
+      },
+      20_000,
+    );
     await expectWorking('close');
     expect(noDuplicates()).toEqual([]);
     const st = (await h.t.call('GET', '/api/v1/chat/status')).json.data;

@@ -61,7 +61,12 @@ describe('Whatnot rows without ids beside frames with ids', () => {
   it('delivers each live line once, under the id of the frame that came first, and repeats as repeats', async () => {
     const one = (await practice('POST', '/inject', { username: 'ann', text: 'is this graded?' })).messages[0];
     await waitFor('the line', () => linesWith('is this graded?').length > 0);
-    await practice('POST', '/inject', { messages: [{ username: 'ann', text: 'enter' }, { username: 'ann', text: 'enter' }] });
+    await practice('POST', '/inject', {
+      messages: [
+        { username: 'ann', text: 'enter' },
+        { username: 'ann', text: 'enter' },
+      ],
+    });
     const marker = (await practice('POST', '/inject', { username: 'zed', text: 'after the repeats' })).messages[0];
     await waitFor('the marker', () => lines.some((l) => l.rowKey === `id:${marker.id}`));
     // The DOM rows of the same lines come after the frames: once the page has shown the marker, they are in.

@@ -38,7 +38,11 @@ beforeAll(async () => {
     },
   });
   accountId = t.app.services.accounts.active().id;
-  for (const end = Date.now() + 30_000; !chat.driver.session(accountId)?.attached || practice.hub.pages < 1; await new Promise((r) => setTimeout(r, 50))) {
+  for (
+    const end = Date.now() + 30_000;
+    !chat.driver.session(accountId)?.attached || practice.hub.pages < 1;
+    await new Promise((r) => setTimeout(r, 50))
+  ) {
     if (Date.now() > end) throw new Error('the chat did not attach to the practice page');
   }
 });
@@ -51,7 +55,8 @@ describe('giveaway flood across path switches', () => {
     const r = await floodWithSwitches({
       practice,
       lines,
-      entries: async () => (await t.call('GET', '/api/v1/giveaway/entries?limit=100000')).json.data.entries.map((e: { username: string }) => e.username),
+      entries: async () =>
+        (await t.call('GET', '/api/v1/giveaway/entries?limit=100000')).json.data.entries.map((e: { username: string }) => e.username),
       copiesDropped: () => chat.driver.duplicatesDropped(accountId),
       rate: 200,
       seconds: 10,
@@ -60,7 +65,12 @@ describe('giveaway flood across path switches', () => {
     });
     expect(r.switches.length).toBeGreaterThanOrEqual(8);
     // Lost viewers show as ranges of their numbers; r.switchedAtLine says which switch they followed.
-    expect({ recorded: r.recorded, lost: r.lostRanges, duplicated: r.duplicated, historyMarked: r.historyMarked }).toEqual({ recorded: 2000, lost: [], duplicated: 0, historyMarked: 0 });
+    expect({ recorded: r.recorded, lost: r.lostRanges, duplicated: r.duplicated, historyMarked: r.historyMarked }).toEqual({
+      recorded: 2000,
+      lost: [],
+      duplicated: 0,
+      historyMarked: 0,
+    });
     // Each path carried some lines first.
     expect(r.firstSeenBy.wire).toBeGreaterThan(0);
     expect(r.firstSeenBy.dom).toBeGreaterThan(0);

@@ -21,9 +21,11 @@ export async function burstAcrossSwitches(h: BurstTarget, batches = 20): Promise
     await h.practice('POST', '/inject', { messages });
   };
   const allSeen = (what: string) =>
-    h.waitFor(what, () => texts.every(seen), 15_000).catch((err: Error) => {
-      throw new Error(`${err.message}; missing: ${texts.filter((t) => !seen(t)).join(', ')}`);
-    });
+    h
+      .waitFor(what, () => texts.every(seen), 15_000)
+      .catch((err: Error) => {
+        throw new Error(`${err.message}; missing: ${texts.filter((t) => !seen(t)).join(', ')}`);
+      });
   // No waiting between the switches: a line in flight across a socket drop, or said while frames were stopped
   // and not yet fetched when they resume, must still reach the page (it fetches from where it was) and the reader.
   const switches: (() => Promise<unknown>)[] = [

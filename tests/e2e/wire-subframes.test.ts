@@ -34,7 +34,8 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(TOP(port));
     if (url.pathname === '/live_chat') return void res.writeHead(200, { 'content-type': 'text/html' }).end(FRAME);
-    if (url.pathname.endsWith('/get_live_chat')) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'p1', text: 'from the poll' }));
+    if (url.pathname.endsWith('/get_live_chat'))
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'p1', text: 'from the poll' }));
     res.writeHead(404).end();
   });
   wss = new WebSocketServer({ server, path: '/chat-socket' });
@@ -57,7 +58,13 @@ function decode(body: string): DecodeResult {
   const o = JSON.parse(body) as { id: string; text: string };
   return { ok: true, events: [{ type: 'message', id: o.id, userId: null, username: 'viewer', text: o.text, at: null }] };
 }
-const decoder: WireDecoder = { platform: 'test', socketUrl: /\/chat-socket$/, responseUrl: /\/get_live_chat(\?|$)/, decodeFrame: decode, decodeResponse: decode };
+const decoder: WireDecoder = {
+  platform: 'test',
+  socketUrl: /\/chat-socket$/,
+  responseUrl: /\/get_live_chat(\?|$)/,
+  decodeFrame: decode,
+  decodeResponse: decode,
+};
 
 describe('wire feed in a real browser', () => {
   it("reads another site's iframe (in process here): its socket frames and poll responses from page-level events, not the frames it sends", async () => {

@@ -44,7 +44,8 @@ async function listen(t: TestApp, query = '', headers: Record<string, string> = 
 }
 
 const enter = (username: string) => t.call('POST', '/api/v1/giveaway/entries', { username });
-const entries = (ms: SseMessage[]) => ms.filter((m) => m.event === 'giveaway.entry').map((m) => (JSON.parse(m.data) as { data: { username: string } }).data.username);
+const entries = (ms: SseMessage[]) =>
+  ms.filter((m) => m.event === 'giveaway.entry').map((m) => (JSON.parse(m.data) as { data: { username: string } }).data.username);
 
 describe('the live event stream resumes across a reconnect', () => {
   it('replays what a client missed after its Last-Event-ID, a winner included, then goes on live', async () => {

@@ -104,7 +104,11 @@ describe('giveaway', () => {
     g.addEntry(accountId, { username: 'a', entriesPerUser: 2 });
     for (const username of ['b', 'c']) g.addEntry(accountId, { username, entriesPerUser: 2 });
     // Tickets a,a,b,c, two winners without repeat: {a,b} and {a,c} 5/12 each, {b,c} 1/6.
-    const expected = new Map([['a,b', 5 / 12], ['a,c', 5 / 12], ['b,c', 1 / 6]]);
+    const expected = new Map([
+      ['a,b', 5 / 12],
+      ['a,c', 5 / 12],
+      ['b,c', 1 / 6],
+    ]);
     const counts = new Map([...expected.keys()].map((k) => [k, 0]));
     const N = 3000;
     for (let i = 0; i < N; i++) {
@@ -168,7 +172,10 @@ describe('rerolls in the history', () => {
     await enter(t, 'a', 'b', 'c', 'd', 'e', 'f');
     const r = await t.call('POST', '/api/v1/giveaway/pick-winner', { count: 99 });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'Only 6 viewers have entered, so at most 6 winners can be drawn (asked for 99)' });
+    expect(r.json.error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: 'Only 6 viewers have entered, so at most 6 winners can be drawn (asked for 99)',
+    });
     expect((await t.call('GET', '/api/v1/giveaway/draws')).json.data.draws).toEqual([]);
   });
 });

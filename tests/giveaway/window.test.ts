@@ -58,7 +58,9 @@ describe('giveaway window', () => {
       entries: 0,
     });
     expect(settings()).toMatchObject({ enabled: true, keyword: 'win', opensAt: '2026-12-01T20:00:00.000Z', closesAt: '2026-12-01T20:02:00.000Z' });
-    expect(of('giveaway.opened')).toEqual([{ accountId: expect.any(String), keyword: 'win', opensAt: '2026-12-01T20:00:00.000Z', closesAt: '2026-12-01T20:02:00.000Z' }]);
+    expect(of('giveaway.opened')).toEqual([
+      { accountId: expect.any(String), keyword: 'win', opensAt: '2026-12-01T20:00:00.000Z', closesAt: '2026-12-01T20:02:00.000Z' },
+    ]);
     expect(await sent()).toEqual(['Giveaway open! Type win in chat for your chance to win 🎁']);
 
     say('ana', 'win');
@@ -105,7 +107,10 @@ describe('giveaway window', () => {
     clock.advance(60_000);
     bot.tick();
     expect(of('giveaway.closed')).toEqual([expect.objectContaining({ reason: 'manual', closedAt: '2026-12-01T20:00:10.000Z' })]);
-    expect(await sent()).toEqual(['Giveaway open! Type enter in chat for your chance to win 🎁', 'Entries are closed: 0 entries. Good luck, the draw is next!']);
+    expect(await sent()).toEqual([
+      'Giveaway open! Type enter in chat for your chance to win 🎁',
+      'Entries are closed: 0 entries. Good luck, the draw is next!',
+    ]);
   });
 
   it('opens without a closing time until closed, can start a new round, and stays quiet with the bot off', async () => {
@@ -130,7 +135,13 @@ describe('giveaway window', () => {
   it('does not announce a closing time it never saw ahead of it, and honours the announce switches', async () => {
     const { clock, bot, call, sent, of } = await setup({
       botActive: true,
-      giveaway: { closesAt: '2026-12-01T19:00:00.000Z', announceOpen: false, announceClosed: false, lastCallSeconds: 10, lastCallMessage: 'Hurry: {timeLeft} for {keyword}, {entries} in' },
+      giveaway: {
+        closesAt: '2026-12-01T19:00:00.000Z',
+        announceOpen: false,
+        announceClosed: false,
+        lastCallSeconds: 10,
+        lastCallMessage: 'Hurry: {timeLeft} for {keyword}, {entries} in',
+      },
     });
     bot.tick();
     expect(of('giveaway.closed')).toEqual([]);
@@ -145,7 +156,14 @@ describe('giveaway window', () => {
 
   it('refuses bad bodies with VALIDATION_ERROR and changes nothing', async () => {
     const { call, of } = await setup();
-    for (const body of [{ durationSeconds: 5 }, { durationSeconds: 1.5 }, { durationSeconds: '60' }, { keyword: '' }, { keyword: 'x'.repeat(51) }, { other: 1 }]) {
+    for (const body of [
+      { durationSeconds: 5 },
+      { durationSeconds: 1.5 },
+      { durationSeconds: '60' },
+      { keyword: '' },
+      { keyword: 'x'.repeat(51) },
+      { other: 1 },
+    ]) {
       const r = await call('POST', '/api/v1/giveaway/open', body);
       expect(r.status).toBe(400);
       expect(r.json.error.code).toBe('VALIDATION_ERROR');

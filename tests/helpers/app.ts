@@ -18,7 +18,12 @@ export interface TestApp {
   /** The typed client (the one the dashboard and the MCP server use), with the full-scope key. */
   api: ReturnType<typeof createClient<typeof api>>;
   /** fetch against the app with the key; returns status, headers and parsed JSON (for HTTP-level checks). */
-  call(method: string, urlPath: string, body?: unknown, init?: { key?: string | null; headers?: Record<string, string>; raw?: string }): Promise<ApiResponse>;
+  call(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    init?: { key?: string | null; headers?: Record<string, string>; raw?: string },
+  ): Promise<ApiResponse>;
   stop(): Promise<void>;
 }
 

@@ -43,7 +43,16 @@ describe('envelope, security headers and base paths', () => {
         {
           name: 'boom',
           routes: [
-            route({ method: 'get', path: '/boom', tag: 'Test', summary: 'fails', scope: '', handler: () => { throw new Error('secret db path /x/y'); } }),
+            route({
+              method: 'get',
+              path: '/boom',
+              tag: 'Test',
+              summary: 'fails',
+              scope: '',
+              handler: () => {
+                throw new Error('secret db path /x/y');
+              },
+            }),
           ],
         },
       ],

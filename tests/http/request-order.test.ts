@@ -77,16 +77,25 @@ describe('request bodies must be JSON', () => {
 
   it('still reads a JSON body sent as curl -d sends it (form-urlencoded)', async () => {
     t = await startTestApp();
-    const r = await t.call('PATCH', '/api/v1/settings', undefined, { raw: '{"welcomeDelay": 1234}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const r = await t.call('PATCH', '/api/v1/settings', undefined, {
+      raw: '{"welcomeDelay": 1234}',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(r.status).toBe(200);
     expect(r.json.data.welcomeDelay).toBe(1234);
   });
 
   it('accepts application/json with a charset and +json types', async () => {
     t = await startTestApp();
-    const a = await t.call('PATCH', '/api/v1/settings', undefined, { raw: '{"welcomeDelay": 10}', headers: { 'content-type': 'application/json; charset=utf-8' } });
+    const a = await t.call('PATCH', '/api/v1/settings', undefined, {
+      raw: '{"welcomeDelay": 10}',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
     expect(a.status).toBe(200);
-    const b = await t.call('PATCH', '/api/v1/settings', undefined, { raw: '{"welcomeDelay": 20}', headers: { 'content-type': 'application/merge-patch+json' } });
+    const b = await t.call('PATCH', '/api/v1/settings', undefined, {
+      raw: '{"welcomeDelay": 20}',
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
     expect(b.status).toBe(200);
     expect(b.json.data.welcomeDelay).toBe(20);
   });

@@ -85,7 +85,12 @@ describe('query parameters', () => {
 
   it('refuses an empty value instead of reading it as 0', async () => {
     t = await startTestApp();
-    for (const p of ['/api/v1/giveaway/entries?offset=', '/api/v1/messages?limit=', '/api/v1/analytics?period=', '/api/v1/giveaway/entries?offset=1&offset=']) {
+    for (const p of [
+      '/api/v1/giveaway/entries?offset=',
+      '/api/v1/messages?limit=',
+      '/api/v1/analytics?period=',
+      '/api/v1/giveaway/entries?offset=1&offset=',
+    ]) {
       const r = await t.call('GET', p);
       expect(r.status, p).toBe(400);
       expect(r.json.error.code, p).toBe('VALIDATION_ERROR');

@@ -33,10 +33,11 @@ describe('stopping the app', () => {
     await arrived;
     const stopping = t.app.stop();
     // The request is still held: new connections are refused while it waits.
-    const health = () => fetch(`${t!.app.baseUrl}/api/v1/health`).then(
-      () => 'served',
-      () => 'refused',
-    );
+    const health = () =>
+      fetch(`${t!.app.baseUrl}/api/v1/health`).then(
+        () => 'served',
+        () => 'refused',
+      );
     await expect.poll(health).toBe('refused');
     answer();
     const res = await inFlight;

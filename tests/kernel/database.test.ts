@@ -13,7 +13,20 @@ describe('database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['accounts', 'settings', 'api_keys', 'rate_limits', 'giveaway_entries', 'giveaway_draws', 'messages', 'chat_events', 'webhooks', 'webhook_deliveries']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'accounts',
+        'settings',
+        'api_keys',
+        'rate_limits',
+        'giveaway_entries',
+        'giveaway_draws',
+        'messages',
+        'chat_events',
+        'webhooks',
+        'webhook_deliveries',
+      ]),
+    );
     db.close();
   });
 

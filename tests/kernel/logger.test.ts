@@ -83,12 +83,19 @@ describe('the log', () => {
     log.info(`Dashboard: http://127.0.0.1:3847/#token=${session}`);
     log.warn(`Rejected GET /api/v1/settings?api_key=${key}&account=a`);
     log.error('Webhook test failed:', new Error(`upstream said Authorization: Bearer ${key} was refused; signed with whsec_c2VjcmV0c2VjcmV0`));
-    log.info('Created', { name: 'ci', apiKey: key, headers: { authorization: `Bearer ${key}` }, webhook: { secret: 'whsec_abc', url: 'https://example.com/h' }, note: `copy ${key} now` });
+    log.info('Created', {
+      name: 'ci',
+      apiKey: key,
+      headers: { authorization: `Bearer ${key}` },
+      webhook: { secret: 'whsec_abc', url: 'https://example.com/h' },
+      note: `copy ${key} now`,
+    });
     log.info('Login', { user: { password: 'hunter2', token: 't0ken' } });
     await log.close();
     const file = fs.readFileSync(log.file!, 'utf8');
     for (const out of [file, log.terminal.join('')]) {
-      for (const secret of [key, key.slice(8), session, session.slice(11), 'c2VjcmV0c2VjcmV0', 'whsec_abc', 'hunter2', 't0ken']) expect(out).not.toContain(secret);
+      for (const secret of [key, key.slice(8), session, session.slice(11), 'c2VjcmV0c2VjcmV0', 'whsec_abc', 'hunter2', 't0ken'])
+        expect(out).not.toContain(secret);
     }
     const [dash, rejected, failed, created, login] = records(dataDir);
     expect(dash!.msg).toBe('Dashboard: http://127.0.0.1:3847/#token=[redacted]');

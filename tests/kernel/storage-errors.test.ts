@@ -52,7 +52,16 @@ describe('storage failures are named by their code', () => {
     expect(realSqliteError('full')).toMatchObject({ code: 'SQLITE_FULL' });
     expect(failureKind(realSqliteError('read-only'))).toBe('read-only');
     expect(realSqliteError('read-only')).toMatchObject({ code: 'SQLITE_READONLY' });
-    for (const [code, kind] of [['ENOSPC', 'full'], ['EDQUOT', 'full'], ['EROFS', 'read-only'], ['EACCES', 'permission'], ['EPERM', 'permission'], ['SQLITE_READONLY_DBMOVED', 'read-only'], ['SQLITE_CORRUPT_INDEX', 'corrupt'], ['SQLITE_NOTADB', 'corrupt']] as const) {
+    for (const [code, kind] of [
+      ['ENOSPC', 'full'],
+      ['EDQUOT', 'full'],
+      ['EROFS', 'read-only'],
+      ['EACCES', 'permission'],
+      ['EPERM', 'permission'],
+      ['SQLITE_READONLY_DBMOVED', 'read-only'],
+      ['SQLITE_CORRUPT_INDEX', 'corrupt'],
+      ['SQLITE_NOTADB', 'corrupt'],
+    ] as const) {
       expect(failureKind(Object.assign(new Error(code), { code }))).toBe(kind);
     }
     expect(failureKind(Object.assign(new Error('x'), { code: 'SQLITE_CANTOPEN' }))).toBeNull();
@@ -96,7 +105,12 @@ describe('a read-only data folder', () => {
     )) as StorageError;
     const kind = ro.how === 'chmod' ? 'permission' : 'read-only';
     expect(err.kind).toBe(kind);
-    expectPlain(err, kind === 'read-only' ? new RegExp(`^The data folder ${ro.dir} is read-only, so BuzzChat cannot start`) : /no permission to write in its data folder/);
+    expectPlain(
+      err,
+      kind === 'read-only'
+        ? new RegExp(`^The data folder ${ro.dir} is read-only, so BuzzChat cannot start`)
+        : /no permission to write in its data folder/,
+    );
     expect(err.message.split('\n')[1]).toMatch(/^Make the folder writable|^Give your user write access/);
   });
 
@@ -108,9 +122,15 @@ describe('a read-only data folder', () => {
     expectPlain(err, ro.how === 'chmod' ? /no permission/ : new RegExp(`^The data folder ${ro.dir} is read-only`));
     if (ro.how === 'simulated') return; // the CLI runs in a process of its own, where the simulation does not reach
     // As a user runs it (from source: the test must not depend on a build).
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/shells/cli/index.ts', 'keys', 'create', '--name', 'ci', '--data-dir', ro.dir], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/main/shells/cli/index.ts', 'keys', 'create', '--name', 'ci', '--data-dir', ro.dir],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^buzzchat: ${ro.how === 'chmod' ? 'BuzzChat has no permission' : `The data folder ${ro.dir} is read-only`}`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^buzzchat: ${ro.how === 'chmod' ? 'BuzzChat has no permission' : `The data folder ${ro.dir} is read-only`}`),
+    );
     expect(r.stderr).not.toMatch(/corrupt|\n\s+at /);
     expect(r.stdout).not.toMatch(/bz_live_/);
   });
@@ -149,11 +169,22 @@ describe('a full disk', () => {
     const session = { key: t.app.sessionToken };
     disk.fill(t.app.services.db);
     const writes = [];
-    for (let i = 0; i < 12; i++) writes.push(await t.call('PATCH', '/api/v1/settings', { welcomeMessages: Array.from({ length: 20 }, (_, j) => `Welcome ${i}.${j} ${'x'.repeat(400)}`) }, session));
+    for (let i = 0; i < 12; i++)
+      writes.push(
+        await t.call(
+          'PATCH',
+          '/api/v1/settings',
+          { welcomeMessages: Array.from({ length: 20 }, (_, j) => `Welcome ${i}.${j} ${'x'.repeat(400)}`) },
+          session,
+        ),
+      );
     for (let i = 0; i < 3; i++) writes.push(await t.call('POST', '/api/v1/accounts', { name: `Shop ${i}`, platform: 'twitch' }, session));
     for (const r of writes) {
       expect(r.status, JSON.stringify(r.json)).toBe(507);
-      expect(r.json).toEqual({ success: false, error: { code: 'STORAGE_FULL', message: 'The disk is full: free space and try again; nothing was saved' } });
+      expect(r.json).toEqual({
+        success: false,
+        error: { code: 'STORAGE_FULL', message: 'The disk is full: free space and try again; nothing was saved' },
+      });
     }
     expect((await t.call('GET', '/api/v1/settings', undefined, session)).status).toBe(200);
     const storageLines = logger.lines.filter((l) => /Storage:/.test(l));
@@ -175,8 +206,11 @@ describe('a full disk', () => {
     const session = { key: t.app.sessionToken };
     for (let i = 0; i < 3; i++) {
       const r = await t.call('PATCH', '/api/v1/settings', { welcomeMessage: `Hi ${i}` }, session);
-      expect(r.status, logger.lines.join("\n")).toBe(503);
-      expect(r.json.error).toEqual({ code: 'STORAGE_READ_ONLY', message: 'The data folder is read-only: make it writable and try again; nothing was saved' });
+      expect(r.status, logger.lines.join('\n')).toBe(503);
+      expect(r.json.error).toEqual({
+        code: 'STORAGE_READ_ONLY',
+        message: 'The data folder is read-only: make it writable and try again; nothing was saved',
+      });
     }
     expect(logger.lines.filter((l) => /Storage: the data folder is read-only \(SQLITE_READONLY\)/.test(l))).toHaveLength(1);
   });

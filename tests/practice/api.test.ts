@@ -50,7 +50,12 @@ describe('practice control API', () => {
     const [m] = one.json.data.messages;
     expect(m).toMatchObject({ username: 'Mary Jo', text: 'shipping?', kind: 'message' });
     expect(Math.abs(m.ts - Date.now())).toBeLessThan(5000);
-    const many = await call('POST', '/inject', { messages: [{ username: '山田太郎', text: 'enter' }, { username: 'Zoë', text: 'joined', kind: 'join' }] });
+    const many = await call('POST', '/inject', {
+      messages: [
+        { username: '山田太郎', text: 'enter' },
+        { username: 'Zoë', text: 'joined', kind: 'join' },
+      ],
+    });
     expect(many.json.data.messages.map((x: any) => x.kind)).toEqual(['message', 'join']);
     const ids = [m.id, ...many.json.data.messages.map((x: any) => x.id)];
     expect(new Set(ids).size).toBe(3);
@@ -90,8 +95,19 @@ describe('practice control API', () => {
 
   it('configures, simulates, bursts, goes live and resets', async () => {
     const { call, mod } = await start({ rate: 200 });
-    const cfg = await call('POST', '/config', { giveawayKeyword: 'pokemon', hostName: 'Big Tony', viewers: 5, hostile: { mountedRows: 80 }, mix: { join: 0 } });
-    expect(cfg.json.data).toMatchObject({ hostName: 'Big Tony', viewers: 5, hostile: { mountedRows: 80, reloadEveryMs: 0 }, simulation: { giveawayKeyword: 'pokemon', running: false } });
+    const cfg = await call('POST', '/config', {
+      giveawayKeyword: 'pokemon',
+      hostName: 'Big Tony',
+      viewers: 5,
+      hostile: { mountedRows: 80 },
+      mix: { join: 0 },
+    });
+    expect(cfg.json.data).toMatchObject({
+      hostName: 'Big Tony',
+      viewers: 5,
+      hostile: { mountedRows: 80, reloadEveryMs: 0 },
+      simulation: { giveawayKeyword: 'pokemon', running: false },
+    });
     expect(cfg.json.data.simulation.mix.join).toBe(0);
     await call('POST', '/simulation/start', { rate: 300 });
     await expect.poll(async () => (await call('GET', '/state')).json.data.counts.total).toBeGreaterThan(20);
@@ -114,7 +130,9 @@ describe('practice control API', () => {
 
   it('serves the page with the last messages as history, safely embedded', async () => {
     const { t, call } = await start({ historySize: 5 });
-    const injected = await call('POST', '/inject', { messages: Array.from({ length: 8 }, (_, i) => ({ username: `u${i}`, text: `</script><b>m${i}</b>` })) });
+    const injected = await call('POST', '/inject', {
+      messages: Array.from({ length: 8 }, (_, i) => ({ username: `u${i}`, text: `</script><b>m${i}</b>` })),
+    });
     expect(practiceUrl(t.app.baseUrl)).toBe(`${t.app.baseUrl}/practice/`);
     const res = await fetch(practiceUrl(t.app.baseUrl));
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
@@ -130,11 +148,19 @@ describe('practice control API', () => {
 
   it('carries out the host moderator commands like Whatnot: /hide removes the user, no chat line; /announce shows its text', async () => {
     const { t, call } = await start();
-    await call('POST', '/inject', { messages: [{ username: 'Troll', text: 'buy followers at spam.example' }, { username: 'nice', text: 'hi' }] });
+    await call('POST', '/inject', {
+      messages: [
+        { username: 'Troll', text: 'buy followers at spam.example' },
+        { username: 'nice', text: 'hi' },
+      ],
+    });
     expect((await call('POST', '/send', { text: '/hide troll' })).json.data).toMatchObject({ command: 'hide', text: '/hide troll' });
     await call('POST', '/send', { text: '/announce Giveaway at 9pm' });
     const host = (await call('GET', '/host-messages')).json.data.messages;
-    expect(host.map((h: any) => [h.text, h.command])).toEqual([['/hide troll', 'hide'], ['Giveaway at 9pm', null]]);
+    expect(host.map((h: any) => [h.text, h.command])).toEqual([
+      ['/hide troll', 'hide'],
+      ['Giveaway at 9pm', null],
+    ]);
     const chat = (await call('GET', '/messages')).json.data.messages;
     expect(chat.map((m: any) => m.text)).not.toContain('/hide troll');
     expect(chat.find((m: any) => m.text === 'Giveaway at 9pm')).toMatchObject({ host: true, variant: 'announcement' });
@@ -144,14 +170,24 @@ describe('practice control API', () => {
     const c = await PhxClient.open(t.app.baseUrl);
     await c.join(`livestream:${boot.config.livestreamId}`);
     const from = c.frames.length;
-    await call('POST', '/inject', { messages: [{ username: 'TROLL', text: 'again' }, { username: 'nice', text: 'still here' }] });
+    await call('POST', '/inject', {
+      messages: [
+        { username: 'TROLL', text: 'again' },
+        { username: 'nice', text: 'still here' },
+      ],
+    });
     await c.waitFor((f) => f[4]?.message === 'still here', from);
     expect(c.events('new_msg', from).map((f) => f[4].message)).toEqual(['still here']);
     await c.close();
   });
 
   it('stop() ends the simulation, the show, hostile timers and open sockets', async () => {
-    const { t: app, mod } = await start({ simulate: true, rate: 50, showEveryMs: 50, hostile: { rerenderEveryMs: 50, detachEveryMs: 50, reloadEveryMs: 100, dropSocketEveryMs: 10_000 } });
+    const { t: app, mod } = await start({
+      simulate: true,
+      rate: 50,
+      showEveryMs: 50,
+      hostile: { rerenderEveryMs: 50, detachEveryMs: 50, reloadEveryMs: 100, dropSocketEveryMs: 10_000 },
+    });
     const c = await PhxClient.open(app.app.baseUrl);
     await c.join('practice:control');
     await c.join(`livestream:${mod.controller.show.livestreamId}`);

@@ -9,7 +9,10 @@ describe('practice demo settings', () => {
   it('show every kind of bot post within the first minute of a busy practice stream', () => {
     const clock = new ManualClock();
     const s = settingsSchema.parse(DEMO_SETTINGS);
-    const e = new BotEngine({ ...s, timerMessages: s.timerMessages.map((t, i) => ({ ...t, id: `tmr_${i}` })) }, { clock, random: () => 0.999999 } /* the longest jittered interval */);
+    const e = new BotEngine(
+      { ...s, timerMessages: s.timerMessages.map((t, i) => ({ ...t, id: `tmr_${i}` })) },
+      { clock, random: () => 0.999999 } /* the longest jittered interval */,
+    );
     const causes = new Set<string>();
     e.tick({ live: true });
     // About 1.5 viewer lines a second, like `serve --practice`.

@@ -16,7 +16,13 @@ async function start() {
   t = await startTestApp({ modules: (s) => [(mod = practiceModule(s, { livestreamId: 'ls-feed', historySize: 0 }))] });
   return { base: t.app.baseUrl, stream: mod.controller.stream };
 }
-const lines = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ kind: 'message' as const, username: `v${from + i}`, text: `line ${from + i}`, category: 'injected' as const }));
+const lines = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => ({
+    kind: 'message' as const,
+    username: `v${from + i}`,
+    text: `line ${from + i}`,
+    category: 'injected' as const,
+  }));
 const texts = (f: { msgs: { message: string }[] }) => f.msgs.map((m) => m.message);
 
 interface FeedEvent {

@@ -11,7 +11,9 @@ function lines(n: number, opts = {}) {
 
 describe('seededRandom', () => {
   it('replays the same sequence for a seed and differs across seeds', () => {
-    const a = seededRandom(7), b = seededRandom(7), c = seededRandom(8);
+    const a = seededRandom(7),
+      b = seededRandom(7),
+      c = seededRandom(8);
     const xs = Array.from({ length: 5 }, () => a());
     expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
     expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
@@ -30,7 +32,15 @@ describe('ViewerChatGenerator', () => {
     const cats = new Set(out.map((l) => l.category));
     for (const c of ['greeting', 'faq', 'giveaway', 'decoy', 'repeat', 'emoji', 'long', 'chatter', 'join']) expect(cats).toContain(c);
     const texts = new Set(out.map((l) => l.text));
-    for (const t of ['shipping?', 'how much is shipping to canada', 'do you take paypal', 'what size is that', 'ENTER!!', 'enter me please', 'center']) {
+    for (const t of [
+      'shipping?',
+      'how much is shipping to canada',
+      'do you take paypal',
+      'what size is that',
+      'ENTER!!',
+      'enter me please',
+      'center',
+    ]) {
       expect(texts).toContain(t);
     }
   });
@@ -51,7 +61,10 @@ describe('ViewerChatGenerator', () => {
   });
 
   it('follows a changed giveaway keyword, decoys included', () => {
-    const g = new ViewerChatGenerator({ ...base, mix: { giveaway: 1, decoy: 1, greeting: 0, faq: 0, repeat: 0, emoji: 0, long: 0, chatter: 0, join: 0 } });
+    const g = new ViewerChatGenerator({
+      ...base,
+      mix: { giveaway: 1, decoy: 1, greeting: 0, faq: 0, repeat: 0, emoji: 0, long: 0, chatter: 0, join: 0 },
+    });
     g.setKeyword('pokemon');
     const out = Array.from({ length: 400 }, () => g.next());
     for (const l of out) {
@@ -95,7 +108,11 @@ describe('ViewerChatGenerator', () => {
   });
 
   it('greetings can name the host and the mix can be narrowed to one category', () => {
-    const g = new ViewerChatGenerator({ ...base, hostName: 'Ana María', mix: { greeting: 1, faq: 0, giveaway: 0, decoy: 0, repeat: 0, emoji: 0, long: 0, chatter: 0, join: 0 } });
+    const g = new ViewerChatGenerator({
+      ...base,
+      hostName: 'Ana María',
+      mix: { greeting: 1, faq: 0, giveaway: 0, decoy: 0, repeat: 0, emoji: 0, long: 0, chatter: 0, join: 0 },
+    });
     const out = Array.from({ length: 300 }, () => g.next());
     expect(out.every((l) => l.category === 'greeting')).toBe(true);
     expect(out.some((l) => l.text === 'hey Ana María!')).toBe(true);

@@ -11,7 +11,9 @@ let page: Page;
 let mod: ReturnType<typeof practiceModule>;
 
 beforeAll(async () => {
-  t = await startTestApp({ modules: (s) => [(mod = practiceModule(s, { hostName: 'PracticeHost', livestreamId: 'ls-page', socket: { reconnectBaseMs: 20 } }))] });
+  t = await startTestApp({
+    modules: (s) => [(mod = practiceModule(s, { hostName: 'PracticeHost', livestreamId: 'ls-page', socket: { reconnectBaseMs: 20 } }))],
+  });
   browser = await launchTestBrowser();
 });
 afterAll(async () => {
@@ -37,7 +39,8 @@ async function open() {
   await page.goto(practiceUrl(t.app.baseUrl));
   await expect.poll(() => page.evaluate(() => (window as any).__practice?.joined === true)).toBe(true);
 }
-const inject = async (messages: { username: string; text: string; kind?: string }[]) => (await ctl('POST', '/inject', { messages })).messages as { id: string; ts: number }[];
+const inject = async (messages: { username: string; text: string; kind?: string }[]) =>
+  (await ctl('POST', '/inject', { messages })).messages as { id: string; ts: number }[];
 const practice = (expr: string) => page.evaluate(`window.__practice.${expr}`) as Promise<any>;
 
 /**
@@ -51,7 +54,10 @@ function readRows() {
       return {
         index: Number(row.closest('[data-index]')!.getAttribute('data-index')),
         name: box.firstElementChild!.querySelector('strong')!.textContent,
-        text: [...box.children].slice(1).map((c) => c.textContent).join(' '),
+        text: [...box.children]
+          .slice(1)
+          .map((c) => c.textContent)
+          .join(' '),
         link: row.querySelector('a[href^="/user/"]')?.getAttribute('href') ?? null,
         badge: box.firstElementChild!.children.length > 1 ? box.firstElementChild!.children[1]!.textContent : null,
       };
@@ -79,7 +85,8 @@ describe('practice page in Chromium', () => {
     // Nothing but structure leads to the name and the text: no test ids inside a row, and none of the
     // extension-era name or text selectors match.
     expect(await page.locator('[data-testid="chat-message"] [data-testid]').count()).toBe(0);
-    const oldHooks = '[data-testid="username"], .username, [class*="Username"], [class*="user-name"], span[class*="name"], [data-testid="message-text"], .message-text, [class*="MessageText"], [class*="message-content"]';
+    const oldHooks =
+      '[data-testid="username"], .username, [class*="Username"], [class*="user-name"], span[class*="name"], [data-testid="message-text"], .message-text, [class*="MessageText"], [class*="message-content"]';
     expect(await page.locator(`[data-testid="chat-message"] :is(${oldHooks})`).count()).toBe(0);
     expect(await page.locator('[data-testid="virtuoso-item-list"] .text-system-orange-opaque-darker').count()).toBe(1);
     expect(await page.getAttribute('[data-testid="chat-input"]', 'placeholder')).toBeTruthy();
@@ -136,12 +143,17 @@ describe('practice page in Chromium', () => {
     await expect.poll(texts).toEqual(all.slice(-50));
     await page.evaluate(() => document.querySelectorAll('[data-testid="chat-message"]').forEach((e) => ((e as any).__old = true)));
     await ctl('POST', '/rerender');
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="chat-message"]')].filter((e) => (e as any).__old).length)).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('[data-testid="chat-message"]')].filter((e) => (e as any).__old).length))
+      .toBe(0);
     expect(await texts()).toEqual(all.slice(-50));
 
     await page.evaluate(() => {
       (window as any).__removed = 0;
-      new MutationObserver((recs) => recs.forEach((r) => ((window as any).__removed += r.removedNodes.length))).observe(document.querySelector('[data-testid="virtuoso-item-list"]')!, { childList: true });
+      new MutationObserver((recs) => recs.forEach((r) => ((window as any).__removed += r.removedNodes.length))).observe(
+        document.querySelector('[data-testid="virtuoso-item-list"]')!,
+        { childList: true },
+      );
     });
     await ctl('POST', '/detach', { count: 3 });
     await expect.poll(() => page.evaluate(() => (window as any).__removed)).toBe(3);

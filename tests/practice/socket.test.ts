@@ -36,29 +36,57 @@ async function client(baseUrl: string): Promise<PhxClient> {
 
 const CHAT = 'livestream:ls-test';
 const decode = (f: Frame) => decodeWhatnotFrame(JSON.stringify(f));
-const decodedEvents = (frames: Frame[]) => frames.flatMap((f) => {
-  const d = decode(f);
-  return d.ok ? d.events : [];
-});
+const decodedEvents = (frames: Frame[]) =>
+  frames.flatMap((f) => {
+    const d = decode(f);
+    return d.ok ? d.events : [];
+  });
 
 describe('practice socket (Phoenix frames)', () => {
   it('answers a join with phx_reply, replays the recent chat and pushes new lines as new_msg the decoder reads', async () => {
     const { t, ctl } = await start({ historySize: 2 });
-    const early = (await ctl('POST', '/inject', { messages: [{ username: 'a', text: 'one' }, { username: 'b', text: 'two' }, { username: 'c', text: 'three' }] })).messages;
+    const early = (
+      await ctl('POST', '/inject', {
+        messages: [
+          { username: 'a', text: 'one' },
+          { username: 'b', text: 'two' },
+          { username: 'c', text: 'three' },
+        ],
+      })
+    ).messages;
     const c = await client(t.app.baseUrl);
     expect(WHATNOT_SOCKET_URL.test(c.ws.url)).toBe(true);
     const reply = await c.join(CHAT);
-    expect(reply).toEqual(['1', '1', CHAT, 'phx_reply', { status: 'ok', response: { livestream: expect.objectContaining({ id: 'ls-test', status: 'PLAYING', activeViewers: 128 }) } }]);
+    expect(reply).toEqual([
+      '1',
+      '1',
+      CHAT,
+      'phx_reply',
+      { status: 'ok', response: { livestream: expect.objectContaining({ id: 'ls-test', status: 'PLAYING', activeViewers: 128 }) } },
+    ]);
     // The join replays the last historySize lines, as channels do on (re)join.
     const replay = await c.waitFor((f) => f[3] === 'new_msg' && f[4].id === early[2].id);
     expect(c.events('new_msg').map((f) => f[4].id)).toEqual([early[1].id, early[2].id]);
     expect(replay[0]).toBe('1');
 
     const from = c.frames.length;
-    const [m, j] = (await ctl('POST', '/inject', { messages: [{ username: 'Zoë Cards', text: 'shipping? 📦' }, { username: 'newcomer', text: 'joined', kind: 'join' }] })).messages;
+    const [m, j] = (
+      await ctl('POST', '/inject', {
+        messages: [
+          { username: 'Zoë Cards', text: 'shipping? 📦' },
+          { username: 'newcomer', text: 'joined', kind: 'join' },
+        ],
+      })
+    ).messages;
     const frame = await c.waitFor((f) => f[3] === 'new_msg' && f[4].id === m.id, from);
     expect(frame.slice(0, 4)).toEqual([null, null, CHAT, 'new_msg']);
-    expect(frame[4]).toMatchObject({ id: m.id, user: { id: expect.stringMatching(/^\d+$/), username: 'Zoë Cards' }, message: 'shipping? 📦', timestamp: m.ts, livestreamId: 'ls-test' });
+    expect(frame[4]).toMatchObject({
+      id: m.id,
+      user: { id: expect.stringMatching(/^\d+$/), username: 'Zoë Cards' },
+      message: 'shipping? 📦',
+      timestamp: m.ts,
+      livestreamId: 'ls-test',
+    });
     const joinFrame = await c.waitFor((f) => f[3] === 'new_msg' && f[4].id === j.id, from);
     expect(joinFrame[4].message).toBe('joined 👋');
     expect(decodedEvents([frame, joinFrame])).toEqual([
@@ -112,7 +140,14 @@ describe('practice socket (Phoenix frames)', () => {
     const { t, ctl } = await start({ historySize: 10 });
     const first = await client(t.app.baseUrl);
     await first.join(CHAT);
-    const sent = (await ctl('POST', '/inject', { messages: [{ username: 'a', text: '1' }, { username: 'b', text: '2' }] })).messages.map((m: { id: string }) => m.id);
+    const sent = (
+      await ctl('POST', '/inject', {
+        messages: [
+          { username: 'a', text: '1' },
+          { username: 'b', text: '2' },
+        ],
+      })
+    ).messages.map((m: { id: string }) => m.id);
     await first.waitFor((f) => f[4]?.id === sent[1]);
     expect((await ctl('POST', '/socket/drop')).dropped).toBe(1);
     await expect.poll(() => first.closed).toBe(true);
@@ -161,7 +196,12 @@ describe('practice socket (Phoenix frames)', () => {
     await ctl('POST', '/config', { viewers: 321 });
     await ctl('POST', '/live/end');
     for (const event of ['tip', 'raid', 'giveaway']) await ctl('POST', '/show-event', { event });
-    await ctl('POST', '/inject', { messages: [{ username: 'Lucky One', text: 'enter' }, { username: 'decoy', text: 'center' }] });
+    await ctl('POST', '/inject', {
+      messages: [
+        { username: 'Lucky One', text: 'enter' },
+        { username: 'decoy', text: 'center' },
+      ],
+    });
     for (const event of ['giveaway', 'giveaway', 'auction', 'auction', 'auction', 'auction', 'auction']) await ctl('POST', '/show-event', { event });
     await c.waitFor((f) => f[3] === 'auction_ended');
     const unknown = c.frames.filter((f) => f[3] !== 'phx_reply' && !decode(f).ok);
@@ -172,7 +212,11 @@ describe('practice socket (Phoenix frames)', () => {
     expect(ev).toContainEqual(expect.objectContaining({ type: 'tip', amount: expect.any(Number), currency: 'USD' }));
     expect(ev).toContainEqual(expect.objectContaining({ type: 'raid', direction: 'incoming', viewers: expect.any(Number) }));
     const giveaway = ev.filter((e) => e.type === 'giveaway');
-    expect(giveaway.map((g) => (g.type === 'giveaway' ? [g.phase, g.entryCount] : []))).toEqual([['started', 0], ['entries', 1], ['won', 1]]);
+    expect(giveaway.map((g) => (g.type === 'giveaway' ? [g.phase, g.entryCount] : []))).toEqual([
+      ['started', 0],
+      ['entries', 1],
+      ['won', 1],
+    ]);
     expect(giveaway[2]).toMatchObject({ winner: 'Lucky One' });
     const products = ev.filter((e) => e.type === 'product');
     expect(products.map((p) => (p.type === 'product' ? p.action : ''))).toEqual(['created', 'updated', 'updated', 'updated', 'updated', 'sold']);

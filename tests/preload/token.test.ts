@@ -46,7 +46,13 @@ describe('preload session token', () => {
   });
 
   it('gives nothing to any other origin: other host, port, scheme, or a lookalike', async () => {
-    for (const at of ['http://evil.example/', 'http://127.0.0.1:38470/', 'http://localhost:3847/', 'https://127.0.0.1:3847/', 'http://127.0.0.1.nip.example:3847/']) {
+    for (const at of [
+      'http://evil.example/',
+      'http://127.0.0.1:38470/',
+      'http://localhost:3847/',
+      'https://127.0.0.1:3847/',
+      'http://127.0.0.1.nip.example:3847/',
+    ]) {
       const { bridge } = await load(both, at);
       expect(bridge.session(), at).toBeNull();
     }
@@ -62,7 +68,12 @@ describe('preload session token', () => {
   });
 
   it('gives nothing when a switch is missing or empty', async () => {
-    for (const switches of [[`--buzzchat-token=${TOKEN}`], [`--buzzchat-origin=${ORIGIN}`], ['--buzzchat-token=', `--buzzchat-origin=${ORIGIN}`], []]) {
+    for (const switches of [
+      [`--buzzchat-token=${TOKEN}`],
+      [`--buzzchat-origin=${ORIGIN}`],
+      ['--buzzchat-token=', `--buzzchat-origin=${ORIGIN}`],
+      [],
+    ]) {
       const { bridge } = await load(switches, `${ORIGIN}/`);
       expect(bridge.session(), switches.join(' ')).toBeNull();
     }

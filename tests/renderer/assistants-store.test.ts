@@ -29,7 +29,11 @@ describe('assistants store', () => {
     const keys = createKeysStore(api);
     const a = createAssistantsStore(api, () => void keys.getState().load());
     await a.getState().load();
-    expect(a.getState().config).toMatchObject({ command: '/opt/BuzzChat/buzzchat', args: ['--mcp'], claudeDesktop: { configPath: claudeFile, writable: true } });
+    expect(a.getState().config).toMatchObject({
+      command: '/opt/BuzzChat/buzzchat',
+      args: ['--mcp'],
+      claudeDesktop: { configPath: claudeFile, writable: true },
+    });
 
     expect(await a.getState().createKey()).toBe(true);
     const key = a.getState().key!;

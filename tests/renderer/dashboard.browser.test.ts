@@ -85,7 +85,10 @@ describe('dashboard in Chromium', () => {
     await t.call('POST', '/api/v1/giveaway/entries', { username: 'viewer_two' });
     await page.locator('.entries').getByText('viewer_two').waitFor();
     await page.getByRole('button', { name: 'Draw a winner' }).click();
-    await page.locator('.winners').getByText(/viewer_(one|two)/).waitFor();
+    await page
+      .locator('.winners')
+      .getByText(/viewer_(one|two)/)
+      .waitFor();
     const draws = (await t.call('GET', '/api/v1/giveaway/draws')).json.data.draws;
     expect(draws).toHaveLength(1);
     await page.screenshot({ path: `${SHOTS}/buzzchat-giveaway.png` });
@@ -116,10 +119,18 @@ describe('dashboard in Chromium', () => {
     expect(exported.faqRules.map((r: { triggers: string[] }) => r.triggers)).toEqual([['shipping', 'ship']]);
     expect(exported).not.toHaveProperty('botActive');
     const input = page.getByLabel('Settings file to import');
-    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, welcomeDelay: -1 })) });
+    await input.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, welcomeDelay: -1 })),
+    });
     await page.getByText(/Nothing imported: .*welcomeDelay/).waitFor();
     expect((await t.call('GET', '/api/v1/settings')).json.data.welcomeMessage).toBe(exported.welcomeMessage);
-    await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, welcomeMessage: 'Hi {username}, from a file!' })) });
+    await input.setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...exported, welcomeMessage: 'Hi {username}, from a file!' })),
+    });
     await page.getByText(/Imported \d+ settings/).waitFor();
     expect((await t.call('GET', '/api/v1/settings')).json.data.welcomeMessage).toBe('Hi {username}, from a file!');
     await page.getByRole('tab', { name: 'Welcome & pacing' }).click();
@@ -167,8 +178,13 @@ describe('dashboard in Chromium', () => {
     // Chat history and analytics as the chat driver and bot would have recorded them.
     const accountId = t.app.services.accounts.active().id;
     const now = Date.now();
-    const rec = (direction: 'received' | 'sent', cause: 'faq' | 'welcome' | 'timer' | null, username: string | null, text: string, trigger?: string) =>
-      t.app.services.chatEvents.record({ accountId, direction, cause, username, text, trigger, rowKey: `seed-${text}`, at: now });
+    const rec = (
+      direction: 'received' | 'sent',
+      cause: 'faq' | 'welcome' | 'timer' | null,
+      username: string | null,
+      text: string,
+      trigger?: string,
+    ) => t.app.services.chatEvents.record({ accountId, direction, cause, username, text, trigger, rowKey: `seed-${text}`, at: now });
     rec('received', null, 'shopper_42', 'how much is shipping?', 'shipping');
     rec('sent', 'faq', null, 'Shipping is $5 flat');
     rec('sent', 'welcome', null, 'Welcome to the stream, shopper_42!');

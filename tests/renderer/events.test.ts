@@ -37,7 +37,12 @@ describe('connectEvents against /api/v1/events', () => {
   it('delivers bus events with their type, account and data, authenticated by the session token', async () => {
     const events: LiveEvent[] = [];
     const states: StreamState[] = [];
-    const stream = connectEvents({ baseUrl: t.app.baseUrl, token: t.app.sessionToken, onEvent: (e) => events.push(e), onState: (s) => states.push(s) });
+    const stream = connectEvents({
+      baseUrl: t.app.baseUrl,
+      token: t.app.sessionToken,
+      onEvent: (e) => events.push(e),
+      onState: (s) => states.push(s),
+    });
     try {
       await expect.poll(() => states.at(-1)).toBe('open');
       await t.call('POST', '/api/v1/bot/start');
@@ -57,7 +62,13 @@ describe('connectEvents against /api/v1/events', () => {
   it('filters by type on the server', async () => {
     const events: LiveEvent[] = [];
     const states: StreamState[] = [];
-    const stream = connectEvents({ baseUrl: t.app.baseUrl, token: t.app.sessionToken, types: ['giveaway.entry'], onEvent: (e) => events.push(e), onState: (s) => states.push(s) });
+    const stream = connectEvents({
+      baseUrl: t.app.baseUrl,
+      token: t.app.sessionToken,
+      types: ['giveaway.entry'],
+      onEvent: (e) => events.push(e),
+      onState: (s) => states.push(s),
+    });
     try {
       await expect.poll(() => states.at(-1)).toBe('open');
       await t.call('POST', '/api/v1/bot/stop');
@@ -104,7 +115,10 @@ describe('connectEvents reconnects', () => {
     const fakeFetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
       calls++;
       seen.push(new Headers(init?.headers).get('last-event-id'));
-      const body = calls === 1 ? 'id: evt_1\nevent: bot.started\ndata: {"id":"evt_1","type":"bot.started","timestamp":"2025-01-01T00:00:00Z","accountId":null,"data":{}}\n\n' : '';
+      const body =
+        calls === 1
+          ? 'id: evt_1\nevent: bot.started\ndata: {"id":"evt_1","type":"bot.started","timestamp":"2025-01-01T00:00:00Z","accountId":null,"data":{}}\n\n'
+          : '';
       // Later connections stay open (like the real server) until aborted.
       const stream = new ReadableStream<Uint8Array>({
         start(c) {
@@ -116,7 +130,13 @@ describe('connectEvents reconnects', () => {
       return new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } });
     };
     const states: StreamState[] = [];
-    const s = connectEvents({ token: 't', fetch: fakeFetch as typeof fetch, retryMs: 5, onEvent: (e) => events.push(e.id), onState: (st) => states.push(st) });
+    const s = connectEvents({
+      token: 't',
+      fetch: fakeFetch as typeof fetch,
+      retryMs: 5,
+      onEvent: (e) => events.push(e.id),
+      onState: (st) => states.push(st),
+    });
     await expect.poll(() => calls).toBe(2);
     s.close();
     expect(events).toEqual(['evt_1']);

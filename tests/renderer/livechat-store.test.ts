@@ -8,13 +8,34 @@ import type { LiveChatLine, LiveEvent } from '../../src/renderer/src/api/types.j
 const T0 = Date.parse('2025-01-24T10:00:00.000Z');
 let n = 0;
 const line = (data: Partial<LiveChatLine> & Pick<LiveChatLine, 'username' | 'text' | 'self'>, at = T0): LiveEvent => {
-  const l: LiveChatLine = { accountId: 'acc_1', platform: 'practice', rowKey: `row_${++n}`, kind: 'message', history: false, pageTs: null, receivedAt: at, ...data };
+  const l: LiveChatLine = {
+    accountId: 'acc_1',
+    platform: 'practice',
+    rowKey: `row_${++n}`,
+    kind: 'message',
+    history: false,
+    pageTs: null,
+    receivedAt: at,
+    ...data,
+  };
   return { id: `evt_${n}`, type: 'chat.message', timestamp: new Date(at).toISOString(), accountId: 'acc_1', data: { ...l } };
 };
 const queuedEvent = (messageId: string, message: string, cause: string): LiveEvent =>
-  ({ id: `evt_q${++n}`, type: 'message.queued', timestamp: new Date(T0).toISOString(), accountId: 'acc_1', data: { messageId, message, cause, scheduledFor: new Date(T0).toISOString() } }) as LiveEvent;
+  ({
+    id: `evt_q${++n}`,
+    type: 'message.queued',
+    timestamp: new Date(T0).toISOString(),
+    accountId: 'acc_1',
+    data: { messageId, message, cause, scheduledFor: new Date(T0).toISOString() },
+  }) as LiveEvent;
 const doneEvent = (type: 'message.sent' | 'message.failed', messageId: string, message: string): LiveEvent =>
-  ({ id: `evt_d${++n}`, type, timestamp: new Date(T0).toISOString(), accountId: 'acc_1', data: { messageId, message, cause: 'manual', sentAt: new Date(T0).toISOString(), error: 'No chat input found' } }) as LiveEvent;
+  ({
+    id: `evt_d${++n}`,
+    type,
+    timestamp: new Date(T0).toISOString(),
+    accountId: 'acc_1',
+    data: { messageId, message, cause: 'manual', sentAt: new Date(T0).toISOString(), error: 'No chat input found' },
+  }) as LiveEvent;
 
 /** An API answering from a table of `METHOD /path` -> data (the envelope added). */
 function fakeApi(routes: Record<string, (body: any, url: URL) => unknown>) {
@@ -24,7 +45,11 @@ function fakeApi(routes: Record<string, (body: any, url: URL) => unknown>) {
     const key = `${init?.method ?? 'GET'} ${url.pathname.replace('/api/v1', '')}`;
     calls.push(`${key}${url.search}`);
     const handler = routes[key];
-    if (!handler) return new Response(JSON.stringify({ success: false, error: { code: 'NOT_FOUND', message: 'Not found' } }), { status: 404, headers: { 'content-type': 'application/json' } });
+    if (!handler)
+      return new Response(JSON.stringify({ success: false, error: { code: 'NOT_FOUND', message: 'Not found' } }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      });
     const data = handler(init?.body ? JSON.parse(String(init.body)) : undefined, url);
     return new Response(JSON.stringify({ success: true, data }), { headers: { 'content-type': 'application/json' } });
   };
@@ -57,9 +82,13 @@ describe('live chat store', () => {
   });
 
   it("shows the host's send at once as their line, queued, and lets its echo confirm it instead of adding another", async () => {
-    const { api } = fakeApi({ 'POST /chat/send': () => ({ messageId: 'msg_me', status: 'queued', cause: 'manual', scheduledFor: new Date(T0).toISOString() }) });
+    const { api } = fakeApi({
+      'POST /chat/send': () => ({ messageId: 'msg_me', status: 'queued', cause: 'manual', scheduledFor: new Date(T0).toISOString() }),
+    });
     const store = createChatStore(api, { schedule: sync });
-    store.getState().onEvent({ id: 'st', type: 'chat.status', timestamp: '', accountId: 'acc_1', data: { loggedInAs: 'PracticeHost' } } as unknown as LiveEvent);
+    store
+      .getState()
+      .onEvent({ id: 'st', type: 'chat.status', timestamp: '', accountId: 'acc_1', data: { loggedInAs: 'PracticeHost' } } as unknown as LiveEvent);
     expect(await store.getState().send('Bids open now')).toBe(true);
     // The stream reports the same message: still one line.
     store.getState().onEvent(queuedEvent('msg_me', 'Bids open now', 'manual'));
@@ -81,10 +110,34 @@ describe('live chat store', () => {
 
   it('loads the history under the lines that came live, each once, and keeps at most LINES_MAX lines', async () => {
     const history = [
-      { id: 2, direction: 'sent', username: 'PracticeHost', sender: 'bot', text: 'Welcome ann', cause: 'welcome', rowKey: null, messageId: 'msg_w', createdAt: new Date(T0 - 1000).toISOString() },
-      { id: 1, direction: 'received', username: 'ann', sender: 'viewer', text: 'hi', cause: null, rowKey: 'id:1', messageId: null, createdAt: new Date(T0 - 2000).toISOString() },
+      {
+        id: 2,
+        direction: 'sent',
+        username: 'PracticeHost',
+        sender: 'bot',
+        text: 'Welcome ann',
+        cause: 'welcome',
+        rowKey: null,
+        messageId: 'msg_w',
+        createdAt: new Date(T0 - 1000).toISOString(),
+      },
+      {
+        id: 1,
+        direction: 'received',
+        username: 'ann',
+        sender: 'viewer',
+        text: 'hi',
+        cause: null,
+        rowKey: 'id:1',
+        messageId: null,
+        createdAt: new Date(T0 - 2000).toISOString(),
+      },
     ];
-    const { api } = fakeApi({ 'GET /chat/messages': () => ({ messages: history }), 'GET /messages': () => ({ messages: [] }), 'GET /chat/status': () => null });
+    const { api } = fakeApi({
+      'GET /chat/messages': () => ({ messages: history }),
+      'GET /messages': () => ({ messages: [] }),
+      'GET /chat/status': () => null,
+    });
     const store = createChatStore(api, { schedule: sync });
     store.getState().onEvent(line({ username: 'ann', text: 'hi', self: false, rowKey: 'id:1' }));
     store.getState().onEvent(line({ username: 'bo', text: 'live one', self: false }));
@@ -115,7 +168,15 @@ describe('live chat store', () => {
 
   it('searches the stored history a page at a time, older pages from the last id', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({
-      id: 100 - i, direction: 'received', username: `u${i}`, sender: 'viewer', text: `ship ${i}`, cause: null, rowKey: null, messageId: null, createdAt: new Date(T0 - i).toISOString(),
+      id: 100 - i,
+      direction: 'received',
+      username: `u${i}`,
+      sender: 'viewer',
+      text: `ship ${i}`,
+      cause: null,
+      rowKey: null,
+      messageId: null,
+      createdAt: new Date(T0 - i).toISOString(),
     }));
     const { api, calls } = fakeApi({
       'GET /chat/messages': (_b, url) => {
@@ -128,7 +189,12 @@ describe('live chat store', () => {
     expect(store.getState().search).toMatchObject({ q: 'ship', loading: false, done: false });
     expect(store.getState().search!.results).toHaveLength(50);
     await store.getState().searchMore();
-    expect(store.getState().search!.results.map((r) => r.id).slice(-2)).toEqual([42, 41]);
+    expect(
+      store
+        .getState()
+        .search!.results.map((r) => r.id)
+        .slice(-2),
+    ).toEqual([42, 41]);
     expect(store.getState().search!.done).toBe(true);
     expect(calls.at(-1)).toBe('GET /chat/messages?q=ship&before=51&limit=50');
     store.getState().clearSearch();

@@ -38,7 +38,8 @@ const log = () => page.locator('.chat-lines');
 const row = (text: string) => page.locator('.chat-rows [role="listitem"]').filter({ hasText: text });
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` (npm test does)');
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+    throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` (npm test does)');
   t = await startTestApp({
     rendererDir: RENDERER_DIR,
     rateLimits: { perMinute: 1_000_000, perDay: 10_000_000 },
@@ -88,7 +89,9 @@ describe('Live chat screen in Chromium', () => {
     expect((await hostMessages()).map((m) => m.text)).toContain(text);
     // The page confirms on the echo; the queue marks it sent right after.
     const sentManual = async () =>
-      (await t.call('GET', '/api/v1/messages?status=sent')).json.data.messages.filter((m: { message: string; cause: string }) => m.message === text && m.cause === 'manual');
+      (await t.call('GET', '/api/v1/messages?status=sent')).json.data.messages.filter(
+        (m: { message: string; cause: string }) => m.message === text && m.cause === 'manual',
+      );
     await expect.poll(async () => (await sentManual()).length).toBe(1);
   });
 
@@ -116,7 +119,9 @@ describe('Live chat screen in Chromium', () => {
     await page.getByRole('heading', { name: 'Bot settings', exact: true }).waitFor();
     // The FAQ editor takes the words from #/settings?faq=... (faq-prefill.ts) as a new rule's trigger.
     await page.getByRole('tab', { name: 'FAQ rules', selected: true }).waitFor();
-    await expect.poll(() => page.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('do you ship to Canada');
+    await expect
+      .poll(() => page.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+      .toContain('do you ship to Canada');
     await page.getByRole('link', { name: /Live chat/ }).click();
     // Not saved: leaving asks first.
     await page.getByRole('button', { name: 'Discard and leave' }).click();
@@ -124,7 +129,10 @@ describe('Live chat screen in Chromium', () => {
   });
 
   it('is usable by keyboard: arrows move between lines, Enter opens the actions, Escape returns', async () => {
-    await inject([['kb_one', 'first keyboard line'], ['kb_two', 'second keyboard line']]);
+    await inject([
+      ['kb_one', 'first keyboard line'],
+      ['kb_two', 'second keyboard line'],
+    ]);
     await row('second keyboard line').waitFor();
     // The list is one Tab stop: the newest line.
     await row('second keyboard line').focus();
@@ -145,13 +153,17 @@ describe('Live chat screen in Chromium', () => {
   });
 
   it('has no serious or critical accessibility issue on the chat card, with a line menu open', async () => {
-    await row('first keyboard line').getByRole('button', { name: /Actions for/ }).click();
+    await row('first keyboard line')
+      .getByRole('button', { name: /Actions for/ })
+      .click();
     await page.getByRole('menu').waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const result = await new AxeBuilder({ page: page as never }).include('.chat-card').analyze();
       const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`)).toEqual([]);
+      expect(serious.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`)).toEqual(
+        [],
+      );
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
@@ -202,7 +214,11 @@ describe('Live chat screen in Chromium', () => {
     }
     await expect.poll(() => rows.count()).toBeGreaterThan(120);
     const reading = await log().evaluate((el) => el.scrollTop);
-    await inject([['late_a', 'late one'], ['late_b', 'late two'], ['late_c', 'late three']]);
+    await inject([
+      ['late_a', 'late one'],
+      ['late_b', 'late two'],
+      ['late_c', 'late three'],
+    ]);
     await page.getByRole('button', { name: '↓ 3 new messages' }).waitFor();
     // Reading older lines is not interrupted.
     expect(Math.abs((await log().evaluate((el) => el.scrollTop)) - reading)).toBeLessThan(5);

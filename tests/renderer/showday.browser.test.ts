@@ -28,7 +28,8 @@ const open = async (screen: string, heading: string) => {
 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first');
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+    throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first');
   receiver = http.createServer((req, res) => req.resume().on('end', () => res.end('ok')));
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
@@ -53,14 +54,19 @@ afterAll(async () => {
   receiver?.close();
 });
 
-describe('a new seller\'s first live show', () => {
+describe("a new seller's first live show", () => {
   it('#7 the activity feed starts with what happened before it opened, without a "Chat connected" per load', async () => {
     await page.locator('.feed').getByText('early_bird entered the giveaway').waitFor();
     const accountId = t.app.services.accounts.active().id;
     t.app.services.events.emit('chat.status', accountId, { accountId, connected: false, live: false } as never);
     await page.reload();
     await page.locator('.feed').getByText('early_bird entered the giveaway').waitFor();
-    expect(await page.locator('.feed').getByText(/Chat (connected|disconnected)/).count()).toBe(0);
+    expect(
+      await page
+        .locator('.feed')
+        .getByText(/Chat (connected|disconnected)/)
+        .count(),
+    ).toBe(0);
   });
 
   it('#1 an FAQ rule another rule always answers first is reported when saved, and can be moved above it', async () => {

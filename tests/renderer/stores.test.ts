@@ -88,7 +88,21 @@ describe('settings store', () => {
     const s = stores.settings;
     await s.getState().load();
     s.getState().edit((d) => ({ ...d, welcomeMessage: 'Hi {username}!' }));
-    s.getState().edit((d) => ({ ...d, faqRules: [{ triggers: [], response: 'We ship worldwide', matchMode: 'word', caseSensitive: false, cooldownSeconds: 30, userCooldownSeconds: 120, priority: 0, enabled: true }] }));
+    s.getState().edit((d) => ({
+      ...d,
+      faqRules: [
+        {
+          triggers: [],
+          response: 'We ship worldwide',
+          matchMode: 'word',
+          caseSensitive: false,
+          cooldownSeconds: 30,
+          userCooldownSeconds: 120,
+          priority: 0,
+          enabled: true,
+        },
+      ],
+    }));
     expect(s.getState().isDirty('faq')).toBe(true);
     expect(await s.getState().save('faq')).toBe(false);
     expect(Object.keys(s.getState().errors)).toEqual(['faqRules.0.triggers']);
@@ -140,7 +154,18 @@ describe('chat store', () => {
   it('appends chat.message events of the active account as lines, once per row', async () => {
     await stores.accounts.getState().load();
     const c = stores.chat;
-    const line = { accountId: 'acc', platform: 'practice', kind: 'message' as const, username: 'zoe', text: 'hi all', rowKey: 'row-9', history: false, self: false, pageTs: null, receivedAt: Date.now() };
+    const line = {
+      accountId: 'acc',
+      platform: 'practice',
+      kind: 'message' as const,
+      username: 'zoe',
+      text: 'hi all',
+      rowKey: 'row-9',
+      history: false,
+      self: false,
+      pageTs: null,
+      receivedAt: Date.now(),
+    };
     const accountId = stores.accounts.getState().active()!.id;
     const event = { id: 'evt_x', type: 'chat.message' as const, timestamp: new Date().toISOString(), accountId, data: line };
     stores.dispatch(event);
@@ -180,7 +205,9 @@ describe('keys and accounts stores', () => {
     // A bad URL is refused with the API's message and changes nothing.
     expect(await a.getState().update(second.id, { url: 'ftp://nope' })).toBe(false);
     expect(a.getState().error).toMatch(/http/);
-    expect((await t.call('GET', '/api/v1/accounts')).json.data.accounts.find((x: { id: string }) => x.id === second.id).url).toBe('https://www.twitch.tv/shop');
+    expect((await t.call('GET', '/api/v1/accounts')).json.data.accounts.find((x: { id: string }) => x.id === second.id).url).toBe(
+      'https://www.twitch.tv/shop',
+    );
     await stores.settings.getState().load();
     expect(await a.getState().switchTo(second.id)).toBe(true);
     expect(a.getState().active()?.id).toBe(second.id);

@@ -18,7 +18,13 @@ describe('settings warnings (PATCH /settings answers them beside the settings)',
     expect(r.json.data.faqRules).toHaveLength(2);
     expect(r.json.data.warnings).toHaveLength(1);
     const w = r.json.data.warnings[0];
-    expect(w).toMatchObject({ code: 'faq-shadowed', path: 'faqRules.1', otherIndex: 0, trigger: 'how much is shipping', ruleId: r.json.data.faqRules[1].id });
+    expect(w).toMatchObject({
+      code: 'faq-shadowed',
+      path: 'faqRules.1',
+      otherIndex: 0,
+      trigger: 'how much is shipping',
+      ruleId: r.json.data.faqRules[1].id,
+    });
     expect(w.message).toContain('“how much is shipping”');
     expect(w.message).toContain('“shipping, ship, postage”');
     expect(w.message).toMatch(/Move .* above/);

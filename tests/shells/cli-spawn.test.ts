@@ -31,7 +31,9 @@ function importsOf(file: string, dynamic = false, seen = new Set<string>()): Set
   seen.add(file);
   const code = fs.readFileSync(file, 'utf8');
   // `export ... from` too: a chunk that is also imported dynamically may be a facade re-exporting another chunk.
-  const pattern = dynamic ? /^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"|import\("([^"]+)"\)/gm : /^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm;
+  const pattern = dynamic
+    ? /^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"|import\("([^"]+)"\)/gm
+    : /^(?:import|export)\s[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm;
   for (const m of code.matchAll(pattern)) {
     const spec = (m[1] ?? m[2] ?? m[3])!;
     if (spec.startsWith('.')) for (const n of importsOf(path.resolve(path.dirname(file), spec), dynamic, seen)) names.add(n);
@@ -45,7 +47,8 @@ describe('buzzchat as a process', () => {
     const cli = path.resolve('out/main/cli.js');
     const upFront = [...importsOf(cli)];
     expect(upFront).toContain('commander');
-    for (const heavy of ['express', 'playwright-core', '@modelcontextprotocol/sdk', 'pino']) expect(upFront.filter((n) => n.startsWith(heavy))).toEqual([]);
+    for (const heavy of ['express', 'playwright-core', '@modelcontextprotocol/sdk', 'pino'])
+      expect(upFront.filter((n) => n.startsWith(heavy))).toEqual([]);
     // serve loads them when it runs: the check above would see them if they were loaded up front.
     const serveChunk = fs.readFileSync(cli, 'utf8').match(/import\("(\.\/chunks\/serve-[^"]+)"\)/)![1]!;
     const forServe = [...importsOf(path.resolve(path.dirname(cli), serveChunk), true)];

@@ -79,12 +79,32 @@ describe('buzzchat CLI', () => {
   it('has help for every command, naming every option and environment variable', async () => {
     const top = await run(['--help']);
     expect(top.code).toBe(0);
-    for (const word of ['serve', 'keys', 'backup', 'BUZZCHAT_PORT', 'BUZZCHAT_DATA_DIR', 'BUZZCHAT_BROWSER', 'BUZZCHAT_NO_SANDBOX', 'BUZZCHAT_URL', 'BUZZCHAT_API_KEY', 'BUZZCHAT_HEADLESS']) {
+    for (const word of [
+      'serve',
+      'keys',
+      'backup',
+      'BUZZCHAT_PORT',
+      'BUZZCHAT_DATA_DIR',
+      'BUZZCHAT_BROWSER',
+      'BUZZCHAT_NO_SANDBOX',
+      'BUZZCHAT_URL',
+      'BUZZCHAT_API_KEY',
+      'BUZZCHAT_HEADLESS',
+    ]) {
       expect(top.stdout).toContain(word);
     }
     const serve = await run(['serve', '--help']);
     expect(serve.code).toBe(0);
-    for (const flag of ['--port <port>', '--data-dir <dir>', '--practice', '--headless', '--headed', '--no-browser', 'BUZZCHAT_PORT', 'BUZZCHAT_BROWSER']) {
+    for (const flag of [
+      '--port <port>',
+      '--data-dir <dir>',
+      '--practice',
+      '--headless',
+      '--headed',
+      '--no-browser',
+      'BUZZCHAT_PORT',
+      'BUZZCHAT_BROWSER',
+    ]) {
       expect(serve.stdout).toContain(flag);
     }
     const create = await run(['keys', 'create', '--help']);
@@ -161,7 +181,9 @@ describe('buzzchat CLI', () => {
     const copy = await run(['backup', '--data-dir', dir]);
     expect(copy.code, copy.stderr).toBe(0);
     const listed = await fetch(`${base}/api/v1/backups`, { headers: { authorization: `Bearer ${key}` } });
-    expect(((await listed.json()) as { data: { backups: { file: string }[] } }).data.backups.map((b) => b.file)).toEqual([path.basename(lastLine(copy))]);
+    expect(((await listed.json()) as { data: { backups: { file: string }[] } }).data.backups.map((b) => b.file)).toEqual([
+      path.basename(lastLine(copy)),
+    ]);
     expect(fs.readFileSync(path.join(dir, 'buzzchat.lock'), 'utf8').trim()).toBe(String(process.pid));
     stop('SIGTERM');
     expect(await serving).toBe(0);

@@ -85,9 +85,27 @@ describe('shows', () => {
     stream.push(accountId, { type: 'tip', id: 't1', userId: null, username: 'ana', amount: 5, currency: 'USD', text: 'love it', at: null });
     stream.push(accountId, { type: 'tip', id: 't2', userId: null, username: 'bob', amount: 2.5, currency: 'USD', text: null, at: null });
     stream.push(accountId, { type: 'raid', fromUsername: 'friend', toUsername: null, viewers: 40, at: null, direction: 'incoming' });
-    stream.push(accountId, { type: 'raid', fromUsername: null, toUsername: 'other', viewers: 12, at: null, direction: 'outgoing', stage: 'selected' });
+    stream.push(accountId, {
+      type: 'raid',
+      fromUsername: null,
+      toUsername: 'other',
+      viewers: 12,
+      at: null,
+      direction: 'outgoing',
+      stage: 'selected',
+    });
     stream.push(accountId, { type: 'product', action: 'sold', productId: 'p1', title: 'Card', price: 12, currency: 'USD', buyer: 'ana', at: null });
-    stream.push(accountId, { type: 'product', action: 'updated', productId: 'p1', title: 'Card', price: 13, currency: 'USD', buyer: null, at: null, bidder: 'bob' });
+    stream.push(accountId, {
+      type: 'product',
+      action: 'updated',
+      productId: 'p1',
+      title: 'Card',
+      price: 13,
+      currency: 'USD',
+      buyer: null,
+      at: null,
+      bidder: 'bob',
+    });
     stream.push(accountId, { type: 'viewers', count: 80, at: null });
     stream.push(accountId, { type: 'viewers', count: 55, at: null });
     stream.push(accountId, { type: 'giveaway', phase: 'won', giveawayId: 'g1', title: 'Pack', entryCount: 9, winner: 'cat', at: null });
@@ -117,7 +135,12 @@ describe('shows', () => {
     clock.advance(3_600_000);
     status(true, false);
     const ended = seen.find((e) => e.type === 'show.ended');
-    expect(ended?.data).toMatchObject({ showId: current.id, endReason: 'ended', endedAt: '2026-11-30T21:00:00.000Z', stats: { messages: 4, chatters: 2 } });
+    expect(ended?.data).toMatchObject({
+      showId: current.id,
+      endReason: 'ended',
+      endedAt: '2026-11-30T21:00:00.000Z',
+      stats: { messages: 4, chatters: 2 },
+    });
     expect((await get('/shows/current')).data.show).toBeNull();
     const past = (await get('/shows')).data.shows;
     expect(past).toHaveLength(1);

@@ -57,13 +57,15 @@ describe('GET /system/mcp-config', () => {
     expect(none.json.error.code).toBe('NOT_FOUND');
   });
 
-  it("knows where Claude Desktop keeps its configuration on macOS, Windows and Linux", () => {
+  it('knows where Claude Desktop keeps its configuration on macOS, Windows and Linux', () => {
     expect(claudeDesktopConfigPath('darwin', {}, '/Users/ann')).toBe('/Users/ann/Library/Application Support/Claude/claude_desktop_config.json');
     expect(claudeDesktopConfigPath('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toBe(
       'C:\\Users\\ann\\AppData\\Roaming\\Claude\\claude_desktop_config.json',
     );
     expect(claudeDesktopConfigPath('linux', {}, '/home/ann')).toBe('/home/ann/.config/Claude/claude_desktop_config.json');
-    expect(claudeDesktopConfigPath('linux', { XDG_CONFIG_HOME: '/home/ann/cfg' }, '/home/ann')).toBe('/home/ann/cfg/Claude/claude_desktop_config.json');
+    expect(claudeDesktopConfigPath('linux', { XDG_CONFIG_HOME: '/home/ann/cfg' }, '/home/ann')).toBe(
+      '/home/ann/cfg/Claude/claude_desktop_config.json',
+    );
   });
 });
 
@@ -89,7 +91,11 @@ describe('POST /system/mcp-config/claude-desktop', () => {
     const merged = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(merged.globalShortcut).toBe('Alt+Space');
     expect(merged.mcpServers.files).toEqual({ command: 'npx', args: ['fs-server'] });
-    expect(merged.mcpServers.buzzchat).toMatchObject({ command: LAUNCH.command, args: ['--mcp'], env: { BUZZCHAT_API_KEY: 'bc_one', BUZZCHAT_URL: t.app.baseUrl } });
+    expect(merged.mcpServers.buzzchat).toMatchObject({
+      command: LAUNCH.command,
+      args: ['--mcp'],
+      env: { BUZZCHAT_API_KEY: 'bc_one', BUZZCHAT_URL: t.app.baseUrl },
+    });
 
     const second = await write(t, { apiKey: 'bc_two', path: file });
     // Same clock time: the earlier backup is kept, the new one gets its own name.

@@ -30,7 +30,21 @@ describe('webhook address classes', () => {
   });
 
   it('keeps refusing loopback-less private ranges of both families', () => {
-    for (const ip of ['0.0.0.0', '10.1.2.3', '172.31.255.255', '192.168.0.1', '100.64.0.1', '169.254.169.254', '::', '::7f00:1', 'fd00::1', 'fe80::1', 'ff02::1', '64:ff9b:1::a00:1', '100::1']) {
+    for (const ip of [
+      '0.0.0.0',
+      '10.1.2.3',
+      '172.31.255.255',
+      '192.168.0.1',
+      '100.64.0.1',
+      '169.254.169.254',
+      '::',
+      '::7f00:1',
+      'fd00::1',
+      'fe80::1',
+      'ff02::1',
+      '64:ff9b:1::a00:1',
+      '100::1',
+    ]) {
       expect(classifyAddress(ip), ip).toBe('private');
     }
     expect(classifyAddress('127.0.0.1')).toBe('loopback');
@@ -39,11 +53,17 @@ describe('webhook address classes', () => {
 
   it('accepts a name that resolves to public addresses at connect time; refuses it if any address is private', async () => {
     const url = new URL('https://hooks.example.com/x');
-    const pub = await resolveTargets(url, false, async () => [{ address: '93.184.216.34', family: 4 }, { address: '2606:2800:220:1::1', family: 6 }]);
+    const pub = await resolveTargets(url, false, async () => [
+      { address: '93.184.216.34', family: 4 },
+      { address: '2606:2800:220:1::1', family: 6 },
+    ]);
     expect(pub.map((a) => a.address)).toEqual(['93.184.216.34', '2606:2800:220:1::1']);
-    await expect(resolveTargets(url, false, async () => [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }])).rejects.toThrow(
-      /resolves to private-network address 10\.0\.0\.7/,
-    );
+    await expect(
+      resolveTargets(url, false, async () => [
+        { address: '93.184.216.34', family: 4 },
+        { address: '10.0.0.7', family: 4 },
+      ]),
+    ).rejects.toThrow(/resolves to private-network address 10\.0\.0\.7/);
   });
 });
 

@@ -15,7 +15,10 @@ afterEach(async () => {
 describe('webhooks API', () => {
   it('creates, lists without secrets, updates and deletes', async () => {
     t = await startWebhookApp();
-    const c = await t.call('POST', '/api/v1/webhooks', { url: 'https://example.com/hooks/buzzchat', events: ['giveaway.entry', 'giveaway.winner', 'giveaway.entry'] });
+    const c = await t.call('POST', '/api/v1/webhooks', {
+      url: 'https://example.com/hooks/buzzchat',
+      events: ['giveaway.entry', 'giveaway.winner', 'giveaway.entry'],
+    });
     expect(c.status).toBe(201);
     const created = c.json.data;
     expect(created.id).toMatch(/^wh_[a-z0-9]+$/);
@@ -144,7 +147,9 @@ describe('webhooks API', () => {
     expect((await t.call('PATCH', '/api/v1/webhooks/config', { allowPrivateNetworks: true }, { key: reader })).status).toBe(403);
     // Lifting SSRF protection is an admin act, beyond managing webhooks.
     const writer = t.app.services.keys.create('writer', ['webhooks:write']).key;
-    expect((await t.call('PATCH', '/api/v1/webhooks/config', { allowPrivateNetworks: true }, { key: writer })).json.error.code).toBe('INSUFFICIENT_SCOPE');
+    expect((await t.call('PATCH', '/api/v1/webhooks/config', { allowPrivateNetworks: true }, { key: writer })).json.error.code).toBe(
+      'INSUFFICIENT_SCOPE',
+    );
     expect((await t.call('GET', '/api/v1/webhooks/config')).json.data.allowPrivateNetworks).toBe(false);
     expect((await t.call('GET', '/api/v1/webhooks', undefined, { key: other })).status).toBe(403);
     expect((await t.call('GET', '/api/v1/webhooks', undefined, { key: null })).status).toBe(401);

@@ -69,7 +69,13 @@ describe('webhook delivery', () => {
     await outboxIdle(t); // nothing else is owed, so nothing else can arrive
     expect(bots.received.map((r) => r.json.type)).toEqual(['bot.started', 'bot.stopped']);
     expect(bots.received[0]!.json.data).toEqual({ accountId: t.accountId });
-    expect(all.received.map((r) => r.json.type).sort()).toEqual(['bot.started', 'bot.stopped', 'giveaway.entry', 'giveaway.entry', 'giveaway.winner']);
+    expect(all.received.map((r) => r.json.type).sort()).toEqual([
+      'bot.started',
+      'bot.stopped',
+      'giveaway.entry',
+      'giveaway.entry',
+      'giveaway.winner',
+    ]);
     const winner = all.ofType('giveaway.winner')[0]!.json.data;
     expect(winner.winners).toHaveLength(1);
     expect(winner.accountId).toBe(t.accountId);
@@ -118,7 +124,8 @@ describe('webhook delivery', () => {
   it('treats a timeout and a redirect as failures and retries them', async () => {
     t = await startWebhookApp({ timeoutMs: 150 });
     const rx = await receiver();
-    rx.reply = (_r, n) => (n === 1 ? { status: 200, delayMs: 1000 } : n === 2 ? { status: 302, headers: { location: 'http://10.0.0.1/' } } : { status: 204 });
+    rx.reply = (_r, n) =>
+      n === 1 ? { status: 200, delayMs: 1000 } : n === 2 ? { status: 302, headers: { location: 'http://10.0.0.1/' } } : { status: 204 };
     const { id } = await t.register(rx.url(), ['giveaway.entry']);
     enter(t, 'slowpoke');
     const [d] = await waitForDeliveries(t, id, (ds) => ds[0]?.status === 'delivered');
@@ -202,11 +209,7 @@ describe('webhook delivery', () => {
     await waitFor(() => rx.received.length >= 50, WAIT_MS, 'second attempts');
     expect((await t.call('GET', `/api/v1/webhooks/${id}`)).json.data.active).toBe(true);
     clock.advance(2000);
-    const view = await waitFor(
-      () => t!.webhooks.service.list().find((w) => w.id === id && !w.active),
-      WAIT_MS,
-      'disabled after 5 days',
-    );
+    const view = await waitFor(() => t!.webhooks.service.list().find((w) => w.id === id && !w.active), WAIT_MS, 'disabled after 5 days');
     expect(view.disabledReason).toMatch(new RegExp(`since ${new Date(clock.now() - 5 * 24 * 3600_000 - 1000).toISOString().slice(0, 10)}`));
   });
 
@@ -241,7 +244,10 @@ describe('webhook delivery', () => {
     enter(t, 'x');
     const [r1] = await waitForDeliveries(t, rebind.id, (ds) => ds[0]?.attempts === 1);
     expect(r1.status).toBe('pending');
-    expect(r1.attemptLog[0]).toMatchObject({ statusCode: null, error: 'rebind.test resolves to private-network address 10.0.0.1 and allowPrivateNetworks is off' });
+    expect(r1.attemptLog[0]).toMatchObject({
+      statusCode: null,
+      error: 'rebind.test resolves to private-network address 10.0.0.1 and allowPrivateNetworks is off',
+    });
     const [m1] = await waitForDeliveries(t, meta.id, (ds) => ds[0]?.attempts === 1);
     expect(m1.attemptLog[0].error).toMatch(/169\.254\.169\.254/);
     await waitForDeliveries(t, ok.id, (ds) => ds[0]?.status === 'delivered');

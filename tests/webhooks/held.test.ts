@@ -95,7 +95,8 @@ describe('events while an endpoint is inactive', () => {
     enter(t, 'before2');
     await waitFor(() => disabled.length > 0, WAIT_MS, 'webhook.disabled');
     // Attempts in flight when it was disabled finish before the count is taken.
-    const sending = () => (t!.app.services.db.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'sending'`).get() as { n: number }).n;
+    const sending = () =>
+      (t!.app.services.db.prepare(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE status = 'sending'`).get() as { n: number }).n;
     await waitFor(() => sending() === 0, WAIT_MS, 'no delivery in flight');
     const failedAttempts = rx.received.length;
 
@@ -109,8 +110,16 @@ describe('events while an endpoint is inactive', () => {
     expect(v.disabledReason).toMatch(/attempts in a row/);
 
     rx.reply = () => ({ status: 200 });
-    expect((await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: true })).json.data).toMatchObject({ active: true, disabledReason: null, heldEvents: 0 });
-    await waitFor(() => new Set(rx.received.filter((r) => r.json).map((r) => r.json.id)).size === 6 && rx.received.length >= failedAttempts + 6, WAIT_MS, 'all six');
+    expect((await t.call('PATCH', `/api/v1/webhooks/${hook.id}`, { active: true })).json.data).toMatchObject({
+      active: true,
+      disabledReason: null,
+      heldEvents: 0,
+    });
+    await waitFor(
+      () => new Set(rx.received.filter((r) => r.json).map((r) => r.json.id)).size === 6 && rx.received.length >= failedAttempts + 6,
+      WAIT_MS,
+      'all six',
+    );
     await outboxIdle(t!);
     const ok = rx.received.slice(failedAttempts);
     expect(ok).toHaveLength(6); // each once after re-enable
@@ -177,7 +186,12 @@ describe('events while an endpoint is inactive', () => {
     expect((await view(t, hook.id)).heldEvents).toBe(3);
     expect((await view(t, other.id)).heldEvents).toBe(3);
     // The newest are kept.
-    expect((await t.deliveries(hook.id)).map((d: any) => d.eventId)).toEqual(events.slice(2).map((e) => e.id).reverse());
+    expect((await t.deliveries(hook.id)).map((d: any) => d.eventId)).toEqual(
+      events
+        .slice(2)
+        .map((e) => e.id)
+        .reverse(),
+    );
     expect(warnings.filter((w) => w.includes('dropped 2 held events'))).toHaveLength(2);
     // The active endpoint's delivered log is untouched.
     expect((await t.deliveries((await t.call('GET', '/api/v1/webhooks')).json.data.webhooks[2].id)).length).toBe(5);

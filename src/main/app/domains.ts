@@ -45,7 +45,12 @@ export interface ModuleOptions {
 export function defaultModules(options: ModuleOptions = {}): (s: AppServices) => Domain[] {
   return (s) => {
     // After the practice stream (whose page it may open); the bot subscribes to chat.gateway.
-    const chat = chatModule(s, { practice: options.practice, browserPath: options.browserPath, headless: options.headless, noBrowser: options.noBrowser });
+    const chat = chatModule(s, {
+      practice: options.practice,
+      browserPath: options.browserPath,
+      headless: options.headless,
+      noBrowser: options.noBrowser,
+    });
     const shows = showsDomain(s, chat.gateway);
     // Analytics' ?show= reads each show's window from here.
     s.analytics.useShows(shows.service);

@@ -32,7 +32,10 @@ export function methodNotAllowed(method: string, pathname: string, allow: readon
 export function checkQuery(query: Record<string, unknown>, takesQuery: boolean): void {
   const names = Object.keys(query);
   if (!takesQuery && names.length > 0) {
-    throw new ApiError('VALIDATION_ERROR', `Invalid query: unknown parameter${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} (this route takes none)`);
+    throw new ApiError(
+      'VALIDATION_ERROR',
+      `Invalid query: unknown parameter${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} (this route takes none)`,
+    );
   }
   const empty = names.filter((n) => query[n] === '' || (Array.isArray(query[n]) && (query[n] as unknown[]).includes('')));
   if (empty.length > 0) throw new ApiError('VALIDATION_ERROR', `Invalid query: ${empty.map((n) => `${n}: must not be empty`).join('; ')}`);

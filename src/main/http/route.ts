@@ -52,7 +52,9 @@ export function implement<Api extends Record<string, AnyOperation>>(api: Api, ha
 
 /** A route that is not (yet) part of the shared contract: an operation and its handler in one. */
 export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  def: Omit<Operation<Q, B, P>, 'scope'> & { scope: Operation['scope'] | string | readonly string[] } & { handler: (ctx: RouteContext<z.infer<Q>, z.infer<B>, z.infer<P>>) => unknown },
+  def: Omit<Operation<Q, B, P>, 'scope'> & { scope: Operation['scope'] | string | readonly string[] } & {
+    handler: (ctx: RouteContext<z.infer<Q>, z.infer<B>, z.infer<P>>) => unknown;
+  },
 ): RouteDef {
   return def as unknown as RouteDef;
 }

@@ -96,9 +96,7 @@ export class ApiServer {
     });
     for (const base of API_BASES) app.use(base, api);
     this.mountRenderer();
-    app.use((req: Request, _res: Response, next: NextFunction) =>
-      next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.path}`)),
-    );
+    app.use((req: Request, _res: Response, next: NextFunction) => next(new ApiError('NOT_FOUND', `No route for ${req.method} ${req.path}`)));
     app.use(this.errorHandler);
   }
 

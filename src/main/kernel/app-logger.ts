@@ -133,7 +133,9 @@ async function openLogFile(
     // The file cannot take the line (disk full, removed folder): say so on the terminal, once a minute.
     if (throttle.pass(errorCode(err) ?? 'error') === null) return;
     const kind = failureKind(err);
-    terminal?.write(`[buzzchat] The log file ${stream.file} cannot be written (${kind ? plainCause(kind) : err.message}); lines go to the terminal only until it can.\n`);
+    terminal?.write(
+      `[buzzchat] The log file ${stream.file} cannot be written (${kind ? plainCause(kind) : err.message}); lines go to the terminal only until it can.\n`,
+    );
   });
   return {
     entry: { level, stream },
@@ -156,20 +158,22 @@ type Method = 'info' | 'warn' | 'error';
 function wrap(base: pino.Logger): Logger {
   // A full or read-only disk fails every write after the first: one line per kind a minute, no stacks.
   const storage = new LogThrottle();
-  const call = (method: Method) => (...args: unknown[]) => {
-    try {
-      const { fields, message, storageKind } = toRecord(args);
-      if (storageKind) {
-        const held = storage.pass(storageKind);
-        if (held === null) return;
-        base[method](fields, held > 0 ? `${message} (${held} more since the last line like this)` : message);
-        return;
+  const call =
+    (method: Method) =>
+    (...args: unknown[]) => {
+      try {
+        const { fields, message, storageKind } = toRecord(args);
+        if (storageKind) {
+          const held = storage.pass(storageKind);
+          if (held === null) return;
+          base[method](fields, held > 0 ? `${message} (${held} more since the last line like this)` : message);
+          return;
+        }
+        base[method](fields, message);
+      } catch {
+        // Logging never throws into the code that logs.
       }
-      base[method](fields, message);
-    } catch {
-      // Logging never throws into the code that logs.
-    }
-  };
+    };
   return { info: call('info'), warn: call('warn'), error: call('error') };
 }
 
@@ -200,4 +204,3 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function redactedError(err: Error): Record<string, unknown> {
   return redactDeep(pino.stdSerializers.err(err)) as Record<string, unknown>;
 }
-

@@ -118,7 +118,12 @@ const DIR_FLAG = '(--data-dir or BUZZCHAT_DATA_DIR)';
 export function folderError(kind: 'full' | 'read-only' | 'permission', dataDir: string, doing: string, code?: string): StorageError {
   const dir = path.resolve(dataDir);
   if (kind === 'full') {
-    return new StorageError(kind, `The disk is full: BuzzChat cannot ${doing} (data folder ${dir}).`, 'Free some disk space, then start again; nothing was changed.', code);
+    return new StorageError(
+      kind,
+      `The disk is full: BuzzChat cannot ${doing} (data folder ${dir}).`,
+      'Free some disk space, then start again; nothing was changed.',
+      code,
+    );
   }
   if (kind === 'read-only') {
     return new StorageError(

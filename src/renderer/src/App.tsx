@@ -100,7 +100,12 @@ function Sidebar(props: { current: ScreenId }) {
       </label>
       <nav className="nav">
         {SCREENS.map((s) => (
-          <a key={s.id} href={`#/${s.id}`} className={`nav-item ${props.current === s.id ? 'nav-active' : ''}`} aria-current={props.current === s.id ? 'page' : undefined}>
+          <a
+            key={s.id}
+            href={`#/${s.id}`}
+            className={`nav-item ${props.current === s.id ? 'nav-active' : ''}`}
+            aria-current={props.current === s.id ? 'page' : undefined}
+          >
             <span className="nav-icon">
               <Icon name={s.icon} />
             </span>

@@ -27,8 +27,16 @@ export function formatNumber(n: number | null | undefined): string {
 }
 
 /** Text areas edit string lists one item per line. */
-export const linesOf = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-export const listOf = (text: string): string[] => text.split(',').map((l) => l.trim()).filter((l) => l.length > 0);
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+export const listOf = (text: string): string[] =>
+  text
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 
 /** Field names of the API as the screens label them, for errors that name a field. */
 const FIELD_WORDS: Record<string, string> = {

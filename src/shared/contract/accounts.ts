@@ -44,7 +44,14 @@ const idParams = z.object({ id: z.string().min(1).max(64) });
 const TAG = 'Accounts';
 
 export const accountsApi = {
-  list: op({ method: 'get', path: '/accounts', tag: TAG, summary: 'List accounts', scope: 'accounts:read', response: z.object({ accounts: z.array(accountSchema) }) }),
+  list: op({
+    method: 'get',
+    path: '/accounts',
+    tag: TAG,
+    summary: 'List accounts',
+    scope: 'accounts:read',
+    response: z.object({ accounts: z.array(accountSchema) }),
+  }),
   switch: op({
     method: 'post',
     path: '/accounts/switch',
@@ -65,7 +72,15 @@ export const accountsApi = {
     body: createAccountBody,
     response: z.object({ account: accountSchema }),
   }),
-  get: op({ method: 'get', path: '/accounts/:id', tag: TAG, summary: 'One account', scope: 'accounts:read', params: idParams, response: z.object({ account: accountSchema }) }),
+  get: op({
+    method: 'get',
+    path: '/accounts/:id',
+    tag: TAG,
+    summary: 'One account',
+    scope: 'accounts:read',
+    params: idParams,
+    response: z.object({ account: accountSchema }),
+  }),
   update: op({
     method: 'patch',
     path: '/accounts/:id',

@@ -35,9 +35,7 @@ export const activityEventSchema = z.object({
 });
 export type ActivityEvent = z.infer<typeof activityEventSchema>;
 
-export const activityQuery = accountQuery
-  .extend({ limit: z.coerce.number().int().min(1).max(200).default(50) })
-  .strict();
+export const activityQuery = accountQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 
 export const activityResponse = z.object({
   events: z.array(activityEventSchema).describe('Newest first: events of the account and app-wide ones (accountId null)'),

@@ -16,7 +16,9 @@ const utcOffset = z.coerce
   .min(-840)
   .max(840)
   .default(0)
-  .describe('Minutes east of UTC for period=today and day-aligned buckets, e.g. -300 for New York in winter. Counts are kept per UTC hour, so with a half-hour offset a bucket edge falls on the hour; the first bucket holds only the part of it inside the period');
+  .describe(
+    'Minutes east of UTC for period=today and day-aligned buckets, e.g. -300 for New York in winter. Counts are kept per UTC hour, so with a half-hour offset a bucket edge falls on the hour; the first bucket holds only the part of it inside the period',
+  );
 
 /** One show instead of a period (GET /shows): its window from start to end (to now while it runs). */
 const showParam = z
@@ -24,7 +26,9 @@ const showParam = z
   .min(1)
   .max(64)
   .optional()
-  .describe("A show id (GET /shows): only that show's time window, from its start to its end (now while it runs); period is then ignored, and an unknown show (or one of another account than `account`) is a 404 NOT_FOUND");
+  .describe(
+    "A show id (GET /shows): only that show's time window, from its start to its end (now while it runs); period is then ignored, and an unknown show (or one of another account than `account`) is a 404 NOT_FOUND",
+  );
 
 export const analyticsQuery = accountQuery.extend({ period: periodSchema, utcOffsetMinutes: utcOffset, show: showParam }).strict();
 
@@ -39,7 +43,7 @@ export const analyticsSchema = z.object({
   messagesReceived: z.number().int(),
   uniqueChatters: z.number().int(),
   period: periodSchema,
-  since: z.string().nullable().describe('Start of the window: the period\'s, or the show\'s start with `show`'),
+  since: z.string().nullable().describe("Start of the window: the period's, or the show's start with `show`"),
   // Optional in the schema only because the reference's example predates them; BuzzChat always sends both.
   until: z.string().nullable().optional().describe('End of the window: null = now; the end of the show with `show` (null while it runs)'),
   show: z.string().nullable().optional().describe('The show the figures are restricted to (`show`), else null'),
@@ -70,7 +74,9 @@ export const timelineSchema = z.object({
   bucketMinutes: z
     .number()
     .int()
-    .describe('60 for today and a day, 360 for a week, 1440 (a day) or more for a month and all time; for a show 5 (up to 2 hours), 15 (up to 8 hours) or 60'),
+    .describe(
+      '60 for today and a day, 360 for a week, 1440 (a day) or more for a month and all time; for a show 5 (up to 2 hours), 15 (up to 8 hours) or 60',
+    ),
   buckets: z.array(
     z.object({
       start: z.string().describe('Bucket start (ISO 8601)'),

@@ -4,7 +4,6 @@ import { op } from './op.js';
 
 export { SCOPES, scopeSchema, type Scope } from '../scopes.js';
 
-
 export const apiKeySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -26,7 +25,14 @@ export const createKeyBody = z
 const TAG = 'API keys';
 
 export const apiKeysApi = {
-  list: op({ method: 'get', path: '/keys', tag: TAG, summary: 'List API keys (never the secrets)', scope: 'keys:admin', response: z.object({ keys: z.array(apiKeySchema) }) }),
+  list: op({
+    method: 'get',
+    path: '/keys',
+    tag: TAG,
+    summary: 'List API keys (never the secrets)',
+    scope: 'keys:admin',
+    response: z.object({ keys: z.array(apiKeySchema) }),
+  }),
   create: op({
     method: 'post',
     path: '/keys',

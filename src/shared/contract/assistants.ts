@@ -40,8 +40,14 @@ export type McpConfig = z.infer<typeof mcpConfigSchema>;
 
 export const writeClaudeConfigBody = z
   .object({
-    apiKey: z.string().trim().min(1).max(200).regex(/^\S+$/, 'an API key has no spaces').describe('The key the assistant uses (create one with POST /keys)'),
-    path: z.string().trim().min(1).max(4096).optional().describe("The configuration file; defaults to claudeDesktop.configPath"),
+    apiKey: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^\S+$/, 'an API key has no spaces')
+      .describe('The key the assistant uses (create one with POST /keys)'),
+    path: z.string().trim().min(1).max(4096).optional().describe('The configuration file; defaults to claudeDesktop.configPath'),
   })
   .strict();
 

@@ -40,7 +40,8 @@ export const botApi = {
     method: 'post',
     path: '/bot/test',
     tag: 'Settings',
-    summary: 'What the bot would do with a chat message (rule or command, the reply, or why nothing: cooldown, your own name, moderation), without sending',
+    summary:
+      'What the bot would do with a chat message (rule or command, the reply, or why nothing: cooldown, your own name, moderation), without sending',
     scope: 'settings:read',
     query: accountQuery.strict(),
     body: botTestBody,

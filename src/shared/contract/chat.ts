@@ -62,7 +62,7 @@ export const chatLineSchema = z.object({
   manual: z.boolean().optional().describe('The host typed it by hand'),
   pageTs: z.number().nullable(),
   receivedAt: z.number().describe('Epoch ms BuzzChat received it'),
-  reaction: lineReactionSchema.nullable().optional().describe("What the bot made of the line (absent when no bot runs)"),
+  reaction: lineReactionSchema.nullable().optional().describe('What the bot made of the line (absent when no bot runs)'),
 });
 
 /**
@@ -86,7 +86,9 @@ export const chatHistoryLineSchema = z.object({
   username: z
     .string()
     .nullable()
-    .describe("Who posted it. Sent lines (the bot's too) are posted under the host's account: the name the page shows, else the settings' hostUsername; null when neither is known"),
+    .describe(
+      "Who posted it. Sent lines (the bot's too) are posted under the host's account: the name the page shows, else the settings' hostUsername; null when neither is known",
+    ),
   sender: chatSenderSchema,
   text: z.string(),
   cause: z.string().nullable().describe('Why a sent line was sent (faq, welcome, manual...); null for received lines'),

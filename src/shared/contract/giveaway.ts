@@ -52,7 +52,10 @@ export const addEntryResponse = z.discriminatedUnion('accepted', [
     username: z.string(),
     enteredAt: z.string().describe('ISO 8601'),
   }),
-  z.object({ accepted: z.literal(false), reason: z.enum(['limit_reached']).describe('limit_reached: the viewer already has giveaway.entriesPerUser entries') }),
+  z.object({
+    accepted: z.literal(false),
+    reason: z.enum(['limit_reached']).describe('limit_reached: the viewer already has giveaway.entriesPerUser entries'),
+  }),
 ]);
 export type AddEntryResult = z.infer<typeof addEntryResponse>;
 

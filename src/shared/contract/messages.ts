@@ -12,7 +12,10 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
 export const sendMessageBody = z
   .object({
-    message: z.string().min(1, 'message must not be empty').max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
+    message: z
+      .string()
+      .min(1, 'message must not be empty')
+      .max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
       .refine((m) => m.trim().length > 0, 'message must not be blank'),
     delay: z.number().int().min(0).max(3_600_000).default(0).describe('Milliseconds to wait before sending'),
   })

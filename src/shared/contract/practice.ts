@@ -2,19 +2,7 @@ import { z } from 'zod';
 import { op } from './op.js';
 
 /** What a simulated viewer line is, as ground truth for tests and benches (never rendered into the page). */
-export const messageCategory = z.enum([
-  'greeting',
-  'faq',
-  'giveaway',
-  'decoy',
-  'repeat',
-  'emoji',
-  'long',
-  'chatter',
-  'join',
-  'injected',
-  'host',
-]);
+export const messageCategory = z.enum(['greeting', 'faq', 'giveaway', 'decoy', 'repeat', 'emoji', 'long', 'chatter', 'join', 'injected', 'host']);
 export type MessageCategory = z.infer<typeof messageCategory>;
 
 /** Relative weights of what simulated viewers do; categories left out keep their default weight. */
@@ -109,7 +97,10 @@ export const practiceOptions = z
     /** While simulating: a show event (tip, raid, giveaway step, auction step) this often; 0 = none. */
     showEveryMs: z.number().int().min(0).max(3_600_000).default(4000),
     /** The show's id in topics and payloads (`livestream:<id>`); random per process when left out. */
-    livestreamId: z.string().regex(/^[\w-]{1,64}$/).optional(),
+    livestreamId: z
+      .string()
+      .regex(/^[\w-]{1,64}$/)
+      .optional(),
     hostile: hostileConfig.partial().default({}),
     socket: socketConfig.partial().default({}),
   })
@@ -147,11 +138,17 @@ export const configBody = z
   .strict();
 export type ConfigBody = z.infer<typeof configBody>;
 
-export const simulationStartBody = z.object({ rate: z.number().min(0).max(20_000) }).partial().strict();
+export const simulationStartBody = z
+  .object({ rate: z.number().min(0).max(20_000) })
+  .partial()
+  .strict();
 
 export const burstBody = z.object({ count: z.number().int().min(1).max(10_000) }).strict();
 
-export const detachBody = z.object({ count: z.number().int().min(1).max(50) }).partial().strict();
+export const detachBody = z
+  .object({ count: z.number().int().min(1).max(50) })
+  .partial()
+  .strict();
 
 /** Whatnot has no published cap; 500 is the working one (platforms.md). */
 export const HOST_MESSAGE_MAX = 500;
@@ -201,21 +198,30 @@ const stateSchema = z
     pages: z.number().int().describe('Pages with the chat channel joined'),
     socketDrops: z.number().int(),
     paths: z.object({ frames: z.enum(['flowing', 'stopped']), markup: z.enum(['whatnot', 'alternate']) }),
-    simulation: z.object({ running: z.boolean(), rate: z.number(), seed: z.number(), giveawayKeyword: z.string(), generated: z.number().int() }).loose(),
+    simulation: z
+      .object({ running: z.boolean(), rate: z.number(), seed: z.number(), giveawayKeyword: z.string(), generated: z.number().int() })
+      .loose(),
     counts: z.object({ total: z.number().int(), lastSeq: z.number().int() }).loose(),
   })
   .loose();
 const pagesSchema = z.object({ pages: z.number().int() });
 const hostMessageSchema = z.object({ id: z.string(), seq: z.number().int(), text: z.string(), ts: z.number(), command: z.string().nullable() });
-const injectedSchema = z.object({ messages: z.array(practiceMessage.pick({ id: true, seq: true, ts: true, username: true, text: true, kind: true })) });
-
+const injectedSchema = z.object({
+  messages: z.array(practiceMessage.pick({ id: true, seq: true, ts: true, username: true, text: true, kind: true })),
+});
 
 const stateOnly = { scope: SCOPE, tag: TAG } as const;
 const emptyBody = z.object({}).strict();
 
 /** The practice stream's control API (demo, tests, benches): it makes chat the bot acts on, so it needs chat:write. */
 export const practiceApi = {
-  state: op({ method: 'get', path: '/practice/state', ...stateOnly, summary: 'Practice stream state: live, viewers, pages, paths, simulation, counts', response: stateSchema }),
+  state: op({
+    method: 'get',
+    path: '/practice/state',
+    ...stateOnly,
+    summary: 'Practice stream state: live, viewers, pages, paths, simulation, counts',
+    response: stateSchema,
+  }),
   inject: op({
     method: 'post',
     path: '/practice/inject',
@@ -251,7 +257,14 @@ export const practiceApi = {
     query: listQuery,
     response: z.object({ messages: z.array(practiceMessage) }),
   }),
-  config: op({ method: 'post', path: '/practice/config', ...stateOnly, summary: 'Change rate, mix, keyword, host name, viewers, hostile behaviours', body: configBody, response: stateSchema }),
+  config: op({
+    method: 'post',
+    path: '/practice/config',
+    ...stateOnly,
+    summary: 'Change rate, mix, keyword, host name, viewers, hostile behaviours',
+    body: configBody,
+    response: stateSchema,
+  }),
   simulationStart: op({
     method: 'post',
     path: '/practice/simulation/start',
@@ -260,8 +273,22 @@ export const practiceApi = {
     body: simulationStartBody,
     response: stateSchema,
   }),
-  simulationStop: op({ method: 'post', path: '/practice/simulation/stop', ...stateOnly, summary: 'Stop simulated viewers', body: emptyBody, response: stateSchema }),
-  burst: op({ method: 'post', path: '/practice/simulation/burst', ...stateOnly, summary: 'Generate n simulated lines at once', body: burstBody, response: stateSchema }),
+  simulationStop: op({
+    method: 'post',
+    path: '/practice/simulation/stop',
+    ...stateOnly,
+    summary: 'Stop simulated viewers',
+    body: emptyBody,
+    response: stateSchema,
+  }),
+  burst: op({
+    method: 'post',
+    path: '/practice/simulation/burst',
+    ...stateOnly,
+    summary: 'Generate n simulated lines at once',
+    body: burstBody,
+    response: stateSchema,
+  }),
   showEvent: op({
     method: 'post',
     path: '/practice/show-event',
@@ -272,7 +299,14 @@ export const practiceApi = {
   }),
   liveStart: op({ method: 'post', path: '/practice/live/start', ...stateOnly, summary: 'Go live', body: emptyBody, response: stateSchema }),
   liveEnd: op({ method: 'post', path: '/practice/live/end', ...stateOnly, summary: 'End the show', body: emptyBody, response: stateSchema }),
-  reload: op({ method: 'post', path: '/practice/reload', ...stateOnly, summary: 'Reload every open practice page', body: emptyBody, response: pagesSchema }),
+  reload: op({
+    method: 'post',
+    path: '/practice/reload',
+    ...stateOnly,
+    summary: 'Reload every open practice page',
+    body: emptyBody,
+    response: pagesSchema,
+  }),
   rerender: op({
     method: 'post',
     path: '/practice/rerender',
@@ -305,5 +339,12 @@ export const practiceApi = {
     body: emptyBody,
     response: z.object({ dropped: z.number().int() }),
   }),
-  reset: op({ method: 'post', path: '/practice/reset', ...stateOnly, summary: 'Clear the chat and the host log', body: emptyBody, response: stateSchema }),
+  reset: op({
+    method: 'post',
+    path: '/practice/reset',
+    ...stateOnly,
+    summary: 'Clear the chat and the host log',
+    body: emptyBody,
+    response: stateSchema,
+  }),
 };

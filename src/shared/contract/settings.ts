@@ -57,7 +57,10 @@ export const faqRuleSchema = z
 
 export const commandSchema = z
   .object({
-    name: z.string().trim().regex(/^!?[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only')
+    name: z
+      .string()
+      .trim()
+      .regex(/^!?[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ and - only')
       // overwrite, not transform: the type stays a string, so the name is describable in a response schema too.
       .overwrite((n) => n.replace(/^!/, '').toLowerCase()),
     response: text,
@@ -74,7 +77,13 @@ export const moderationSchema = z
     repeatWindowSeconds: z.number().min(1).max(3600).default(60),
     blockLinks: z.boolean().default(false).describe('Flag messages with links (https://…, www.…, or a bare shop.com) to other sites'),
     allowedDomains: z
-      .array(z.string().trim().toLowerCase().regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as whatnot.com'))
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as whatnot.com'),
+      )
       .max(200)
       .default([])
       .describe('Links to these domains (and their subdomains) are fine'),
@@ -123,7 +132,10 @@ export const thanksSchema = z
       enabled: false,
       message: 'Welcome raiders! Thanks for the raid, {username}, and hi to all {viewers} of you 🎉',
     })),
-    sales: thanksRule('Congrats {username} on {product}! 🎉', 'buyers when an item sells').default(() => ({ enabled: false, message: 'Congrats {username} on {product}! 🎉' })),
+    sales: thanksRule('Congrats {username} on {product}! 🎉', 'buyers when an item sells').default(() => ({
+      enabled: false,
+      message: 'Congrats {username} on {product}! 🎉',
+    })),
   })
   .strict();
 export type ThanksSettings = z.infer<typeof thanksSchema>;
@@ -135,8 +147,20 @@ export const settingsSchema = z
     welcomeMessage: text.default('Welcome to the stream, {username}!'),
     welcomeMessages: z.array(text).max(50).default([]).describe('Extra welcome messages rotated with welcomeMessage'),
     welcomeDelay: z.number().int().min(0).max(600_000).default(3000).describe('Milliseconds before the welcome is sent'),
-    welcomeMaxPerMinute: z.number().int().min(1).max(120).default(6).describe('Welcomes queued per minute; viewers beyond share one coalesced welcome'),
-    botMaxMessagesPerMinute: z.number().int().min(1).max(600).default(20).describe('Bot replies, welcomes and timers queued per minute; beyond, replies are skipped and timers wait'),
+    welcomeMaxPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .default(6)
+      .describe('Welcomes queued per minute; viewers beyond share one coalesced welcome'),
+    botMaxMessagesPerMinute: z
+      .number()
+      .int()
+      .min(1)
+      .max(600)
+      .default(20)
+      .describe('Bot replies, welcomes and timers queued per minute; beyond, replies are skipped and timers wait'),
     timerMessages: z.array(timerMessageSchema).max(100).default([]),
     faqRules: z.array(faqRuleSchema).max(5000).default([]),
     commands: z.array(commandSchema).max(500).default([]),

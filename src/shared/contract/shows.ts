@@ -8,7 +8,7 @@ import { accountQuery, op } from './op.js';
  */
 
 const iso = z.string().describe('ISO 8601');
-const money = z.number().nullable().describe('In the currency\'s main unit (dollars, not cents); null when the site hides it');
+const money = z.number().nullable().describe("In the currency's main unit (dollars, not cents); null when the site hides it");
 
 /** What the platform's data stream reports besides chat lines, as BuzzChat stores and publishes it. */
 export const streamEventSchema = z.discriminatedUnion('type', [
@@ -110,7 +110,15 @@ export const showsApi = {
     query: accountQuery.strict(),
     response: z.object({ show: showSchema.nullable() }),
   }),
-  get: op({ method: 'get', path: '/shows/:id', tag: TAG, summary: 'One show with its figures', scope: 'analytics:read', params: idParams, response: z.object({ show: showSchema }) }),
+  get: op({
+    method: 'get',
+    path: '/shows/:id',
+    tag: TAG,
+    summary: 'One show with its figures',
+    scope: 'analytics:read',
+    params: idParams,
+    response: z.object({ show: showSchema }),
+  }),
   events: op({
     method: 'get',
     path: '/shows/:id/events',

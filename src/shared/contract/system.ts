@@ -9,17 +9,50 @@ export const healthSchema = z.object({ status: z.literal('ok'), version: z.strin
 
 export const systemApi = {
   health: op({ method: 'get', path: '/health', tag: TAG, summary: 'Liveness; no authentication', scope: null, response: healthSchema }),
-  openapi: op({ method: 'get', path: '/openapi.json', tag: TAG, summary: 'This API as an OpenAPI 3.1 document (no authentication)', scope: null, raw: 'document' }),
-  openapiYaml: op({ method: 'get', path: '/openapi.yaml', tag: TAG, summary: 'The same OpenAPI 3.1 document in YAML (no authentication)', scope: null, raw: 'yaml' }),
-  docs: op({ method: 'get', path: '/docs', tag: TAG, summary: 'Interactive API reference (Scalar, served locally; no authentication)', scope: null, raw: 'html' }),
-  docsScript: op({ method: 'get', path: '/docs/scalar.js', tag: TAG, summary: "The reference page's renderer (Scalar's standalone bundle)", scope: null, raw: 'script', errors: ['NOT_FOUND'] }),
+  openapi: op({
+    method: 'get',
+    path: '/openapi.json',
+    tag: TAG,
+    summary: 'This API as an OpenAPI 3.1 document (no authentication)',
+    scope: null,
+    raw: 'document',
+  }),
+  openapiYaml: op({
+    method: 'get',
+    path: '/openapi.yaml',
+    tag: TAG,
+    summary: 'The same OpenAPI 3.1 document in YAML (no authentication)',
+    scope: null,
+    raw: 'yaml',
+  }),
+  docs: op({
+    method: 'get',
+    path: '/docs',
+    tag: TAG,
+    summary: 'Interactive API reference (Scalar, served locally; no authentication)',
+    scope: null,
+    raw: 'html',
+  }),
+  docsScript: op({
+    method: 'get',
+    path: '/docs/scalar.js',
+    tag: TAG,
+    summary: "The reference page's renderer (Scalar's standalone bundle)",
+    scope: null,
+    raw: 'script',
+    errors: ['NOT_FOUND'],
+  }),
   docsInit: op({ method: 'get', path: '/docs/init.js', tag: TAG, summary: "The reference page's configuration script", scope: null, raw: 'script' }),
   ...assistantOps,
 };
 
 export const eventsQuery = accountQuery
   .extend({
-    types: z.string().max(1000).optional().describe(`Comma-separated event types (${EVENT_TYPES.join(', ')})`),
+    types: z
+      .string()
+      .max(1000)
+      .optional()
+      .describe(`Comma-separated event types (${EVENT_TYPES.join(', ')})`),
     lastEventId: z
       .string()
       .max(100)

@@ -73,7 +73,7 @@ export const rotatedSecretSchema = z.object({
   previousSecretExpiresAt: z
     .string()
     .describe(
-      'Until then every delivery also carries the old secret\'s signatures: X-BuzzChat-Signature-Previous (same recipe as ' +
+      "Until then every delivery also carries the old secret's signatures: X-BuzzChat-Signature-Previous (same recipe as " +
         'X-BuzzChat-Signature, which is made with the new secret) and a second v1 entry in webhook-signature',
     ),
 });
@@ -97,7 +97,9 @@ export const deliverySchema = z.object({
   id: z.number().int(),
   eventId: z.string(),
   eventType: z.string(),
-  status: z.enum(DELIVERY_STATUSES).describe(
+  status: z
+    .enum(DELIVERY_STATUSES)
+    .describe(
       'held (the event happened while the endpoint was inactive; sent when it is re-enabled), pending (waiting for its next ' +
         'attempt), sending, delivered, dead (retries exhausted)',
     ),
@@ -133,9 +135,7 @@ export const testResultSchema = z.object({
 export type TestResult = z.infer<typeof testResultSchema>;
 
 export const webhookConfigSchema = z.object({
-  allowPrivateNetworks: z
-    .boolean()
-    .describe('Allow URLs on private, link-local, CGNAT and unique-local networks (loopback is always allowed)'),
+  allowPrivateNetworks: z.boolean().describe('Allow URLs on private, link-local, CGNAT and unique-local networks (loopback is always allowed)'),
 });
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
 export const webhookConfigPatch = webhookConfigSchema.partial().strict();
@@ -144,7 +144,14 @@ const TAG = 'Webhooks';
 
 export const webhooksApi = {
   // Before /webhooks/:id, which would otherwise take "config" for an id.
-  config: op({ method: 'get', path: '/webhooks/config', tag: TAG, summary: 'App-wide webhook settings', scope: 'webhooks:read', response: webhookConfigSchema }),
+  config: op({
+    method: 'get',
+    path: '/webhooks/config',
+    tag: TAG,
+    summary: 'App-wide webhook settings',
+    scope: 'webhooks:read',
+    response: webhookConfigSchema,
+  }),
   setConfig: op({
     method: 'patch',
     path: '/webhooks/config',

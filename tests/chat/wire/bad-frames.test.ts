@@ -34,7 +34,12 @@ const cases: Record<string, { unknown: string[]; wrongTypes: string[]; huge: str
   },
   twitch: {
     unknown: ['PING :tmi.twitch.tv', '@room-id=1 :tmi.twitch.tv CLEARCHAT #dallas', '@msg-id=ritual;login=a :tmi.twitch.tv USERNOTICE #dallas'],
-    wrongTypes: ['@id=1 :a!a@a.tmi.twitch.tv PRIVMSG', '@id=1 :tmi.twitch.tv PRIVMSG #c :no sender', '@id=1;display-name=a PRIVMSG c :no hash', '@only-tags-no-command'],
+    wrongTypes: [
+      '@id=1 :a!a@a.tmi.twitch.tv PRIVMSG',
+      '@id=1 :tmi.twitch.tv PRIVMSG #c :no sender',
+      '@id=1;display-name=a PRIVMSG c :no hash',
+      '@only-tags-no-command',
+    ],
     huge: `@id=1;display-name=a :a!a@a.tmi.twitch.tv PRIVMSG #c :${'a'.repeat(MiB)}`,
     truncated: '["1",null,"chat:x","new_msg",{"id":"a"',
   },

@@ -9,7 +9,16 @@ describe('Kick decoder: chat', () => {
   it('ChatMessageEvent (real frame): id, sender, text, time', () => {
     expect(decode('chat_message')).toEqual({
       ok: true,
-      events: [{ type: 'message', id: 'b2af4980-9dfa-4822-960d-0e64704e2ced', userId: '1247649', username: 'tayloredbydrew', text: 'more in premiere', at: 1703455500000 }],
+      events: [
+        {
+          type: 'message',
+          id: 'b2af4980-9dfa-4822-960d-0e64704e2ced',
+          userId: '1247649',
+          username: 'tayloredbydrew',
+          text: 'more in premiere',
+          at: 1703455500000,
+        },
+      ],
     });
   });
 
@@ -22,11 +31,31 @@ describe('Kick decoder: chat', () => {
   it('replies and sub celebrations are chat lines with their kind', () => {
     expect(decode('chat_reply')).toEqual({
       ok: true,
-      events: [{ type: 'message', id: 'c196a907-44ca-4e27-80dd-da5036d7ffea', userId: '63189506', username: 'Usernamezon', text: 'hahahahaha', at: 1757869176000, variant: 'reply' }],
+      events: [
+        {
+          type: 'message',
+          id: 'c196a907-44ca-4e27-80dd-da5036d7ffea',
+          userId: '63189506',
+          username: 'Usernamezon',
+          text: 'hahahahaha',
+          at: 1757869176000,
+          variant: 'reply',
+        },
+      ],
     });
     expect(decode('chat_celebration')).toEqual({
       ok: true,
-      events: [{ type: 'message', id: '971f5e15-3d1a-4603-b730-46dcffb5fdf1', userId: '4932883', username: 'Yaaaooo', text: '🎉', at: 1757876046000, variant: 'celebration' }],
+      events: [
+        {
+          type: 'message',
+          id: '971f5e15-3d1a-4603-b730-46dcffb5fdf1',
+          userId: '4932883',
+          username: 'Yaaaooo',
+          text: '🎉',
+          at: 1757876046000,
+          variant: 'celebration',
+        },
+      ],
     });
   });
 });
@@ -39,7 +68,20 @@ describe('Kick decoder: subs, hosts and stream state', () => {
     });
     expect(decode('gifted_subscriptions')).toEqual({
       ok: true,
-      events: [{ type: 'tip', id: null, userId: null, username: 'adrighh', amount: null, currency: null, text: null, at: null, variant: 'subgift', quantity: 1 }],
+      events: [
+        {
+          type: 'tip',
+          id: null,
+          userId: null,
+          username: 'adrighh',
+          amount: null,
+          currency: null,
+          text: null,
+          at: null,
+          variant: 'subgift',
+          quantity: 1,
+        },
+      ],
     });
   });
 
@@ -61,7 +103,14 @@ describe('Kick decoder: subs, hosts and stream state', () => {
   it('live and offline', () => {
     expect(decode('streamer_is_live')).toEqual({
       ok: true,
-      events: [{ type: 'stream', status: 'live', title: '+18 #ad🌟LIVE🌟CLICK🌟DRAMA🌟NEWS🌟VIDEOS🌟GAMES🌟VIDEOGAMES🌟STUFF🌟WOW🌟FUN🌟LOCK IN🌟', at: 1757891900000 }],
+      events: [
+        {
+          type: 'stream',
+          status: 'live',
+          title: '+18 #ad🌟LIVE🌟CLICK🌟DRAMA🌟NEWS🌟VIDEOS🌟GAMES🌟VIDEOGAMES🌟STUFF🌟WOW🌟FUN🌟LOCK IN🌟',
+          at: 1757891900000,
+        },
+      ],
     });
     expect(decode('stop_stream')).toEqual({ ok: true, events: [{ type: 'stream', status: 'ended', title: null, at: null }] });
   });

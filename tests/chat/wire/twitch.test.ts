@@ -6,8 +6,22 @@ import { unescapeTagValue } from '../../../src/main/domains/chat/platforms/twitc
 const frame = (name: string) => readFileSync(new URL(`../../fixtures/wire/twitch/${name}`, import.meta.url), 'utf8');
 const decode = (name: string) => decodeTwitchFrame(frame(name));
 
-const HEYGUYS = { type: 'message', id: 'eb24e920-8065-492a-8aea-266a00fc5126', userId: '713936733', username: 'abc', text: 'HeyGuys', at: 1642786203573 };
-const KAPPA = { type: 'message', id: 'b34ccfc7-4977-403a-8a94-33c6bac34fb8', userId: '1337', username: 'ronni', text: 'Kappa Keepo Kappa', at: 1507246572675 };
+const HEYGUYS = {
+  type: 'message',
+  id: 'eb24e920-8065-492a-8aea-266a00fc5126',
+  userId: '713936733',
+  username: 'abc',
+  text: 'HeyGuys',
+  at: 1642786203573,
+};
+const KAPPA = {
+  type: 'message',
+  id: 'b34ccfc7-4977-403a-8a94-33c6bac34fb8',
+  userId: '1337',
+  username: 'ronni',
+  text: 'Kappa Keepo Kappa',
+  at: 1507246572675,
+};
 
 describe('Twitch decoder: documented IRC examples', () => {
   it('PRIVMSG: display name, ids, server time, text as sent (emotes stay words)', () => {
@@ -18,7 +32,18 @@ describe('Twitch decoder: documented IRC examples', () => {
   it('a cheer is a tip in bits', () => {
     expect(decode('privmsg-bits.txt')).toEqual({
       ok: true,
-      events: [{ type: 'tip', id: 'b34ccfc7-4977-403a-8a94-33c6bac34fb8', userId: '1337', username: 'ronni', amount: 100, currency: 'bits', text: 'cheer100', at: 1507246572675 }],
+      events: [
+        {
+          type: 'tip',
+          id: 'b34ccfc7-4977-403a-8a94-33c6bac34fb8',
+          userId: '1337',
+          username: 'ronni',
+          amount: 100,
+          currency: 'bits',
+          text: 'cheer100',
+          at: 1507246572675,
+        },
+      ],
     });
   });
 
@@ -26,7 +51,15 @@ describe('Twitch decoder: documented IRC examples', () => {
     expect(decode('privmsg-action-no-display-name.txt')).toEqual({
       ok: true,
       events: [
-        { type: 'message', id: 'eb24e920-8065-492a-8aea-266a00fc5127', userId: '713936734', username: 'abc', text: 'waves HeyGuys', at: 1642786203574, variant: 'action' },
+        {
+          type: 'message',
+          id: 'eb24e920-8065-492a-8aea-266a00fc5127',
+          userId: '713936734',
+          username: 'abc',
+          text: 'waves HeyGuys',
+          at: 1642786203574,
+          variant: 'action',
+        },
       ],
     });
   });
@@ -42,7 +75,17 @@ describe('Twitch decoder: documented IRC examples', () => {
     expect(decode('usernotice-resub.txt')).toEqual({
       ok: true,
       events: [
-        { type: 'tip', id: 'db25007f-7a18-43eb-9379-80131e44d633', userId: '87654321', username: 'ronni', amount: null, currency: null, text: 'Great stream -- keep it up!', at: 1507246572675, variant: 'resub' },
+        {
+          type: 'tip',
+          id: 'db25007f-7a18-43eb-9379-80131e44d633',
+          userId: '87654321',
+          username: 'ronni',
+          amount: null,
+          currency: null,
+          text: 'Great stream -- keep it up!',
+          at: 1507246572675,
+          variant: 'resub',
+        },
       ],
     });
     expect(decode('usernotice-subgift.txt')).toEqual({

@@ -24,7 +24,16 @@ describe('Whatnot decoder: real auction-socket capture', () => {
     expect(decodeWhatnotFrame(capture[2]!)).toEqual({
       ok: true,
       events: [
-        { type: 'product', action: 'updated', productId: LOT, title: '1. ITEM ON SCREEN. Listen to sizes #23', price: 1, currency: 'GBP', buyer: null, at: 1790959752999 },
+        {
+          type: 'product',
+          action: 'updated',
+          productId: LOT,
+          title: '1. ITEM ON SCREEN. Listen to sizes #23',
+          price: 1,
+          currency: 'GBP',
+          buyer: null,
+          at: 1790959752999,
+        },
       ],
     });
   });
@@ -34,7 +43,16 @@ describe('Whatnot decoder: real auction-socket capture', () => {
     expect(r).toEqual({
       ok: true,
       events: [
-        { type: 'product', action: 'updated', productId: '9bab748b-883e-46d9-a5ce-df05234c9f84', title: '1. ITEM ON SCREEN. Listen to sizes', price: 1, currency: 'GBP', buyer: null, at: null },
+        {
+          type: 'product',
+          action: 'updated',
+          productId: '9bab748b-883e-46d9-a5ce-df05234c9f84',
+          title: '1. ITEM ON SCREEN. Listen to sizes',
+          price: 1,
+          currency: 'GBP',
+          buyer: null,
+          at: null,
+        },
       ],
     });
   });
@@ -43,7 +61,17 @@ describe('Whatnot decoder: real auction-socket capture', () => {
     expect(decodeWhatnotFrame(capture[5]!)).toEqual({
       ok: true,
       events: [
-        { type: 'product', action: 'updated', productId: LOT, title: '1. ITEM ON SCREEN. Listen to sizes #23', price: 1, currency: 'GBP', buyer: null, at: 1790959754341, bidder: 'bidder5' },
+        {
+          type: 'product',
+          action: 'updated',
+          productId: LOT,
+          title: '1. ITEM ON SCREEN. Listen to sizes #23',
+          price: 1,
+          currency: 'GBP',
+          buyer: null,
+          at: 1790959754341,
+          bidder: 'bidder5',
+        },
       ],
     });
   });
@@ -51,7 +79,18 @@ describe('Whatnot decoder: real auction-socket capture', () => {
   it('auction_ended with status SOLD is a sale at the winning bid (buyer removed from the sanitised capture)', () => {
     expect(decodeWhatnotFrame(capture[6]!)).toEqual({
       ok: true,
-      events: [{ type: 'product', action: 'sold', productId: LOT, title: '1. ITEM ON SCREEN. Listen to sizes #23', price: 30, currency: 'GBP', buyer: null, at: null }],
+      events: [
+        {
+          type: 'product',
+          action: 'sold',
+          productId: LOT,
+          title: '1. ITEM ON SCREEN. Listen to sizes #23',
+          price: 30,
+          currency: 'GBP',
+          buyer: null,
+          at: null,
+        },
+      ],
     });
   });
 
@@ -65,7 +104,14 @@ describe('Whatnot decoder: live-socket frames (reconstructed from field names)',
     expect(frame('new_msg')).toEqual({
       ok: true,
       events: [
-        { type: 'message', id: '5e1d6f0a-0b7e-4f55-9d1c-2a8f3c7b9e01', userId: '8812345', username: 'viewer_one', text: 'what size is the jacket?', at: 1790959760123 },
+        {
+          type: 'message',
+          id: '5e1d6f0a-0b7e-4f55-9d1c-2a8f3c7b9e01',
+          userId: '8812345',
+          username: 'viewer_one',
+          text: 'what size is the jacket?',
+          at: 1790959760123,
+        },
       ],
     });
   });
@@ -74,7 +120,15 @@ describe('Whatnot decoder: live-socket frames (reconstructed from field names)',
     expect(frame('announcement')).toEqual({
       ok: true,
       events: [
-        { type: 'message', id: '5e1d6f0a-0b7e-4f55-9d1c-2a8f3c7b9e02', userId: '100200', username: 'host_shop', text: 'Giveaway at 100 viewers!', at: 1790959761000, variant: 'announcement' },
+        {
+          type: 'message',
+          id: '5e1d6f0a-0b7e-4f55-9d1c-2a8f3c7b9e02',
+          userId: '100200',
+          username: 'host_shop',
+          text: 'Giveaway at 100 viewers!',
+          at: 1790959761000,
+          variant: 'announcement',
+        },
       ],
     });
   });
@@ -103,7 +157,9 @@ describe('Whatnot decoder: live-socket frames (reconstructed from field names)',
     });
     expect(frame('raid_selected')).toEqual({
       ok: true,
-      events: [{ type: 'raid', fromUsername: 'host_shop', toUsername: 'friend_shop', viewers: 57, at: null, direction: 'outgoing', stage: 'selected' }],
+      events: [
+        { type: 'raid', fromUsername: 'host_shop', toUsername: 'friend_shop', viewers: 57, at: null, direction: 'outgoing', stage: 'selected' },
+      ],
     });
     expect(frame('raid_started')).toEqual({
       ok: true,
@@ -150,7 +206,9 @@ describe('Whatnot decoder: live-socket frames (reconstructed from field names)',
     });
     expect(frame('product_sold')).toEqual({
       ok: true,
-      events: [{ type: 'product', action: 'sold', productId: id, title: "Levi's 501 W32", price: 45, currency: 'USD', buyer: 'viewer_one', at: null }],
+      events: [
+        { type: 'product', action: 'sold', productId: id, title: "Levi's 501 W32", price: 45, currency: 'USD', buyer: 'viewer_one', at: null },
+      ],
     });
   });
 

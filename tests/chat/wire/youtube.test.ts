@@ -9,7 +9,10 @@ const AT = 1609459200000;
 
 describe('YouTube decoder: recorded get_live_chat responses', () => {
   it('a text message', () => {
-    expect(decode('get_live_chat.normal.json')).toEqual({ ok: true, events: [{ type: 'message', id: 'id', ...AUTHOR, text: 'Hello, World!', at: AT }] });
+    expect(decode('get_live_chat.normal.json')).toEqual({
+      ok: true,
+      events: [{ type: 'message', id: 'id', ...AUTHOR, text: 'Hello, World!', at: AT }],
+    });
   });
 
   it('standard emoji come out as the character, skin tone included; channel emoji as their shortcut', () => {
@@ -60,7 +63,14 @@ describe('YouTube decoder: recorded get_live_chat responses', () => {
     expect(decode('get_live_chat_replay.wrapped.json')).toEqual({
       ok: true,
       events: [
-        { type: 'message', id: 'ChwKGkNKVDVfSkszdm9JREZZWEN3Z1FkLURnTTFn', userId: 'UC0uwIzo1-UhB32gwPcnoGBw', username: 'ばぼー', text: '実権だよ実権', at: 1699791060827 },
+        {
+          type: 'message',
+          id: 'ChwKGkNKVDVfSkszdm9JREZZWEN3Z1FkLURnTTFn',
+          userId: 'UC0uwIzo1-UhB32gwPcnoGBw',
+          username: 'ばぼー',
+          text: '実権だよ実権',
+          at: 1699791060827,
+        },
       ],
     });
   });

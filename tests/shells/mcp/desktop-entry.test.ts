@@ -60,7 +60,12 @@ describe('desktop entry with --mcp', () => {
     await expect.poll(() => stdout).toContain('\n');
     child.stdin.end();
     expect(await exited).toBe(0);
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ jsonrpc: '2.0', id: 1, result: {} }]);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ jsonrpc: '2.0', id: 1, result: {} }]);
   });
 
   it('a start without a key explains itself on stderr and exits 2', async () => {

@@ -118,10 +118,14 @@ describe('API errors come back as tool errors', () => {
       const r = await call(s, 'buzzchat_send_message', { message: 'hello' });
       expect(r.isError).toBe(true);
       expect(textOf(r)).toContain(`NOT_RUNNING: BuzzChat is not running at ${url}`);
-      const readErr = await s.client.readResource({ uri: 'buzzchat://chat/recent' }).catch((e: unknown) => e as { code?: number; message: string; data?: unknown });
+      const readErr = await s.client
+        .readResource({ uri: 'buzzchat://chat/recent' })
+        .catch((e: unknown) => e as { code?: number; message: string; data?: unknown });
       // One JSON-RPC prefix (the client's), then the API code; the code also comes as data.
       expect(readErr.code).toBe(-32603);
-      expect(readErr.message).toBe(`MCP error -32603: NOT_RUNNING: BuzzChat is not running at ${url} (ECONNREFUSED). Start the BuzzChat app (or \`buzzchat serve\`), or set BUZZCHAT_URL to where it listens.`);
+      expect(readErr.message).toBe(
+        `MCP error -32603: NOT_RUNNING: BuzzChat is not running at ${url} (ECONNREFUSED). Start the BuzzChat app (or \`buzzchat serve\`), or set BUZZCHAT_URL to where it listens.`,
+      );
       expect(readErr.data).toEqual({ code: 'NOT_RUNNING', status: 0 });
       // Still alive for the next call.
       expect(textOf(await call(s, 'buzzchat_get_settings'))).toMatch(/^NOT_RUNNING: /);

@@ -69,7 +69,14 @@ describe('JSON-RPC over stdio', () => {
   it('`arguments: null` gets -32602 with a sentence, not a zod issue dump', async () => {
     const s = new RawSession(['--api-key', t.key, '--url', t.app.baseUrl]);
     try {
-      s.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } }));
+      s.write(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+        }),
+      );
       expect((await s.next()).result.serverInfo.name).toBe('buzzchat');
       s.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }));
       s.write(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'buzzchat_get_settings', arguments: null } }));
@@ -162,13 +169,17 @@ describe('portable schemas', () => {
     const problems: string[] = [];
     let outputs = 0;
     for (const tool of tools) {
-      for (const [kind, schema] of [['input', tool.inputSchema], ['output', tool.outputSchema]] as const) {
+      for (const [kind, schema] of [
+        ['input', tool.inputSchema],
+        ['output', tool.outputSchema],
+      ] as const) {
         if (!schema) continue;
         if (kind === 'output') outputs++;
         for (const [path, node] of walk(schema)) {
           if (Array.isArray(node.type)) problems.push(`${tool.name} ${kind} ${path}: type array`);
           const extra = node.additionalProperties;
-          if (typeof extra === 'object' && extra !== null && Object.keys(extra).length === 0) problems.push(`${tool.name} ${kind} ${path}: additionalProperties {}`);
+          if (typeof extra === 'object' && extra !== null && Object.keys(extra).length === 0)
+            problems.push(`${tool.name} ${kind} ${path}: additionalProperties {}`);
           if (kind === 'output' && extra === false) problems.push(`${tool.name} ${kind} ${path}: closed output object`);
         }
         new Ajv({ strict: false }).compile(schema);

@@ -267,7 +267,9 @@ describe('analytics', () => {
       ],
     });
     expect(rest).toMatchObject({ totalMessages: 4, welcomeMessages: 1, faqReplies: 2, timerMessages: 1, period: 'day' });
-    expect(textOf(r)).toContain('day: 4 bot messages (1 welcome, 2 FAQ, 1 timer), 3 chat lines from 2 chatters. Top FAQ triggers: shipping (2), payment (1).');
+    expect(textOf(r)).toContain(
+      'day: 4 bot messages (1 welcome, 2 FAQ, 1 timer), 3 chat lines from 2 chatters. Top FAQ triggers: shipping (2), payment (1).',
+    );
 
     const week = await call(mcp, 'buzzchat_get_analytics', { topTriggers: 1 });
     expect(week.structuredContent).toMatchObject({ period: 'week', faqTriggers: [{ keyword: 'shipping', count: 2 }] });
@@ -320,7 +322,14 @@ describe('chat against the real core', () => {
     expect(rest.connected).toBe(false);
     expect(JSON.stringify(status.structuredContent)).toContain(rest.accountId);
 
-    t.app.services.chatEvents.record({ accountId, direction: 'received', cause: null, username: 'mcp_viewer', text: 'is this live?', at: t.app.services.clock.now() });
+    t.app.services.chatEvents.record({
+      accountId,
+      direction: 'received',
+      cause: null,
+      username: 'mcp_viewer',
+      text: 'is this live?',
+      at: t.app.services.clock.now(),
+    });
     const recent = await call(mcp, 'buzzchat_get_recent_chat', { limit: 5 });
     expect(recent.isError).toBeFalsy();
     expect(textOf(recent)).toContain('mcp_viewer');

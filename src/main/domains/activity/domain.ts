@@ -11,6 +11,10 @@ export function activityDomain(deps: { db: Db; bus: EventBus; accounts: AccountS
   const service = new ActivityService(new ActivityStore(deps.db));
   // Subscribed when built, like the analytics recorder, so nothing published while the app starts is missed.
   deps.bus.subscribe(service.record);
-  const domain: Domain<ActivityService> & { service: ActivityService } = { name: 'activity', service, routes: activityRoutes(service, deps.accounts) };
+  const domain: Domain<ActivityService> & { service: ActivityService } = {
+    name: 'activity',
+    service,
+    routes: activityRoutes(service, deps.accounts),
+  };
   return domain;
 }

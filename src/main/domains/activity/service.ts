@@ -31,7 +31,14 @@ export class ActivityService {
       if (now === (before ?? false)) return;
       this.connected.set(e.accountId, now);
     }
-    this.store.insert({ id: e.id, seq: ++this.seq, type: e.type, accountId: e.accountId, data: e.type === 'chat.status' ? statusData(e.data) : e.data, at: Date.parse(e.timestamp) });
+    this.store.insert({
+      id: e.id,
+      seq: ++this.seq,
+      type: e.type,
+      accountId: e.accountId,
+      data: e.type === 'chat.status' ? statusData(e.data) : e.data,
+      at: Date.parse(e.timestamp),
+    });
     if (++this.sincePrune >= PRUNE_EVERY) {
       this.sincePrune = 0;
       this.store.prune(this.seq - ACTIVITY_KEPT);
@@ -39,9 +46,15 @@ export class ActivityService {
   };
 
   list(accountId: string, limit: number): ActivityView {
-    const events = this.store.list(accountId, limit).map(
-      (r): ActivityEvent => ({ id: r.id, type: r.type as ActivityEvent['type'], timestamp: new Date(r.created_at).toISOString(), accountId: r.account_id, data: JSON.parse(r.data) }),
-    );
+    const events = this.store
+      .list(accountId, limit)
+      .map((r): ActivityEvent => ({
+        id: r.id,
+        type: r.type as ActivityEvent['type'],
+        timestamp: new Date(r.created_at).toISOString(),
+        accountId: r.account_id,
+        data: JSON.parse(r.data),
+      }));
     return { events, chatConnected: this.lastConnected(accountId) };
   }
 
@@ -58,5 +71,12 @@ export class ActivityService {
 /** A status snapshot carries selector health and more; the feed needs the transition and where. */
 function statusData(d: unknown): Record<string, unknown> {
   const s = d as Record<string, unknown>;
-  return { accountId: s.accountId, connected: s.connected === true, live: s.live === true, platform: s.platform ?? null, url: s.url ?? null, lastError: s.lastError ?? null };
+  return {
+    accountId: s.accountId,
+    connected: s.connected === true,
+    live: s.live === true,
+    platform: s.platform ?? null,
+    url: s.url ?? null,
+    lastError: s.lastError ?? null,
+  };
 }

@@ -81,7 +81,9 @@ export class ChatterRanking {
         username: r.username,
         bound: r.n,
         exact: () =>
-          r.n - (this.cumBeforeStmt.get({ a, u: r.username, day })?.cum ?? 0) + this.rawStmt.get({ a, u: r.username, from: since, to: day * DAY_MS })!.n,
+          r.n -
+          (this.cumBeforeStmt.get({ a, u: r.username, day })?.cum ?? 0) +
+          this.rawStmt.get({ a, u: r.username, from: since, to: day * DAY_MS })!.n,
         lastAt: () => r.lastAt,
       };
     }
@@ -100,7 +102,8 @@ export class ChatterRanking {
   }
 }
 
-const before = (x: TopChatterRow, y: TopChatterRow) => y.messages - x.messages || y.lastAt - x.lastAt || (x.username < y.username ? -1 : x.username > y.username ? 1 : 0);
+const before = (x: TopChatterRow, y: TopChatterRow) =>
+  y.messages - x.messages || y.lastAt - x.lastAt || (x.username < y.username ? -1 : x.username > y.username ? 1 : 0);
 
 /** The first `limit` in (messages desc, lastAt desc, username) order, visiting candidates until none can enter. */
 function rank(candidates: Iterable<Candidate>, limit: number): TopChatterRow[] {

@@ -22,7 +22,15 @@ export function analyticsDomain(deps: { db: Db; clock: Clock; bus: EventBus; acc
     const at = Date.parse(e.timestamp);
     if (e.type === 'message.sent') {
       const d = e.data;
-      store.record({ accountId: e.accountId, direction: 'sent', cause: d.cause as Cause, username: null, text: d.message, messageId: d.messageId, at });
+      store.record({
+        accountId: e.accountId,
+        direction: 'sent',
+        cause: d.cause as Cause,
+        username: null,
+        text: d.message,
+        messageId: d.messageId,
+        at,
+      });
     } else if (e.type === 'chat.message' && e.data.kind === 'message') {
       const l = e.data;
       // Our own posts come back as self lines: counted once, when sent. The host's hand-typed lines count as sent.

@@ -98,12 +98,24 @@ export class AnalyticsService {
   private compute(accountId: string, period: Period, utcOffsetMinutes: number) {
     const since = this.since(period, utcOffsetMinutes);
     const figures = this.figures(this.events.sentByCause(accountId, since), this.events.received(accountId, since));
-    return { ...figures, period, since: period === 'all' ? null : new Date(since).toISOString(), until: null as string | null, show: null as string | null };
+    return {
+      ...figures,
+      period,
+      since: period === 'all' ? null : new Date(since).toISOString(),
+      until: null as string | null,
+      show: null as string | null,
+    };
   }
 
   private computeShow(w: ShowWindow, period: Period) {
     const figures = this.figures(this.windows.sentByCause(w), this.windows.received(w));
-    return { ...figures, period, since: new Date(w.since).toISOString(), until: w.running ? null : new Date(w.until - 1).toISOString(), show: w.showId };
+    return {
+      ...figures,
+      period,
+      since: new Date(w.since).toISOString(),
+      until: w.running ? null : new Date(w.until - 1).toISOString(),
+      show: w.showId,
+    };
   }
 
   private figures(byCause: Map<Cause | null, number>, received: { n: number; chatters: number }) {
@@ -190,6 +202,8 @@ export class AnalyticsService {
   }
 
   faqTriggers(accountId: string, period: Period, limit: number, utcOffsetMinutes = 0, show?: ShowWindow) {
-    return { triggers: show ? this.windows.topTriggers(show, limit) : this.events.topTriggers(accountId, this.since(period, utcOffsetMinutes), limit) };
+    return {
+      triggers: show ? this.windows.topTriggers(show, limit) : this.events.topTriggers(accountId, this.since(period, utcOffsetMinutes), limit),
+    };
   }
 }

@@ -28,8 +28,6 @@ export interface ModerateAction {
 export type BotAction = SendAction | GiveawayEntryAction | ModerateAction;
 
 /** What a line matched, for analytics and the public `message.received` event. */
-export type LineMatch =
-  | { type: 'faq'; ruleId: string; trigger: string }
-  | { type: 'command'; command: string; trigger: string };
+export type LineMatch = { type: 'faq'; ruleId: string; trigger: string } | { type: 'command'; command: string; trigger: string };
 
 export const send = (text: string, cause: SendCause, delayMs = 0): SendAction => ({ type: 'send', text, cause, delayMs });

@@ -50,7 +50,11 @@ export function announcer(s: AnnouncerDeps, claims: (accountId: string) => Claim
     const say = (on: boolean, template: string) => {
       if (!on) return;
       const timeLeft = gw.closesAt ? formatTimeLeft(Date.parse(gw.closesAt) - s.clock.now()) : null;
-      queue(accountId, render(template, { keyword: gw.keyword, timeLeft, host: g.hostUsername, entries: () => s.giveaway.entryCount(accountId) }), 'giveaway');
+      queue(
+        accountId,
+        render(template, { keyword: gw.keyword, timeLeft, host: g.hostUsername, entries: () => s.giveaway.entryCount(accountId) }),
+        'giveaway',
+      );
     };
     if (event.type === 'giveaway.opened') return say(gw.announceOpen, gw.openMessage);
     if (event.type === 'giveaway.closing') return say(gw.announceLastCall, gw.lastCallMessage);
@@ -65,7 +69,11 @@ export function announcer(s: AnnouncerDeps, claims: (accountId: string) => Claim
       queue(accountId, render(t.raids.message, { username: d.fromUsername, viewers: d.viewers, host: g.hostUsername }), 'thanks');
     } else if (event.type === 'stream.product' && t.sales.enabled && event.data.action === 'sold') {
       const d = event.data;
-      queue(accountId, render(t.sales.message, { username: d.buyer, product: d.title, price: formatMoney(d.price, d.currency), host: g.hostUsername }), 'thanks');
+      queue(
+        accountId,
+        render(t.sales.message, { username: d.buyer, product: d.title, price: formatMoney(d.price, d.currency), host: g.hostUsername }),
+        'thanks',
+      );
     }
   };
 }

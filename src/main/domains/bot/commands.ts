@@ -23,9 +23,13 @@ type Builtin = (s: Settings, now: number, giveawayOpen: boolean) => string | nul
 const BUILTINS: Record<string, Builtin> = {
   commands: (s) => {
     const names = new Set([...s.commands.filter((c) => c.enabled).map((c) => c.name), ...Object.keys(BUILTINS)]);
-    return `Commands: ${[...names].sort().map((n) => `!${n}`).join(' ')}`;
+    return `Commands: ${[...names]
+      .sort()
+      .map((n) => `!${n}`)
+      .join(' ')}`;
   },
-  giveaway: (s, _now, open) => (s.giveaway.enabled ? (open ? `Type "${s.giveaway.keyword}" in chat to enter the giveaway!` : 'No giveaway is open right now.') : null),
+  giveaway: (s, _now, open) =>
+    s.giveaway.enabled ? (open ? `Type "${s.giveaway.keyword}" in chat to enter the giveaway!` : 'No giveaway is open right now.') : null,
 };
 
 export interface CommandResult {
@@ -50,7 +54,13 @@ export class CommandResponder {
   }
 
   /** What `handle` would do now, changing nothing (the bot tester): the reply, or how long the command still cools down. */
-  preview(text: string, now: number, s: Settings, vars: TemplateVars, giveawayOpen: boolean): { command: string; text: string | null; coolingMs: number } | null {
+  preview(
+    text: string,
+    now: number,
+    s: Settings,
+    vars: TemplateVars,
+    giveawayOpen: boolean,
+  ): { command: string; text: string | null; coolingMs: number } | null {
     const p = this.peek(text);
     if (!p) return null;
     const custom = this.byName.get(p.name);

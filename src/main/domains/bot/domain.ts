@@ -70,7 +70,10 @@ export function botModule(s: BotDeps, gateway: ChatGateway & GatewayExtras, opti
     if (!c) claimTrackers.set(accountId, (c = new ClaimTracker()));
     return c;
   };
-  const stream = (accountId: string) => ({ viewerCount: gateway.viewerCount?.(accountId) ?? null, giveawayEntries: () => s.giveaway.entryCount(accountId) });
+  const stream = (accountId: string) => ({
+    viewerCount: gateway.viewerCount?.(accountId) ?? null,
+    giveawayEntries: () => s.giveaway.entryCount(accountId),
+  });
   const apply = actionRunner(s, gateway);
   const onLine = lineReactor(s, engine, claims, apply, stream);
   const onBusEvent = announcer(s, claims);

@@ -57,7 +57,11 @@ export class FaqMatcher {
         const ws = triggerWords(trigger);
         if (!ws) patterns.push({ re: boundaryPattern(trigger, r.caseSensitive), trigger });
         else if (r.caseSensitive) this.exact.add(ws, { rule, trigger });
-        else this.folded.add(ws.map((w) => w.toLowerCase()), { rule, trigger });
+        else
+          this.folded.add(
+            ws.map((w) => w.toLowerCase()),
+            { rule, trigger },
+          );
       }
       if (patterns.length) this.patternRules.push({ rule, patterns });
     });
@@ -108,7 +112,9 @@ export class FaqResponder {
   configure(rules: readonly FaqRule[]): void {
     this.matcher = new FaqMatcher(rules);
     this.settings.clear();
-    rules.forEach((r, i) => this.settings.set(r.id ?? `faq_${i}`, { cooldownMs: r.cooldownSeconds * 1000, userCooldownMs: r.userCooldownSeconds * 1000 }));
+    rules.forEach((r, i) =>
+      this.settings.set(r.id ?? `faq_${i}`, { cooldownMs: r.cooldownSeconds * 1000, userCooldownMs: r.userCooldownSeconds * 1000 }),
+    );
   }
 
   /** Matches without touching cooldowns (analytics while the bot is off). */

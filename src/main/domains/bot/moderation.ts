@@ -26,7 +26,11 @@ export class Moderator {
     this.blockedPatterns = [];
     for (const word of cfg.blockedWords) {
       const ws = triggerWords(word);
-      if (ws) this.blocked.add(ws.map((w) => w.toLowerCase()), word);
+      if (ws)
+        this.blocked.add(
+          ws.map((w) => w.toLowerCase()),
+          word,
+        );
       else this.blockedPatterns.push({ re: boundaryPattern(word, false), word });
     }
   }

@@ -28,13 +28,25 @@ export function actionRunner(s: ReactorDeps, gateway: Pick<ChatGateway, 'moderat
     for (const a of actions) {
       if (a.type === 'send') s.messages.enqueue({ accountId, text: a.text, cause: a.cause, delayMs: a.delayMs });
       else if (a.type === 'giveaway-entry') {
-        const outcome = s.giveaway.addEntry(accountId, { username: a.username, text: a.text, source: 'chat', entriesPerUser: s.settings.get(accountId).giveaway.entriesPerUser });
+        const outcome = s.giveaway.addEntry(accountId, {
+          username: a.username,
+          text: a.text,
+          source: 'chat',
+          entriesPerUser: s.settings.get(accountId).giveaway.entriesPerUser,
+        });
         entryAccepted ||= outcome.accepted;
       } else {
         const command = a.action === 'hide' ? gateway.moderatorCommand(accountId, 'hide', a.username) : null;
         if (command) s.messages.enqueue({ accountId, text: command, cause: 'moderation' });
         s.logger.info(`Moderation (${a.reason}) ${a.username}: ${command ?? 'logged only'} [${a.detail}]`);
-        s.events.emit('moderation.hit', accountId, { accountId, username: a.username, reason: a.reason, detail: a.detail, action: a.action, command });
+        s.events.emit('moderation.hit', accountId, {
+          accountId,
+          username: a.username,
+          reason: a.reason,
+          detail: a.detail,
+          action: a.action,
+          command,
+        });
       }
     }
     return { entryAccepted };
@@ -69,7 +81,9 @@ export function lineReactor(
       s.events.emit('giveaway.claimed', accountId, { username: line.username, claimedAt: new Date(now).toISOString() });
     }
     const e = engine(accountId);
-    const result: LineResult = s.settings.get(accountId).botActive ? e.handleLine(line, stream(accountId)) : { actions: [], match: e.inspect(line), cause: null };
+    const result: LineResult = s.settings.get(accountId).botActive
+      ? e.handleLine(line, stream(accountId))
+      : { actions: [], match: e.inspect(line), cause: null };
     let cause: SendCause | null = result.cause;
     s.db.transaction(() => {
       const { entryAccepted } = apply(accountId, result.actions);
@@ -79,7 +93,8 @@ export function lineReactor(
         s.events.emit('message.received', accountId, {
           username: line.username,
           message: line.text,
-          matched: m.type === 'faq' ? { type: 'faq', ruleId: m.ruleId, trigger: m.trigger } : { type: 'command', command: m.command, trigger: m.trigger },
+          matched:
+            m.type === 'faq' ? { type: 'faq', ruleId: m.ruleId, trigger: m.trigger } : { type: 'command', command: m.command, trigger: m.trigger },
           accountId,
         });
       }

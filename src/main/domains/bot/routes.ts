@@ -7,7 +7,10 @@ import type { ClaimTracker } from './claims.js';
 
 export type { ClaimsView } from '../../../shared/contract/giveaway.js';
 
-export function claimRoutes(deps: { accounts: AccountService; settings: SettingsService; clock: Clock }, claims: (accountId: string) => ClaimTracker) {
+export function claimRoutes(
+  deps: { accounts: AccountService; settings: SettingsService; clock: Clock },
+  claims: (accountId: string) => ClaimTracker,
+) {
   return implement(claimsApi, {
     claims: ({ query }) => {
       const id = deps.accounts.resolve(query.account).id;

@@ -11,10 +11,7 @@ const TLDS = 'com|net|org|io|shop|store|xyz|ly|gg|app|link|info|biz|site|online|
 const WORD_TLDS = 'co|me|us|uk|ca|de|fr|to|in|au|eu|nl|es|it|tv|live|top|club|page|cc';
 // Each label holds a letter (checked by lookahead, so a failed match cannot backtrack exponentially).
 const LABEL = '(?:(?=[a-z0-9-]*[a-z])[a-z0-9-]+\\.)+';
-const LINK = new RegExp(
-  String.raw`(?:https?:\/\/|www\.)[^\s]+|\b${LABEL}(?:${TLDS})\b(?:\/[^\s]*)?|\b${LABEL}(?:${WORD_TLDS})\/[^\s]*`,
-  'giu',
-);
+const LINK = new RegExp(String.raw`(?:https?:\/\/|www\.)[^\s]+|\b${LABEL}(?:${TLDS})\b(?:\/[^\s]*)?|\b${LABEL}(?:${WORD_TLDS})\/[^\s]*`, 'giu');
 
 /** The host a matched link points at, lower case and without `www.`. */
 function hostOf(link: string): string {

@@ -22,7 +22,13 @@ export function describeDryRun(run: DryRun, botActive: boolean, username: string
     const m = run.moderation;
     const what = m.action === 'hide' ? 'hides the message (moderator command)' : 'logs it';
     const message = `The message breaks a moderation rule (${m.reason}: ${m.detail}): the bot ${what} and does not answer.`;
-    return { ...base, matched: null, reply: null, reason: { code: 'moderation', message }, moderation: { reason: m.reason, detail: m.detail, action: m.action } };
+    return {
+      ...base,
+      matched: null,
+      reply: null,
+      reason: { code: 'moderation', message },
+      moderation: { reason: m.reason, detail: m.detail, action: m.action },
+    };
   }
   const hit = run.command ?? run.faq;
   let reply = hit?.text ?? null;
@@ -34,7 +40,10 @@ export function describeDryRun(run: DryRun, botActive: boolean, username: string
   } else if (reply === null) reason = { code: 'no-answer', message: `!${run.command?.command} has nothing to say right now.` };
   else if (!run.budgetLeft) {
     reply = null;
-    reason = { code: 'rate-limit', message: 'The bot has sent its messages-per-minute allowance (Bot settings → Welcome & pacing); it skips this answer.' };
+    reason = {
+      code: 'rate-limit',
+      message: 'The bot has sent its messages-per-minute allowance (Bot settings → Welcome & pacing); it skips this answer.',
+    };
   }
   if (!botActive && reason === null) reason = { code: 'bot-off', message: 'The bot is stopped: turn it on (Overview) and it answers like this.' };
   return { ...base, reply, reason, giveawayEntry: run.giveawayEntry, welcome: run.welcome };

@@ -51,7 +51,15 @@ export class TimerScheduler {
       const intervalMs = t.intervalMinutes * 60_000;
       const old = this.state.get(id);
       if (old && old.intervalMs === intervalMs && old.jitter === t.jitterPercent) next.set(id, old);
-      else next.set(id, { id, intervalMs, jitter: t.jitterPercent, dueAt: now + this.interval(intervalMs, t.jitterPercent), linesSince: old?.linesSince ?? 0, rotation: old?.rotation ?? new Rotation() });
+      else
+        next.set(id, {
+          id,
+          intervalMs,
+          jitter: t.jitterPercent,
+          dueAt: now + this.interval(intervalMs, t.jitterPercent),
+          linesSince: old?.linesSince ?? 0,
+          rotation: old?.rotation ?? new Rotation(),
+        });
     });
     this.state = next;
   }

@@ -127,7 +127,10 @@ export class AccountChat {
       this.wireStats.rejected(result.reason);
       return;
     }
-    this.wireStats.decoded(now, result.events.map((e) => e.type));
+    this.wireStats.decoded(
+      now,
+      result.events.map((e) => e.type),
+    );
     const lines: ChatLine[] = [];
     const events: OtherEvent[] = [];
     let changed = false;

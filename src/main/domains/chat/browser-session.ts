@@ -106,12 +106,14 @@ export class BrowserSession implements ChatPoster {
     page.on('framenavigated', (f) => {
       if (f !== this.chatFrame) return;
       const attachedTo = this.chatDoc;
-      void f.evaluate(() => (window as unknown as { __bcDoc?: string }).__bcDoc).then(
-        (d) => {
-          if (d !== attachedTo && this.chatDoc === attachedTo) reset();
-        },
-        () => reset(),
-      );
+      void f
+        .evaluate(() => (window as unknown as { __bcDoc?: string }).__bcDoc)
+        .then(
+          (d) => {
+            if (d !== attachedTo && this.chatDoc === attachedTo) reset();
+          },
+          () => reset(),
+        );
     });
     page.on('framedetached', (f) => {
       if (f === this.chatFrame) reset();
@@ -176,7 +178,7 @@ export class BrowserSession implements ChatPoster {
     const left = await input.evaluate(
       (el) =>
         new Promise<string>((r) =>
-          setTimeout(() => r((el as HTMLElement).isContentEditable ? el.textContent ?? '' : (el as HTMLInputElement).value ?? ''), 0),
+          setTimeout(() => r((el as HTMLElement).isContentEditable ? (el.textContent ?? '') : ((el as HTMLInputElement).value ?? '')), 0),
         ),
     );
     if (left.trim().length === 0) return;

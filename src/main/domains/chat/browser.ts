@@ -58,9 +58,7 @@ export class BrowserNotFoundError extends Error {
     readonly looked: string[],
     why = '',
   ) {
-    super(
-      `No Chromium-family browser found (Chrome, Edge or Chromium). ${why ? `${why} ` : ''}${INSTALL_HINT} Looked at:\n  ${looked.join('\n  ')}`,
-    );
+    super(`No Chromium-family browser found (Chrome, Edge or Chromium). ${why ? `${why} ` : ''}${INSTALL_HINT} Looked at:\n  ${looked.join('\n  ')}`);
     this.name = 'BrowserNotFoundError';
   }
 }
@@ -170,12 +168,19 @@ export async function resolveBrowser(o: ResolveOptions): Promise<BrowserChoice> 
   if (!o.headless) {
     throw new BrowserNotFoundError(
       looked,
-      'Real sites open in your own browser, in a window, so that you can log in; BuzzChat\'s bundled fallback Chromium runs headless only (practice stream and tests).',
+      "Real sites open in your own browser, in a window, so that you can log in; BuzzChat's bundled fallback Chromium runs headless only (practice stream and tests).",
     );
   }
-  if (!bundled.supported) throw new BrowserNotFoundError(looked, `The bundled fallback Chromium exists for Linux x64 only (this is ${probe.platform} ${probe.arch ?? ''}).`);
+  if (!bundled.supported)
+    throw new BrowserNotFoundError(
+      looked,
+      `The bundled fallback Chromium exists for Linux x64 only (this is ${probe.platform} ${probe.arch ?? ''}).`,
+    );
   if (!bundled.installed()) {
-    throw new BrowserNotFoundError(looked, 'The bundled fallback Chromium (the optional npm package @sparticuz/chromium) is not installed: run `npm install`.');
+    throw new BrowserNotFoundError(
+      looked,
+      'The bundled fallback Chromium (the optional npm package @sparticuz/chromium) is not installed: run `npm install`.',
+    );
   }
   if (!bundled.unpacked()) o.onUnpack?.(`Unpacking the bundled Chromium into ${bundled.dir()} (first start only, about 15 s)...`);
   return { path: await bundled.unpack(), bundled: true };

@@ -57,7 +57,16 @@ export class LineIngest {
       const id = r.key.startsWith('id:') ? r.key.slice(3) : null;
       // Rows sent with the attach were on screen when the container (re)appeared: a re-rendered list, not news.
       const restored = payload.attached !== undefined;
-      const sighting: Sighting = { path: 'dom', kind: r.kind, id, rowKey: id === null ? r.key : null, username: r.username, text: r.text, history, restored };
+      const sighting: Sighting = {
+        path: 'dom',
+        kind: r.kind,
+        id,
+        rowKey: id === null ? r.key : null,
+        username: r.username,
+        text: r.text,
+        history,
+        restored,
+      };
       const line = this.take(sighting, r.key, r.ts, now);
       if (line) out.push(line);
     }

@@ -147,10 +147,13 @@ export class SendQueue {
     const ms = Math.max(0, at - this.clock.now());
     if (this.timer) clearTimeout(this.timer);
     // setTimeout caps at ~24.8 days; a far-off message just re-arms.
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.wake();
-    }, Math.min(ms, 2 ** 31 - 1));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.wake();
+      },
+      Math.min(ms, 2 ** 31 - 1),
+    );
   }
 
   private async drain(): Promise<void> {

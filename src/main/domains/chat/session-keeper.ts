@@ -120,7 +120,18 @@ export class SessionKeeper {
     c.connected = true;
     c.lastError = null;
     this.stopQueue(c);
-    c.queue = new SendQueue(c.accountId, this.s.messages, this.s.settings, this.s.clock, this.s.logger, browser, c.self, c.profile.maxMessageLength, c.times, this.o);
+    c.queue = new SendQueue(
+      c.accountId,
+      this.s.messages,
+      this.s.settings,
+      this.s.clock,
+      this.s.logger,
+      browser,
+      c.self,
+      c.profile.maxMessageLength,
+      c.times,
+      this.o,
+    );
     c.queue.start();
     this.publish(c);
   }

@@ -11,9 +11,7 @@ import { GiveawayTimer } from './timer.js';
 
 /** Usernames compare case- and width-insensitively: "Viewer123" and "viewer123" are one entrant. */
 
-export type EntryOutcome =
-  | { accepted: true; entryId: number; username: string; enteredAt: string }
-  | { accepted: false; reason: 'limit_reached' };
+export type EntryOutcome = { accepted: true; entryId: number; username: string; enteredAt: string } | { accepted: false; reason: 'limit_reached' };
 
 const DRAW_METHOD = 'crypto.randomInt, uniform over entries, one win per user';
 
@@ -101,10 +99,18 @@ export class GiveawayService {
       const pool = all.filter((e) => !excluded.has(e.user_key));
       const users = new Set(pool.map((e) => e.user_key)).size;
       if (users === 0) {
-        throw new ApiError('VALIDATION_ERROR', options.rerollOf ? 'Everyone who entered has already won in this round: nobody is left to draw' : 'Nobody has entered the giveaway yet, so there is no one to draw');
+        throw new ApiError(
+          'VALIDATION_ERROR',
+          options.rerollOf
+            ? 'Everyone who entered has already won in this round: nobody is left to draw'
+            : 'Nobody has entered the giveaway yet, so there is no one to draw',
+        );
       }
       if (count > users) {
-        throw new ApiError('VALIDATION_ERROR', `Only ${users} ${users === 1 ? 'viewer has' : 'viewers have'} entered, so at most ${users} ${users === 1 ? 'winner' : 'winners'} can be drawn (asked for ${count})`);
+        throw new ApiError(
+          'VALIDATION_ERROR',
+          `Only ${users} ${users === 1 ? 'viewer has' : 'viewers have'} entered, so at most ${users} ${users === 1 ? 'winner' : 'winners'} can be drawn (asked for ${count})`,
+        );
       }
       const winners = pickUnique(pool, count);
       const at = this.clock.now();
@@ -150,7 +156,12 @@ export class GiveawayService {
   /** Draws of the current round, oldest first; each says which of its winners a later reroll replaced. */
   draws(accountId: string) {
     const rows = this.store.draws(this.roundId(accountId));
-    return rows.map((d) => toDrawView(d, rows.filter((r) => r.reroll_of === d.id && r.replaced !== null).map((r) => r.replaced!)));
+    return rows.map((d) =>
+      toDrawView(
+        d,
+        rows.filter((r) => r.reroll_of === d.id && r.replaced !== null).map((r) => r.replaced!),
+      ),
+    );
   }
 }
 

@@ -105,7 +105,13 @@ export class GiveawayStore {
     rerollOf?: string | null;
     replaced?: string | null;
   }): void {
-    this.insertDrawStmt.run({ ...d, winners: JSON.stringify(d.winners), snapshot: JSON.stringify(d.snapshot), rerollOf: d.rerollOf ?? null, replaced: d.replaced ?? null });
+    this.insertDrawStmt.run({
+      ...d,
+      winners: JSON.stringify(d.winners),
+      snapshot: JSON.stringify(d.snapshot),
+      rerollOf: d.rerollOf ?? null,
+      replaced: d.replaced ?? null,
+    });
   }
 
   draws(roundId: number): DrawRow[] {

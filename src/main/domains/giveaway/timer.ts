@@ -78,7 +78,12 @@ export class GiveawayTimer {
     if (dl.lastCall === 'due' && now >= lastCallAt && now < closes) {
       dl.lastCall = dl.seenAt !== null && dl.seenAt < lastCallAt ? 'sent' : 'none';
       if (dl.lastCall === 'sent') {
-        this.d.events.emit('giveaway.closing', accountId, { accountId, keyword: g.keyword, closesAt: g.closesAt, secondsLeft: Math.ceil((closes - now) / 1000) });
+        this.d.events.emit('giveaway.closing', accountId, {
+          accountId,
+          keyword: g.keyword,
+          closesAt: g.closesAt,
+          secondsLeft: Math.ceil((closes - now) / 1000),
+        });
       }
     }
     if (now >= closes) {

@@ -44,9 +44,7 @@ export class MessageStore {
     this.nextTimeStmt = db.prepare<[string], { t: number | null }>(
       `SELECT MIN(not_before) AS t FROM messages WHERE account_id = ? AND status = 'queued'`,
     );
-    this.setStatusStmt = db.prepare(
-      `UPDATE messages SET status = @status, attempts = @attempts, error = @error, sent_at = @sentAt WHERE id = @id`,
-    );
+    this.setStatusStmt = db.prepare(`UPDATE messages SET status = @status, attempts = @attempts, error = @error, sent_at = @sentAt WHERE id = @id`);
     this.listStmt = db.prepare<[string, number], MessageRow>(
       'SELECT * FROM messages WHERE account_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
     );

@@ -52,7 +52,13 @@ export class PracticeController {
       bufferSize: opts.bufferSize,
       historySize: opts.historySize,
     });
-    this.show = new PracticeShow(this.stream, clock, seededRandom(opts.seed ^ 0x2545f491), opts.livestreamId ?? crypto.randomUUID(), () => this.keyword);
+    this.show = new PracticeShow(
+      this.stream,
+      clock,
+      seededRandom(opts.seed ^ 0x2545f491),
+      opts.livestreamId ?? crypto.randomUUID(),
+      () => this.keyword,
+    );
     this.hub = new PracticeSocketHub({
       stream: this.stream,
       show: this.show,

@@ -18,7 +18,9 @@ export const DEMO_SETTINGS: SettingsPatchInput = {
     { triggers: ['size', 'sizes', 'measurements'], response: 'Sizes and measurements are on the product card: tap the item 📏' },
   ],
   // Short on purpose: a new user watching the demo for a minute sees a timer post, not only welcomes and answers.
-  timerMessages: [{ messages: ['Tap ⭐ follow so you never miss a drop!', 'Giveaway at the end: type "enter" to join 🎁'], intervalMinutes: 0.75, minChatLines: 5 }],
+  timerMessages: [
+    { messages: ['Tap ⭐ follow so you never miss a drop!', 'Giveaway at the end: type "enter" to join 🎁'], intervalMinutes: 0.75, minChatLines: 5 },
+  ],
   commands: [{ name: 'rules', response: 'Be kind, no spam, and have fun! Giveaway: type "enter" once.' }],
   hostUsername: 'PracticeHost',
   // The practice show tips, raids and sells now and then: the demo thanks them, as a seller would want.

@@ -28,13 +28,83 @@ export interface GeneratorOptions {
   audience?: number;
 }
 
-const HANDLES = ['cardcollector', 'pokefan', 'vintagevibes', 'sneakerhead', 'thriftqueen', 'comicguy', 'slabhunter', 'funkoaddict', 'coinnerd', 'hobbyking', 'rippack', 'bigspender', 'lurker', 'mintcondition', 'grailseeker'];
+const HANDLES = [
+  'cardcollector',
+  'pokefan',
+  'vintagevibes',
+  'sneakerhead',
+  'thriftqueen',
+  'comicguy',
+  'slabhunter',
+  'funkoaddict',
+  'coinnerd',
+  'hobbyking',
+  'rippack',
+  'bigspender',
+  'lurker',
+  'mintcondition',
+  'grailseeker',
+];
 /** Names with spaces, accents, CJK, RTL and emoji: parsers must keep them whole. */
-const DISPLAY_NAMES = ['Mary Jo', 'Big Tony', 'Zoë Cards', 'José 🌟', '山田太郎', 'محمد', 'Ana María', 'Łukasz', 'Søren K', 'Chloé ✨', 'Mr. Pack Ripper', 'Grandma Sue', '김민수', 'Ваня', 'D\'Angelo'];
+const DISPLAY_NAMES = [
+  'Mary Jo',
+  'Big Tony',
+  'Zoë Cards',
+  'José 🌟',
+  '山田太郎',
+  'محمد',
+  'Ana María',
+  'Łukasz',
+  'Søren K',
+  'Chloé ✨',
+  'Mr. Pack Ripper',
+  'Grandma Sue',
+  '김민수',
+  'Ваня',
+  "D'Angelo",
+];
 
-const GREETINGS = ['hi!', 'hello everyone', 'hey {host}!', 'good evening from Texas', 'gm', 'hiii 👋', 'just got here, what did I miss?', 'hello from Canada 🇨🇦', 'yo'];
-const FAQS = ['shipping?', 'how much is shipping to canada', 'do you take paypal', 'what size is that', 'is it authentic?', 'when is the next giveaway', 'do you ship international?', 'what grade is that card', 'how long does shipping take', 'can I combine shipping?'];
-const CHATTER = ['nice pull', 'what set is this', 'that one is fire', 'I bid', 'sold!', "let's go", 'wow', 'how many left?', 'love this seller', 'first time here', 'can you show the back?', 'lol', 'price?', 'ooh shiny', 'my wallet is crying', 'run it back'];
+const GREETINGS = [
+  'hi!',
+  'hello everyone',
+  'hey {host}!',
+  'good evening from Texas',
+  'gm',
+  'hiii 👋',
+  'just got here, what did I miss?',
+  'hello from Canada 🇨🇦',
+  'yo',
+];
+const FAQS = [
+  'shipping?',
+  'how much is shipping to canada',
+  'do you take paypal',
+  'what size is that',
+  'is it authentic?',
+  'when is the next giveaway',
+  'do you ship international?',
+  'what grade is that card',
+  'how long does shipping take',
+  'can I combine shipping?',
+];
+const CHATTER = [
+  'nice pull',
+  'what set is this',
+  'that one is fire',
+  'I bid',
+  'sold!',
+  "let's go",
+  'wow',
+  'how many left?',
+  'love this seller',
+  'first time here',
+  'can you show the back?',
+  'lol',
+  'price?',
+  'ooh shiny',
+  'my wallet is crying',
+  'run it back',
+];
 const EMOJI = ['🔥🔥🔥', '😍', '💯 love it', '🙌', '👀👀', '😂😂', '🚀', '❤️❤️❤️', '🤑 take my money', '🎉'];
 const LONG_PARTS = [
   'I have been collecting for almost twenty years now and I have to say this is one of the nicest streams I have seen',
@@ -51,7 +121,14 @@ function giveawayEntries(kw: string): string[] {
 /** Texts that contain the keyword inside another word: a whole-word matcher must not count them. */
 function decoys(kw: string): string[] {
   if (kw.toLowerCase() === 'enter') {
-    return ['center', 'the center piece is nice', 'entering my card info now', 'entertainment value 10/10', 'the presenter is funny', 'entered the wrong address lol'];
+    return [
+      'center',
+      'the center piece is nice',
+      'entering my card info now',
+      'entertainment value 10/10',
+      'the presenter is funny',
+      'entered the wrong address lol',
+    ];
   }
   return [`${kw}s`, `${kw}ing`, `pre${kw}`, `${kw}ed already`, `un${kw}able`];
 }

@@ -98,7 +98,13 @@ export class PracticeShow {
 
   private tip(): void {
     const sender = this.person();
-    const tip = { id: crypto.randomUUID(), message: this.pick(TIPS), senderUser: user(sender), tipValue: money(100 * (1 + Math.floor(this.rnd() * 10))), magnitude: 1 };
+    const tip = {
+      id: crypto.randomUUID(),
+      message: this.pick(TIPS),
+      senderUser: user(sender),
+      tipValue: money(100 * (1 + Math.floor(this.rnd() * 10))),
+      magnitude: 1,
+    };
     this.stream.show('livestream', 'tip_sent', { tip, timestamp: this.clock.now() });
   }
 
@@ -107,7 +113,12 @@ export class PracticeShow {
     const numRaiders = 5 + Math.floor(this.rnd() * 40);
     this.stream.show('livestream', 'has_been_raided', { fromUser: user(from), numRaiders, timestamp: this.clock.now() });
     this.stream.setViewers(this.stream.viewers + numRaiders);
-    const joins = Array.from({ length: Math.min(numRaiders, 8) }, (_, i) => ({ kind: 'join' as const, username: `${from}_fan${i + 1}`, text: 'joined', category: 'join' as const }));
+    const joins = Array.from({ length: Math.min(numRaiders, 8) }, (_, i) => ({
+      kind: 'join' as const,
+      username: `${from}_fan${i + 1}`,
+      text: 'joined',
+      category: 'join' as const,
+    }));
     this.stream.append(joins);
   }
 
@@ -128,10 +139,21 @@ export class PracticeShow {
     }
     const names = [...g.entrants.keys()];
     const winner = names.length ? names[Math.floor(this.rnd() * names.length)]! : null;
-    const product = { id: g.productId, name: g.name, transactionType: 'GIVEAWAY', status: 'SOLD', ...(winner ? { purchaserUser: user(g.entrants.get(winner)!) } : {}) };
+    const product = {
+      id: g.productId,
+      name: g.name,
+      transactionType: 'GIVEAWAY',
+      status: 'SOLD',
+      ...(winner ? { purchaserUser: user(g.entrants.get(winner)!) } : {}),
+    };
     this.giveaway = null;
     const entries = names.map((n) => user(g.entrants.get(n)!).id);
-    this.stream.show('livestream', 'giveaway_won', { giveaway: { entryCount: names.length, productId: g.productId }, giveawayEntries: entries, product, timestamp: now });
+    this.stream.show('livestream', 'giveaway_won', {
+      giveaway: { entryCount: names.length, productId: g.productId },
+      giveawayEntries: entries,
+      product,
+      timestamp: now,
+    });
     this.stream.show('livestream', 'livestream_update', livestreamPayload(this.snapshot(), now));
   }
 
@@ -147,7 +169,9 @@ export class PracticeShow {
       const name = `${++this.lot}. ${this.pick(LOTS)}`;
       const product = { id: crypto.randomUUID(), name, livestreamId: this.livestreamId, transactionType: 'AUCTION', isAuction: true };
       this.auction = { product: { ...product, auctionEndTime: now + AUCTION_MS }, bidCount: 0, priceCents: 0, bidder: null };
-      this.stream.show('commerce', 'product_created', { product: { ...product, status: 'ACTIVE', askingPriceCents: 100, askingPrice: money(100), bidCount: 0 } });
+      this.stream.show('commerce', 'product_created', {
+        product: { ...product, status: 'ACTIVE', askingPriceCents: 100, askingPrice: money(100), bidCount: 0 },
+      });
       this.stream.show('commerce', 'auction_started', { product: this.auctionProduct(this.auction), timestamp: now });
       return;
     }

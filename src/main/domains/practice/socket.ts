@@ -138,7 +138,10 @@ export class PracticeSocketHub {
   private post(conn: Conn, joinRef: string | null, ref: string | null, payload: JsonObject): void {
     const text = typeof payload.message === 'string' ? payload.message.trim() : '';
     if (!text || text.length > HOST_MESSAGE_MAX) {
-      return this.send(conn, reply(joinRef, ref, this.chat, 'error', { reason: text ? `message longer than ${HOST_MESSAGE_MAX} characters` : 'empty message' }));
+      return this.send(
+        conn,
+        reply(joinRef, ref, this.chat, 'error', { reason: text ? `message longer than ${HOST_MESSAGE_MAX} characters` : 'empty message' }),
+      );
     }
     const posted = this.d.stream.postHost(text);
     this.send(conn, reply(joinRef, ref, this.chat, 'ok', { id: posted.id, command: posted.command }));
@@ -157,7 +160,14 @@ export class PracticeSocketHub {
     if (topic === this.commerce) {
       conn.joined.set(topic, joinRef);
       this.send(conn, reply(joinRef, ref, topic, 'ok'));
-      if (frames) this.send(conn, [joinRef, null, topic, 'user_joined', { pinnedProduct: this.d.show.pinnedProduct(), livestream: livestreamPayload(this.d.show.snapshot(), now) }]);
+      if (frames)
+        this.send(conn, [
+          joinRef,
+          null,
+          topic,
+          'user_joined',
+          { pinnedProduct: this.d.show.pinnedProduct(), livestream: livestreamPayload(this.d.show.snapshot(), now) },
+        ]);
       return;
     }
     if (topic === CONTROL_TOPIC) {

@@ -94,7 +94,16 @@ export class PracticeStream {
     const added = lines.map((l): PracticeMessage => {
       const seq = ++this.seq;
       this.counts.set(l.category, (this.counts.get(l.category) ?? 0) + 1);
-      const m: PracticeMessage = { seq, id: `${this.idPrefix}-${seq.toString(36)}`, kind: l.kind, username: l.username, text: l.text, host: l.host ?? false, category: l.category, ts };
+      const m: PracticeMessage = {
+        seq,
+        id: `${this.idPrefix}-${seq.toString(36)}`,
+        kind: l.kind,
+        username: l.username,
+        text: l.text,
+        host: l.host ?? false,
+        category: l.category,
+        ts,
+      };
       if (l.variant) m.variant = l.variant;
       return m;
     });
@@ -120,11 +129,26 @@ export class PracticeStream {
         this.hidden.add(arg.toLowerCase());
         this.control({ action: 'hide', username: arg });
       }
-      entry = { id: `cmd-${this.idPrefix}-${this.hostLog.length.toString(36)}-${this.seq.toString(36)}`, seq: this.seq, text, ts: this.clock.now(), command };
+      entry = {
+        id: `cmd-${this.idPrefix}-${this.hostLog.length.toString(36)}-${this.seq.toString(36)}`,
+        seq: this.seq,
+        text,
+        ts: this.clock.now(),
+        command,
+      };
     } else {
       const announce = /^\/announce\s+/i.test(text);
       const shown = text.replace(/^\/announce\s+/i, '');
-      const [m] = this.append([{ kind: 'message', username: this.hostName, text: shown, category: 'host', host: true, ...(announce ? { variant: 'announcement' as const } : {}) }]);
+      const [m] = this.append([
+        {
+          kind: 'message',
+          username: this.hostName,
+          text: shown,
+          category: 'host',
+          host: true,
+          ...(announce ? { variant: 'announcement' as const } : {}),
+        },
+      ]);
       entry = { id: m!.id, seq: m!.seq, text: shown, ts: m!.ts, command: null };
     }
     this.hostLog.push(entry);

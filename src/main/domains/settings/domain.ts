@@ -11,6 +11,10 @@ import { SettingsStore } from './store.js';
 /** Per-account bot settings (the bot reads them; the API and the dashboard edit them). */
 export function settingsDomain(deps: { db: Db; clock: Clock; events: EventPublisher; logger: Logger; accounts: AccountService }) {
   const service = new SettingsService(deps.db, new SettingsStore(deps.db), deps.clock, deps.events, deps.logger);
-  const domain: Domain<SettingsService> & { service: SettingsService } = { name: 'settings', service, routes: settingsRoutes(service, deps.accounts) };
+  const domain: Domain<SettingsService> & { service: SettingsService } = {
+    name: 'settings',
+    service,
+    routes: settingsRoutes(service, deps.accounts),
+  };
   return domain;
 }

@@ -50,10 +50,20 @@ export class ShowStore {
     this.chatterStmt = db.prepare('INSERT OR IGNORE INTO show_chatters (show_id, user_key) VALUES (?, ?)');
     this.chattersCountStmt = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM show_chatters WHERE show_id = ?');
     this.eventStmt = db.prepare('INSERT INTO stream_events (account_id, show_id, type, data, created_at) VALUES (?, ?, ?, ?, ?)');
-    this.eventsStmt = db.prepare<[string, number], StreamEventRow>('SELECT id, show_id, type, data, created_at FROM stream_events WHERE show_id = ? ORDER BY id LIMIT ?');
+    this.eventsStmt = db.prepare<[string, number], StreamEventRow>(
+      'SELECT id, show_id, type, data, created_at FROM stream_events WHERE show_id = ? ORDER BY id LIMIT ?',
+    );
   }
 
-  insert(s: { id: string; accountId: string; platform: string; title: string | null; url: string | null; startedAt: number; stats: ShowStats }): void {
+  insert(s: {
+    id: string;
+    accountId: string;
+    platform: string;
+    title: string | null;
+    url: string | null;
+    startedAt: number;
+    stats: ShowStats;
+  }): void {
     this.insertStmt.run({ ...s, stats: JSON.stringify(s.stats) });
   }
 

@@ -20,7 +20,11 @@ export interface McpLaunch {
 }
 
 /** Where Claude Desktop reads its configuration: its app-data folder on each platform. */
-export function claudeDesktopConfigPath(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+export function claudeDesktopConfigPath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): string {
   const file = 'claude_desktop_config.json';
   if (platform === 'win32') return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'Claude', file);
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Claude', file);
@@ -81,7 +85,10 @@ export function writeMcpServerEntry(file: string, entry: ReturnType<typeof mcpSe
   }
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) {
-    throw new ApiError('CONFLICT', `The folder ${dir} does not exist: is Claude Desktop installed? Open it once and try again, or paste the configuration by hand.`);
+    throw new ApiError(
+      'CONFLICT',
+      `The folder ${dir} does not exist: is Claude Desktop installed? Open it once and try again, or paste the configuration by hand.`,
+    );
   }
   const { text, config } = readConfig(file);
   const servers = (config.mcpServers ?? {}) as Record<string, unknown>;

@@ -62,7 +62,13 @@ function ipv6Bytes(ip: string): number[] {
     text = text.slice(0, -dotted[1]!.length) + '0:0';
   }
   const [head, rest] = text.split('::') as [string, string | undefined];
-  const groups = (g: string | undefined) => (g ? g.split(':').filter(Boolean).map((h) => parseInt(h, 16)) : []);
+  const groups = (g: string | undefined) =>
+    g
+      ? g
+          .split(':')
+          .filter(Boolean)
+          .map((h) => parseInt(h, 16))
+      : [];
   const hi = groups(head);
   const lo = groups(rest);
   const words = rest === undefined ? hi : [...hi, ...new Array<number>(8 - hi.length - lo.length).fill(0), ...lo];

@@ -19,7 +19,10 @@ export interface WebhooksModule extends Domain {
  * Webhooks: registrations and the API, the outbox on the event bus, and the delivery worker.
  * Options exist for tests and benches (short timeouts and backoff, a fake resolver).
  */
-export function webhooksModule(s: { db: Db; clock: Clock; events: EventPublisher; logger: Logger; bus: EventBus }, overrides: Partial<WebhookOptions> = {}): WebhooksModule {
+export function webhooksModule(
+  s: { db: Db; clock: Clock; events: EventPublisher; logger: Logger; bus: EventBus },
+  overrides: Partial<WebhookOptions> = {},
+): WebhooksModule {
   const options = { ...DEFAULT_WEBHOOK_OPTIONS, ...overrides };
   const store = new WebhookStore(s.db);
   const service = new WebhookService(s.db, store, s.clock, s.events, s.logger, options);

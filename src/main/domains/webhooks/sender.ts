@@ -77,11 +77,7 @@ export class WebhookHttpClient {
           ok: false,
           statusCode,
           responseBody: null,
-          error: timedOut
-            ? `Timed out after ${options.timeoutMs} ms`
-            : options.signal?.aborted
-              ? 'Aborted: shutting down'
-              : describeError(err),
+          error: timedOut ? `Timed out after ${options.timeoutMs} ms` : options.signal?.aborted ? 'Aborted: shutting down' : describeError(err),
         });
       // Pin the connection to the vetted addresses. Node asks with all:true when autoSelectFamily is on and
       // then tries each in turn, so a name resolving to ::1 and 127.0.0.1 reaches a receiver on either.

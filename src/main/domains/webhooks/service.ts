@@ -214,7 +214,13 @@ export class WebhookService {
     const reason = `Every delivery failed since ${since} (${row.consecutive_failures} attempts in a row); fix the endpoint and re-enable with PATCH {"active": true}`;
     this.store.update({ ...row, active: 0, disabled_reason: reason, updated_at: now });
     this.refresh(id);
-    this.events.emit('webhook.disabled', null, { webhookId: id, url: row.url, reason, consecutiveFailures: row.consecutive_failures, failingSince: since });
+    this.events.emit('webhook.disabled', null, {
+      webhookId: id,
+      url: row.url,
+      reason,
+      consecutiveFailures: row.consecutive_failures,
+      failingSince: since,
+    });
     this.logger.warn(`Webhook ${id} (${row.url}) disabled: ${reason}`);
   }
 

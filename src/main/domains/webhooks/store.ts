@@ -63,9 +63,7 @@ export class WebhookStore {
            consecutive_failures = @consecutive_failures, failing_since = @failing_since, updated_at = @updated_at
          WHERE id = @id`,
       ),
-      rotate: db.prepare(
-        `UPDATE webhooks SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?, updated_at = ? WHERE id = ?`,
-      ),
+      rotate: db.prepare(`UPDATE webhooks SET secret = ?, previous_secret = ?, previous_secret_expires_at = ?, updated_at = ? WHERE id = ?`),
       delete: db.prepare('DELETE FROM webhooks WHERE id = ?'),
       noteFailure: db.prepare<[number, string], WebhookRow>(
         `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, ?)
@@ -92,27 +90,19 @@ export class WebhookStore {
         `INSERT INTO webhook_attempts (delivery_id, attempt, status_code, latency_ms, error, response_body, at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      finish: db.prepare(
-        `UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?`,
-      ),
+      finish: db.prepare(`UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?`),
       release: db.prepare(`UPDATE webhook_deliveries SET status = 'pending' WHERE id = ? AND status = 'sending'`),
       releaseAll: db.prepare(`UPDATE webhook_deliveries SET status = 'pending' WHERE status = 'sending'`),
-      retryNow: db.prepare(
-        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status <> 'sending'`,
-      ),
+      retryNow: db.prepare(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status <> 'sending'`),
       resumePending: db.prepare(
         `UPDATE webhook_deliveries SET next_attempt_at = ? WHERE webhook_id = ? AND status = 'pending' AND next_attempt_at > ?`,
       ),
-      heldCount: db.prepare<[string], { n: number }>(
-        `SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ? AND status = 'held'`,
-      ),
+      heldCount: db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ? AND status = 'held'`),
       heldCounts: db.prepare<[], { webhook_id: string; n: number }>(
         `SELECT webhook_id, COUNT(*) AS n FROM webhook_deliveries WHERE status = 'held' GROUP BY webhook_id`,
       ),
       // Same time for all: the worker then sends them by id, which is the order the events happened in.
-      releaseHeld: db.prepare(
-        `UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE webhook_id = ? AND status = 'held'`,
-      ),
+      releaseHeld: db.prepare(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE webhook_id = ? AND status = 'held'`),
       discardHeld: db.prepare(`DELETE FROM webhook_deliveries WHERE webhook_id = ? AND status = 'held'`),
       pruneHeldAge: db.prepare<[number], { webhook_id: string }>(
         `DELETE FROM webhook_deliveries WHERE status = 'held' AND created_at < ? RETURNING webhook_id`,
@@ -127,9 +117,7 @@ export class WebhookStore {
       ),
       prune: db.prepare(`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'dead') AND created_at < ?`),
       getConfig: db.prepare<[string], { value: string }>('SELECT value FROM app_settings WHERE key = ?'),
-      putConfig: db.prepare(
-        'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
+      putConfig: db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
   }
 

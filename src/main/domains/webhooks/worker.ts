@@ -117,11 +117,14 @@ export class DeliveryWorker {
     this.timer = null;
     this.timerAt = next;
     if (next === Infinity) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerAt = Infinity;
-      this.fill();
-    }, Math.min(MAX_TIMER_MS, next - now));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.timerAt = Infinity;
+        this.fill();
+      },
+      Math.min(MAX_TIMER_MS, next - now),
+    );
     this.timer.unref();
   }
 

@@ -46,7 +46,10 @@ function program(ctx: CliContext, done: (code: number) => void): Command {
     .option('--headless', 'run the chat browser without a window (automatic where there is no display)')
     .option('--headed', 'run the chat browser in a window even where no display is detected')
     .option('--no-browser', 'never start a browser (API only)')
-    .addHelpText('after', `\nPrints "BuzzChat API listening on http://127.0.0.1:PORT" when ready.\nAlso reads BUZZCHAT_BROWSER and BUZZCHAT_NO_SANDBOX (see buzzchat --help).`)
+    .addHelpText(
+      'after',
+      `\nPrints "BuzzChat API listening on http://127.0.0.1:PORT" when ready.\nAlso reads BUZZCHAT_BROWSER and BUZZCHAT_NO_SANDBOX (see buzzchat --help).`,
+    )
     .action(async (o) => done(await (await import('./serve.js')).serve(o, ctx)));
 
   const keys = root.command('keys').description('create, list and revoke API keys (works while BuzzChat runs)');

@@ -20,7 +20,11 @@ export function hasDisplay(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = p
 }
 
 /** Headless or not, and the line that says why, from the flags and the machine. */
-export function headlessMode(o: ServeOptions, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): { headless: boolean; note?: string } {
+export function headlessMode(
+  o: ServeOptions,
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): { headless: boolean; note?: string } {
   if (o.headless && o.headed) throw new UsageError('--headless and --headed exclude each other');
   if (o.headless || o.headed || o.browser === false) return { headless: !!o.headless };
   if (hasDisplay(env, platform)) return { headless: false };
@@ -41,7 +45,8 @@ async function practiceBrowser(o: ServeOptions, mode: { headless: boolean }, ctx
       mode.headless = true;
       return resolveBrowser({ headless: true, explicit, probe, onUnpack: say });
     });
-    if (choice.bundled) say('The practice chat runs in the bundled headless Chromium. Real sites need your own Chrome or Edge, in a window, to log in.');
+    if (choice.bundled)
+      say('The practice chat runs in the bundled headless Chromium. Real sites need your own Chrome or Edge, in a window, to log in.');
     return choice.path;
   } catch (err) {
     if (!(err instanceof BrowserNotFoundError)) throw err;

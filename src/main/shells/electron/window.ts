@@ -89,7 +89,9 @@ function createWindow(c: App): BrowserWindow {
   w.webContents.on('will-attach-webview', (event) => event.preventDefault());
   // The dashboard's own page may show notifications (the status strip's alerts); nothing else (camera, mic, ...).
   const ownNotifications = (permission: string, requestingUrl: string) => permission === 'notifications' && sameOrigin(requestingUrl, origin);
-  w.webContents.session.setPermissionRequestHandler((_wc, permission, callback, details) => callback(ownNotifications(permission, details.requestingUrl)));
+  w.webContents.session.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(ownNotifications(permission, details.requestingUrl)),
+  );
   w.webContents.session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => ownNotifications(permission, requestingOrigin));
   w.once('ready-to-show', () => w.show());
   // Closing the window hides it to the tray; the bot keeps running until Quit.
@@ -175,9 +177,7 @@ function createMenu(): void {
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [
-        { label: 'API reference', click: () => core && void shell.openExternal(`${core.baseUrl}/api/v1/docs`) },
-      ],
+      submenu: [{ label: 'API reference', click: () => core && void shell.openExternal(`${core.baseUrl}/api/v1/docs`) }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -191,7 +191,8 @@ function mcpLaunch() {
 
 function startupErrorMessage(err: unknown, port: number): { title: string; detail: string } {
   // By name too: a second copy of the class (e.g. two bundles of the core) would defeat instanceof.
-  if (err instanceof DatabaseOpenError || (err as Error)?.name === 'DatabaseOpenError') return { title: 'BuzzChat cannot open its database', detail: (err as Error).message };
+  if (err instanceof DatabaseOpenError || (err as Error)?.name === 'DatabaseOpenError')
+    return { title: 'BuzzChat cannot open its database', detail: (err as Error).message };
   if ((err as { code?: string }).code === 'EADDRINUSE') {
     return {
       title: `Port ${port} is already in use`,
@@ -224,7 +225,10 @@ async function start(): Promise<void> {
   // The dashboard is always the built renderer served by the core (same origin as the API, one CSP),
   // also under `electron-vite dev`, whose dev-server URL is deliberately not used.
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    dialog.showErrorBox('BuzzChat dashboard is not built', `${RENDERER_DIR} has no index.html. Run \`npm run build\`; the API keeps running meanwhile.`);
+    dialog.showErrorBox(
+      'BuzzChat dashboard is not built',
+      `${RENDERER_DIR} has no index.html. Run \`npm run build\`; the API keeps running meanwhile.`,
+    );
   }
   win = createWindow(core);
   try {
@@ -264,4 +268,3 @@ export function main(): void {
   });
   void electronApp.whenReady().then(start);
 }
-

@@ -37,7 +37,8 @@ export function readLine(line: string): { message: JSONRPCMessage } | { answer: 
     return { answer: reply(null, ErrorCode.ParseError, `Parse error: ${(err as Error).message}. Send one JSON-RPC message per line.`) };
   }
   const id = idOf(value);
-  if (Array.isArray(value)) return { answer: reply(null, ErrorCode.InvalidRequest, 'Invalid Request: batches are not supported; send one message per line') };
+  if (Array.isArray(value))
+    return { answer: reply(null, ErrorCode.InvalidRequest, 'Invalid Request: batches are not supported; send one message per line') };
   const parsed = JSONRPCMessageSchema.safeParse(value);
   if (!parsed.success) return { answer: reply(id, ErrorCode.InvalidRequest, `Invalid Request: ${readableIssues(parsed.error)}`) };
   const message = parsed.data;

@@ -78,7 +78,10 @@ export interface ChatLine {
 }
 
 /** The chat card's view of GET /chat/status: selector health as a list, the queue as its count. */
-export type ChatStatus = Pick<ChatStatusWire, 'connected' | 'live' | 'platform' | 'url' | 'loggedInAs' | 'lastMessageAt' | 'lastError' | 'paths' | 'summary'> & {
+export type ChatStatus = Pick<
+  ChatStatusWire,
+  'connected' | 'live' | 'platform' | 'url' | 'loggedInAs' | 'lastMessageAt' | 'lastError' | 'paths' | 'summary'
+> & {
   queued: ChatStatusWire['queue']['queued'];
   /** Per selector role (chatInput, messageItem, ...): the selector that matched, null when none did. */
   selectors: SelectorHealth[];

@@ -21,7 +21,14 @@ export function Accounts() {
       <Card title="Accounts">
         <ul className="accounts">
           {a.list.map((acc) => (
-            <AccountRow key={acc.id} account={acc} busy={a.busy === acc.id} onUpdate={(patch) => a.update(acc.id, patch)} onSwitch={() => void a.switchTo(acc.id)} onDelete={() => void a.remove(acc.id)} />
+            <AccountRow
+              key={acc.id}
+              account={acc}
+              busy={a.busy === acc.id}
+              onUpdate={(patch) => a.update(acc.id, patch)}
+              onSwitch={() => void a.switchTo(acc.id)}
+              onDelete={() => void a.remove(acc.id)}
+            />
           ))}
         </ul>
       </Card>
@@ -45,9 +52,9 @@ function Backups() {
   return (
     <Card title="Backups" actions={action}>
       <p className="muted small">
-        Everything (all accounts, settings, giveaways, analytics, keys) is copied to {b.directory ?? 'the backups folder'} once a day; the newest 7 daily copies
-        are kept, and copies you take yourself or made before an update are never deleted. To restore, quit BuzzChat, copy a backup over buzzchat.db
-        and delete buzzchat.db-wal and buzzchat.db-shm if they are there.
+        Everything (all accounts, settings, giveaways, analytics, keys) is copied to {b.directory ?? 'the backups folder'} once a day; the newest 7
+        daily copies are kept, and copies you take yourself or made before an update are never deleted. To restore, quit BuzzChat, copy a backup over
+        buzzchat.db and delete buzzchat.db-wal and buzzchat.db-shm if they are there.
       </p>
       <Notice tone="bad">{b.error}</Notice>
       {b.taken && <Notice tone="good">{`Saved ${b.taken}`}</Notice>}
@@ -97,7 +104,13 @@ function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string;
     >
       <input aria-label="Account name" placeholder="Account name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
       <PlatformSelect value={platform} onChange={setPlatform} />
-      <input aria-label="Live page URL" className="grow" placeholder="Live page URL (optional)" value={url} onChange={(e) => setUrl(e.target.value)} />
+      <input
+        aria-label="Live page URL"
+        className="grow"
+        placeholder="Live page URL (optional)"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+      />
       <button className="btn btn-primary" disabled={props.busy || !name.trim()}>
         Add
       </button>
@@ -105,7 +118,13 @@ function CreateAccount(props: { busy: boolean; onCreate: (input: { name: string;
   );
 }
 
-function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: { name: string; platform: Platform; url: string | null }) => Promise<boolean>; onSwitch: () => void; onDelete: () => void }) {
+function AccountRow(props: {
+  account: Account;
+  busy: boolean;
+  onUpdate: (patch: { name: string; platform: Platform; url: string | null }) => Promise<boolean>;
+  onSwitch: () => void;
+  onDelete: () => void;
+}) {
   const { account } = props;
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(account.name);
@@ -125,7 +144,13 @@ function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: 
           >
             <input aria-label="Account name" value={name} autoFocus maxLength={100} onChange={(e) => setName(e.target.value)} />
             <PlatformSelect value={platform} onChange={setPlatform} />
-            <input aria-label="Live page URL" className="grow" placeholder="Live page URL (optional)" value={url} onChange={(e) => setUrl(e.target.value)} />
+            <input
+              aria-label="Live page URL"
+              className="grow"
+              placeholder="Live page URL (optional)"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
             <button className="btn btn-small btn-primary" disabled={props.busy || !name.trim()}>
               Save
             </button>
@@ -137,8 +162,11 @@ function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: 
           <>
             <strong>{account.name}</strong> {account.isActive && <Badge tone="good">active</Badge>} <Badge>{account.platform}</Badge>
             <div className="muted small">
-              {account.url ?? (account.platform === 'practice' ? 'Built-in practice stream: no URL needed' : 'No live page yet: add it here, or paste it on the Overview when you connect')} ·
-              created {formatDateTime(account.createdAt)}
+              {account.url ??
+                (account.platform === 'practice'
+                  ? 'Built-in practice stream: no URL needed'
+                  : 'No live page yet: add it here, or paste it on the Overview when you connect')}{' '}
+              · created {formatDateTime(account.createdAt)}
             </div>
           </>
         )}
@@ -153,7 +181,9 @@ function AccountRow(props: { account: Account; busy: boolean; onUpdate: (patch: 
               Switch to
             </button>
           )}
-          {!account.isActive && <ConfirmButton small label="Delete" confirmLabel="Delete all its data?" disabled={props.busy} onConfirm={props.onDelete} />}
+          {!account.isActive && (
+            <ConfirmButton small label="Delete" confirmLabel="Delete all its data?" disabled={props.busy} onConfirm={props.onDelete} />
+          )}
         </div>
       )}
     </li>

@@ -24,7 +24,13 @@ export function Analytics() {
         <h1>Analytics</h1>
         <div className="segmented" role="group" aria-label="Period">
           {PERIODS.map((p) => (
-            <button key={p.id} type="button" aria-pressed={a.period === p.id} className={a.period === p.id ? 'active' : ''} onClick={() => void a.load(p.id)}>
+            <button
+              key={p.id}
+              type="button"
+              aria-pressed={a.period === p.id}
+              className={a.period === p.id ? 'active' : ''}
+              onClick={() => void a.load(p.id)}
+            >
               {p.label}
             </button>
           ))}
@@ -128,7 +134,8 @@ function ActivityChart({ timeline }: { timeline: Timeline }) {
         ))}
       </div>
       <div className="activity-legend muted small">
-        <span className="swatch activity-received" /> from viewers <span className="swatch activity-sent" /> sent · peak {formatNumber(max)} per {timeline.bucketMinutes >= 1440 ? `${timeline.bucketMinutes / 1440} day(s)` : `${timeline.bucketMinutes / 60} h`}
+        <span className="swatch activity-received" /> from viewers <span className="swatch activity-sent" /> sent · peak {formatNumber(max)} per{' '}
+        {timeline.bucketMinutes >= 1440 ? `${timeline.bucketMinutes / 1440} day(s)` : `${timeline.bucketMinutes / 60} h`}
       </div>
     </div>
   );

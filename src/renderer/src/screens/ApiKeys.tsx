@@ -18,7 +18,12 @@ export function ApiKeys() {
       <p className="muted">Keys let automation (scripts, MCP clients, Zapier-style tools) use the local API at this address.</p>
       <Notice tone="bad">{k.error}</Notice>
       {k.created && (
-        <SecretReveal title={`Key "${k.created.apiKey.name}" created`} secret={k.created.key} note="Copy it now: it is shown only once and cannot be recovered." onDone={k.dismissCreated} />
+        <SecretReveal
+          title={`Key "${k.created.apiKey.name}" created`}
+          secret={k.created.key}
+          note="Copy it now: it is shown only once and cannot be recovered."
+          onDone={k.dismissCreated}
+        />
       )}
       <AssistantsCard />
       <OverlaysCard />
@@ -51,7 +56,17 @@ export function ApiKeys() {
                   <td className="small">{formatDateTime(key.createdAt)}</td>
                   <td className="small">{timeAgo(key.lastUsedAt)}</td>
                   <td className="actions-cell">
-                    {key.revokedAt ? <Badge>revoked</Badge> : <ConfirmButton small label="Revoke" confirmLabel="Revoke?" disabled={k.busy === key.id} onConfirm={() => void k.revoke(key.id)} />}
+                    {key.revokedAt ? (
+                      <Badge>revoked</Badge>
+                    ) : (
+                      <ConfirmButton
+                        small
+                        label="Revoke"
+                        confirmLabel="Revoke?"
+                        disabled={k.busy === key.id}
+                        onConfirm={() => void k.revoke(key.id)}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -88,7 +103,11 @@ function CreateKey(props: { busy: boolean; onCreate: (name: string, scopes?: Sco
         <div className="checks">
           {SCOPES.map((s) => (
             <label key={s} className="check">
-              <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes(e.target.checked ? [...scopes, s] : scopes.filter((x) => x !== s))} />
+              <input
+                type="checkbox"
+                checked={scopes.includes(s)}
+                onChange={(e) => setScopes(e.target.checked ? [...scopes, s] : scopes.filter((x) => x !== s))}
+              />
               {s}
             </label>
           ))}

@@ -93,8 +93,8 @@ function Configuration(props: {
       {confirming && !props.written && (
         <div className="stack" role="alertdialog" aria-label="Add to Claude Desktop">
           <p>
-            BuzzChat will add a "buzzchat" server to <code>{claude.configPath}</code>, keep everything else in it, and save a copy of the file as it is now
-            beside it.
+            BuzzChat will add a "buzzchat" server to <code>{claude.configPath}</code>, keep everything else in it, and save a copy of the file as it
+            is now beside it.
           </p>
           <div className="row">
             <button
@@ -113,8 +113,8 @@ function Configuration(props: {
       )}
       {props.written && (
         <Notice tone="good">
-          Added to {props.written.path}.{props.written.backupPath ? ` The previous file is kept as ${props.written.backupPath}.` : ''} Restart Claude Desktop to
-          use it.
+          Added to {props.written.path}.{props.written.backupPath ? ` The previous file is kept as ${props.written.backupPath}.` : ''} Restart Claude
+          Desktop to use it.
         </Notice>
       )}
     </div>

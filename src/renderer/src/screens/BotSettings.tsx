@@ -60,7 +60,14 @@ export function BotSettings() {
       {s.importNotice && <Notice tone={s.importNotice.tone}>{s.importNotice.text}</Notice>}
       <nav className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} className={`tab ${t.id === tab ? 'tab-active' : ''}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={t.id === tab}
+            className={`tab ${t.id === tab ? 'tab-active' : ''}`}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
             {s.isDirty(t.id) && <span className="dot" title="Unsaved changes" />}
           </button>
@@ -68,11 +75,18 @@ export function BotSettings() {
       </nav>
       <Card className="settings-card">
         {s.draft ? <Editor draft={s.draft} errors={s.errors} edit={s.edit} saved={s.saved} /> : <div className="muted">Loading…</div>}
-        <SavedWarnings warnings={(s.warnings[tab] ?? []).filter((w) => w.code !== 'faq-shadowed')} onUseKeyword={(old) => s.edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, old, '{keyword}')))} />
+        <SavedWarnings
+          warnings={(s.warnings[tab] ?? []).filter((w) => w.code !== 'faq-shadowed')}
+          onUseKeyword={(old) => s.edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, old, '{keyword}')))}
+        />
         {/* Sticky: the buttons stay on screen however long the list of rules. */}
         <div className="save-bar" role="region" aria-label="Save changes">
           {dirty && <span className="dot" />}
-          {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>}
+          {notice ? (
+            <Notice tone={notice.tone}>{notice.text}</Notice>
+          ) : (
+            <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
+          )}
           <span className="spacer" />
           <button type="button" className="btn btn-ghost" disabled={!dirty || s.saving !== null} onClick={() => s.revert(tab)}>
             Discard

@@ -21,7 +21,15 @@ export function Giveaway() {
     <div className="screen">
       <h1>Giveaway</h1>
       <Notice tone="bad">{g.error}</Notice>
-      <Card title="Entries" className="entry-card" actions={<a className="small" href="#/settings">Messages the bot says…</a>}>
+      <Card
+        title="Entries"
+        className="entry-card"
+        actions={
+          <a className="small" href="#/settings">
+            Messages the bot says…
+          </a>
+        }
+      >
         <EntryWindow
           status={g.status}
           entries={g.count}
@@ -36,7 +44,15 @@ export function Giveaway() {
       <div className="grid grid-giveaway">
         <Card
           title="Current round"
-          actions={<ConfirmButton small label="Clear entries" confirmLabel={`Clear ${g.count} entries?`} disabled={g.busy !== null || g.count === 0} onConfirm={() => void g.clear()} />}
+          actions={
+            <ConfirmButton
+              small
+              label="Clear entries"
+              confirmLabel={`Clear ${g.count} entries?`}
+              disabled={g.busy !== null || g.count === 0}
+              onConfirm={() => void g.clear()}
+            />
+          }
         >
           <div className="stats stats-2">
             <Stat label="Entries" value={formatNumber(g.count)} />
@@ -51,17 +67,34 @@ export function Giveaway() {
           >
             <label className="inline-field">
               Winners
-              <input type="number" min={1} max={max} value={count} onChange={(e) => setWanted(Math.min(max, Math.max(1, Math.floor(Number(e.target.value)) || 1)))} aria-label="Number of winners" />
+              <input
+                type="number"
+                min={1}
+                max={max}
+                value={count}
+                onChange={(e) => setWanted(Math.min(max, Math.max(1, Math.floor(Number(e.target.value)) || 1)))}
+                aria-label="Number of winners"
+              />
             </label>
             <button className="btn btn-primary" disabled={g.busy !== null || g.uniqueUsers === 0}>
               Draw {count === 1 ? 'a winner' : `${count} winners`}
             </button>
-            {g.uniqueUsers > 0 && <span className="muted small">{g.uniqueUsers === 1 ? '1 viewer entered' : `up to ${g.uniqueUsers}: one per viewer who entered`}</span>}
+            {g.uniqueUsers > 0 && (
+              <span className="muted small">{g.uniqueUsers === 1 ? '1 viewer entered' : `up to ${g.uniqueUsers}: one per viewer who entered`}</span>
+            )}
           </form>
           <AddEntry busy={g.busy === 'add'} onAdd={g.addEntry} />
-          {g.lastDraw && !g.revealing && <LastDraw draw={g.lastDraw} claims={g.claims} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />}
+          {g.lastDraw && !g.revealing && (
+            <LastDraw draw={g.lastDraw} claims={g.claims} busy={g.busy !== null} onReroll={(u) => void g.reroll(u, g.lastDraw!.drawId)} />
+          )}
         </Card>
-        <Card title={<>Entries <Badge tone="info">live</Badge></>}>
+        <Card
+          title={
+            <>
+              Entries <Badge tone="info">live</Badge>
+            </>
+          }
+        >
           <EntryList entries={g.entries} total={g.count} />
         </Card>
       </div>
@@ -106,7 +139,11 @@ function EntryList(props: { entries: GiveawayEntry[]; total: number }) {
           </li>
         ))}
       </ul>
-      {props.total > shown.length && <div className="muted small">Showing the latest {shown.length} of {props.total}.</div>}
+      {props.total > shown.length && (
+        <div className="muted small">
+          Showing the latest {shown.length} of {props.total}.
+        </div>
+      )}
     </>
   );
 }
@@ -134,7 +171,11 @@ function DrawHistory(props: { draws: Draw[]; busy: boolean; onReroll: (username:
               <td>
                 {d.rerollOf ? (
                   <>
-                    <Badge tone="warn">Reroll</Badge> <span className="small">replaced {d.replaced}{of ? ` (draw of ${formatTime(of.timestamp)})` : ''}</span>
+                    <Badge tone="warn">Reroll</Badge>{' '}
+                    <span className="small">
+                      replaced {d.replaced}
+                      {of ? ` (draw of ${formatTime(of.timestamp)})` : ''}
+                    </span>
                   </>
                 ) : (
                   <Badge>Draw</Badge>
@@ -150,7 +191,14 @@ function DrawHistory(props: { draws: Draw[]; busy: boolean; onReroll: (username:
                         {rerolled ? (
                           <span className="muted small"> rerolled</span>
                         ) : (
-                          <button type="button" className="btn btn-small btn-ghost" disabled={props.busy} aria-label={`Reroll ${w}`} title="Replace this winner (no-show)" onClick={() => props.onReroll(w, d.drawId)}>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-ghost"
+                            disabled={props.busy}
+                            aria-label={`Reroll ${w}`}
+                            title="Replace this winner (no-show)"
+                            onClick={() => props.onReroll(w, d.drawId)}
+                          >
                             Reroll
                           </button>
                         )}

@@ -23,12 +23,25 @@ export function Overview() {
       <Notice tone="bad">{o.error}</Notice>
       <div className="grid grid-3">
         <Card title="Bot" className="bot-card">
-          <Toggle big checked={o.botActive === true} disabled={o.botActive === null || o.toggling} onChange={() => void o.toggleBot()} label={o.botActive ? 'Running' : 'Stopped'} />
+          <Toggle
+            big
+            checked={o.botActive === true}
+            disabled={o.botActive === null || o.toggling}
+            onChange={() => void o.toggleBot()}
+            label={o.botActive ? 'Running' : 'Stopped'}
+          />
           <p className="muted small">
             {o.botActive ? 'Welcomes, FAQ replies, timers and giveaway entries are active.' : 'The bot reads chat but does not reply or send.'}
           </p>
         </Card>
-        <ChatStatusCard chat={o.chat} accountUrl={accounts.active()?.url ?? null} available={o.chatAvailable} loaded={o.loaded} busy={o.chatBusy} onConnect={(v, url) => void o.setChatConnected(v, url)} />
+        <ChatStatusCard
+          chat={o.chat}
+          accountUrl={accounts.active()?.url ?? null}
+          available={o.chatAvailable}
+          loaded={o.loaded}
+          busy={o.chatBusy}
+          onConnect={(v, url) => void o.setChatConnected(v, url)}
+        />
         <Card title="Today" actions={<span className="muted small">since midnight</span>}>
           <div className="stats stats-2">
             <Stat label="Bot messages" value={formatNumber(o.today?.totalMessages)} />
@@ -43,7 +56,14 @@ export function Overview() {
   );
 }
 
-function ChatStatusCard(props: { chat: ChatStatus | null; accountUrl: string | null; available: boolean; loaded: boolean; busy: boolean; onConnect: (connect: boolean, url?: string) => void }) {
+function ChatStatusCard(props: {
+  chat: ChatStatus | null;
+  accountUrl: string | null;
+  available: boolean;
+  loaded: boolean;
+  busy: boolean;
+  onConnect: (connect: boolean, url?: string) => void;
+}) {
   const { chat } = props;
   // The live page changes with every show on most platforms: let the seller paste this show's URL here.
   const known = chat?.url ?? props.accountUrl;
@@ -94,7 +114,12 @@ function ChatStatusCard(props: { chat: ChatStatus | null; accountUrl: string | n
                 props.onConnect(true, url.trim() || undefined);
               }}
             >
-              <input aria-label="Live page URL" placeholder="Live page URL (blank: the account's)" value={url} onChange={(e) => setUrl(e.target.value)} />
+              <input
+                aria-label="Live page URL"
+                placeholder="Live page URL (blank: the account's)"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
+              />
               <button className="btn btn-small btn-primary" disabled={props.busy}>
                 Connect
               </button>
@@ -116,8 +141,7 @@ function SelectorHealthList(props: { selectors: SelectorHealth[]; connected: boo
   return (
     <details className="selectors">
       <summary>
-        Page selectors:{' '}
-        {missing.length === 0 ? <Badge tone="good">all found</Badge> : <Badge tone="warn">{`${missing.length} not found`}</Badge>}
+        Page selectors: {missing.length === 0 ? <Badge tone="good">all found</Badge> : <Badge tone="warn">{`${missing.length} not found`}</Badge>}
       </summary>
       <ul>
         {props.selectors.map((s) => (
@@ -126,7 +150,9 @@ function SelectorHealthList(props: { selectors: SelectorHealth[]; connected: boo
           </li>
         ))}
       </ul>
-      {missing.length > 0 && <p className="muted small">Add your own selectors in selectors.json in the data folder; they are tried first on the next connect.</p>}
+      {missing.length > 0 && (
+        <p className="muted small">Add your own selectors in selectors.json in the data folder; they are tried first on the next connect.</p>
+      )}
     </details>
   );
 }

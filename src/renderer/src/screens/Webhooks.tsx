@@ -26,13 +26,23 @@ export function Webhooks() {
       <h1>Webhooks</h1>
       <Notice tone="bad">{w.error}</Notice>
       {w.created?.secret && (
-        <SecretReveal title="Webhook created — signing secret" secret={w.created.secret} note="Copy it now: it is shown only once. Use it to verify the X-BuzzChat-Signature header." onDone={w.dismissCreated} />
+        <SecretReveal
+          title="Webhook created — signing secret"
+          secret={w.created.secret}
+          note="Copy it now: it is shown only once. Use it to verify the X-BuzzChat-Signature header."
+          onDone={w.dismissCreated}
+        />
       )}
       <Card title="Add a webhook">
         <CreateWebhook busy={w.busy === 'create'} onCreate={w.create} />
         {(w.privateRefused || w.allowPrivateNetworks) && w.allowPrivateNetworks !== null && (
           <div className="private-networks">
-            <Toggle checked={w.allowPrivateNetworks} disabled={w.busy === 'config'} onChange={(v) => void w.setAllowPrivateNetworks(v)} label="Allow addresses on my local network" />
+            <Toggle
+              checked={w.allowPrivateNetworks}
+              disabled={w.busy === 'config'}
+              onChange={(v) => void w.setAllowPrivateNetworks(v)}
+              label="Allow addresses on my local network"
+            />
             <p className="muted small">
               For a receiver on this network (a home server, 192.168.x.x, 10.x.x.x). Leave it off unless you run one: it lets BuzzChat send to any
               machine on your network. This computer itself (localhost) is always allowed.
@@ -92,11 +102,23 @@ function CreateWebhook(props: { busy: boolean; onCreate: (url: string, events: W
       }}
     >
       {/* Plain text, not type=url: a bare example.com/hook is fine, https:// is added on save. */}
-      <input aria-label="Webhook URL" type="text" inputMode="url" spellCheck={false} placeholder="https://example.com/webhooks/buzzchat" value={url} onChange={(e) => setUrl(e.target.value)} />
+      <input
+        aria-label="Webhook URL"
+        type="text"
+        inputMode="url"
+        spellCheck={false}
+        placeholder="https://example.com/webhooks/buzzchat"
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+      />
       <div className="checks">
         {WEBHOOK_EVENTS.map((ev) => (
           <label key={ev} className="check">
-            <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))} />
+            <input
+              type="checkbox"
+              checked={events.includes(ev)}
+              onChange={(e) => setEvents(e.target.checked ? [...events, ev] : events.filter((x) => x !== ev))}
+            />
             {ev}
           </label>
         ))}
@@ -182,7 +204,9 @@ function Deliveries({ list }: { list: WebhookDelivery[] }) {
             <td>{formatDateTime(d.at)}</td>
             <td>{d.eventType}</td>
             <td>
-              <Badge tone={d.status === 'delivered' ? 'good' : d.status === 'pending' ? 'info' : d.status === 'held' ? 'warn' : 'bad'}>{d.status}</Badge>
+              <Badge tone={d.status === 'delivered' ? 'good' : d.status === 'pending' ? 'info' : d.status === 'held' ? 'warn' : 'bad'}>
+                {d.status}
+              </Badge>
             </td>
             <td>{d.responseCode ?? '—'}</td>
             <td>{d.attempts}</td>

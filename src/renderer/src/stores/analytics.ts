@@ -45,7 +45,7 @@ export function createAnalyticsStore(api: ApiClient) {
       }
     },
     onEvent: (e) => {
-      if ((e.type === "message.sent" || e.type === "message.received") && store.getState().data) refresh();
+      if ((e.type === 'message.sent' || e.type === 'message.received') && store.getState().data) refresh();
     },
     dispose: () => refresh.cancel(),
   }));

@@ -117,8 +117,16 @@ export function createChatStore(api: ApiClient, options: ChatStoreOptions = {}) 
     if (e.type === 'message.queued') {
       const d = e.data;
       return queued(s, {
-        messageId: d.messageId, accountId: e.accountId ?? '', message: d.message, cause: d.cause, status: 'queued', attempts: 0, error: null,
-        createdAt: e.timestamp, scheduledFor: d.scheduledFor, sentAt: null,
+        messageId: d.messageId,
+        accountId: e.accountId ?? '',
+        message: d.message,
+        cause: d.cause,
+        status: 'queued',
+        attempts: 0,
+        error: null,
+        createdAt: e.timestamp,
+        scheduledFor: d.scheduledFor,
+        sentAt: null,
       });
     }
     if (e.type !== 'message.sent' && e.type !== 'message.failed') return {};
@@ -151,7 +159,9 @@ export function createChatStore(api: ApiClient, options: ChatStoreOptions = {}) 
         ]);
         const host = status?.loggedInAs ?? get().hostName;
         // The host's sends still on their way are not in the history yet: shown where they were sent.
-        const inFlight = outgoing.filter((m) => m.cause === 'manual' && m.status !== 'sent').map((m) => ({ ...pendingLine(m, host ?? HOST_FALLBACK_NAME), status: m.status, error: m.error }));
+        const inFlight = outgoing
+          .filter((m) => m.cause === 'manual' && m.status !== 'sent')
+          .map((m) => ({ ...pendingLine(m, host ?? HOST_FALLBACK_NAME), status: m.status, error: m.error }));
         const older = [...(history ?? []).slice().reverse(), ...inFlight].sort((a, b) => a.at.localeCompare(b.at));
         // Echoes of what is already sent must not confirm (or re-add) anything.
         for (const m of outgoing) if (m.status === 'sent') echoed.add(m.messageId);
@@ -166,7 +176,20 @@ export function createChatStore(api: ApiClient, options: ChatStoreOptions = {}) 
         const r = await api.sendChat(text);
         // The message.queued event may have shown it already.
         const now = new Date().toISOString();
-        set((s) => queued(s, { messageId: r.messageId, accountId: '', message: text, cause: 'manual', status: r.status, attempts: 0, error: null, createdAt: now, scheduledFor: r.scheduledFor, sentAt: null }));
+        set((s) =>
+          queued(s, {
+            messageId: r.messageId,
+            accountId: '',
+            message: text,
+            cause: 'manual',
+            status: r.status,
+            attempts: 0,
+            error: null,
+            createdAt: now,
+            scheduledFor: r.scheduledFor,
+            sentAt: null,
+          }),
+        );
         return true;
       } catch (err) {
         set({ sendError: errorText(err) });

@@ -47,10 +47,12 @@ export interface GiveawayState {
 /** Entries kept in memory for the live list; the count always comes from the server. */
 const ENTRIES_SHOWN = 5000;
 
-
 export function createGiveawayStore(api: ApiClient) {
   const refreshDraws = coalesce(() => {
-    api.getDraws().then((draws) => store.setState({ draws }), () => {});
+    api.getDraws().then(
+      (draws) => store.setState({ draws }),
+      () => {},
+    );
   }, 300);
   // A pending claim turns into a no-show at its deadline without any event: refetch then.
   let claimTimer: ReturnType<typeof setTimeout> | null = null;
@@ -176,7 +178,17 @@ export function createGiveawayStore(api: ApiClient) {
         }));
       } else if (e.type === 'giveaway.cleared') {
         users = new Set();
-        set({ entries: [], count: 0, uniqueUsers: 0, roundId: typeof d.roundId === 'number' ? d.roundId : null, draws: [], lastDraw: null, claims: [], reveal: null, revealing: false });
+        set({
+          entries: [],
+          count: 0,
+          uniqueUsers: 0,
+          roundId: typeof d.roundId === 'number' ? d.roundId : null,
+          draws: [],
+          lastDraw: null,
+          claims: [],
+          reveal: null,
+          revealing: false,
+        });
       } else if (e.type === 'giveaway.winner') {
         refreshDraws();
         refreshClaims();
@@ -195,5 +207,11 @@ export function createGiveawayStore(api: ApiClient) {
 }
 
 function drawResultOf(d: Draw): DrawResult {
-  return { drawId: d.drawId, winners: d.winners, timestamp: d.timestamp, entriesCount: d.entriesCount, ...(d.replaced ? { replaced: d.replaced } : {}) };
+  return {
+    drawId: d.drawId,
+    winners: d.winners,
+    timestamp: d.timestamp,
+    entriesCount: d.entriesCount,
+    ...(d.replaced ? { replaced: d.replaced } : {}),
+  };
 }

@@ -36,7 +36,10 @@ export function describeEvent(e: LiveEvent): Omit<ActivityItem, 'id' | 'at' | 't
     case 'giveaway.entry':
       return { text: `${s(d.username)} entered the giveaway`, tone: 'info' };
     case 'giveaway.winner':
-      return { text: `Winner${Array.isArray(d.winners) && d.winners.length > 1 ? 's' : ''}: ${(d.winners as string[] | undefined)?.join(', ') ?? ''}`, tone: 'good' };
+      return {
+        text: `Winner${Array.isArray(d.winners) && d.winners.length > 1 ? 's' : ''}: ${(d.winners as string[] | undefined)?.join(', ') ?? ''}`,
+        tone: 'good',
+      };
     case 'giveaway.claimed':
       return { text: `${s(d.username)} claimed their win`, tone: 'good' };
     case 'giveaway.cleared':
@@ -67,7 +70,12 @@ export function createLiveStore() {
   // feed tells only when the connection itself changes. Until the history says how it stood, the first status
   // seen is that baseline, not news: opening the dashboard is not "Chat connected".
   let connected: boolean | null = null;
-  const item = (e: { id: string; type: string; timestamp: string }, d: Omit<ActivityItem, 'id' | 'at' | 'type'>): ActivityItem => ({ id: e.id, type: e.type, at: e.timestamp, ...d });
+  const item = (e: { id: string; type: string; timestamp: string }, d: Omit<ActivityItem, 'id' | 'at' | 'type'>): ActivityItem => ({
+    id: e.id,
+    type: e.type,
+    at: e.timestamp,
+    ...d,
+  });
   return createStore<LiveState>()((set) => ({
     stream: 'connecting',
     detail: null,

@@ -29,7 +29,10 @@ export interface OverviewState {
 
 export function createOverviewStore(api: ApiClient) {
   const refreshToday = coalesce(() => {
-    api.getAnalytics('today').then((today) => store.setState({ today }), () => {});
+    api.getAnalytics('today').then(
+      (today) => store.setState({ today }),
+      () => {},
+    );
   }, 2000);
 
   async function loadChat() {
@@ -54,7 +57,12 @@ export function createOverviewStore(api: ApiClient) {
     load: async () => {
       set({ error: null });
       try {
-        const [settings, today, activity] = await Promise.all([api.getSettings(), api.getAnalytics('today'), api.getActivity(50).catch(() => null), loadChat()]);
+        const [settings, today, activity] = await Promise.all([
+          api.getSettings(),
+          api.getAnalytics('today'),
+          api.getActivity(50).catch(() => null),
+          loadChat(),
+        ]);
         set({ botActive: settings.botActive, today, activity, loaded: true });
       } catch (err) {
         set({ error: plainError(err), loaded: true });

@@ -111,7 +111,13 @@ export function createSettingsStore(api: ApiClient) {
       const { botActive: _ignored, ...patch } = parsed as Record<string, unknown>;
       try {
         const next = withoutWarnings(await api.patchSettings(patch as SettingsPatch));
-        set({ saved: next, draft: structuredClone(next), errors: {}, notice: {}, importNotice: { tone: 'good', text: `Imported ${Object.keys(patch).length} settings.` } });
+        set({
+          saved: next,
+          draft: structuredClone(next),
+          errors: {},
+          notice: {},
+          importNotice: { tone: 'good', text: `Imported ${Object.keys(patch).length} settings.` },
+        });
         return true;
       } catch (err) {
         // The server validates the whole file first, so a refused import changed nothing.
@@ -144,8 +150,7 @@ export function createSettingsStore(api: ApiClient) {
     save: async (section) => {
       const draft = get().draft;
       if (!draft) return false;
-      const clearSection = (errors: Record<string, string>) =>
-        Object.fromEntries(Object.entries(errors).filter(([p]) => sectionOf(p) !== section));
+      const clearSection = (errors: Record<string, string>) => Object.fromEntries(Object.entries(errors).filter(([p]) => sectionOf(p) !== section));
       set((s) => ({ saving: section, errors: clearSection(s.errors), notice: { ...s.notice, [section]: undefined } }));
       try {
         const answer = await api.patchSettings(pick(draft, section) as SettingsPatch);
@@ -163,7 +168,10 @@ export function createSettingsStore(api: ApiClient) {
           notice: {
             ...s.notice,
             [section]: warnings.length
-              ? { tone: 'warn' as const, text: `Saved, but ${warnings.length === 1 ? 'one thing needs' : `${warnings.length} things need`} a look (below).` }
+              ? {
+                  tone: 'warn' as const,
+                  text: `Saved, but ${warnings.length === 1 ? 'one thing needs' : `${warnings.length} things need`} a look (below).`,
+                }
               : { tone: 'good' as const, text: 'Saved' },
           },
         }));
@@ -191,15 +199,18 @@ export function createSettingsStore(api: ApiClient) {
       const { saved, draft } = get();
       if (!saved || !draft) return;
       // Saved elsewhere (API, MCP, another window): refresh the sections the user is not editing.
-      void api.getSettings().then((next) => {
-        const cur = get();
-        if (!cur.draft || !cur.saved) return;
-        let merged = { ...cur.draft, botActive: next.botActive } as Settings;
-        for (const section of Object.keys(SECTIONS) as Section[]) {
-          if (!cur.isDirty(section)) merged = { ...merged, ...structuredClone(pick(next, section)) } as Settings;
-        }
-        set({ saved: next, draft: merged });
-      }, () => {});
+      void api.getSettings().then(
+        (next) => {
+          const cur = get();
+          if (!cur.draft || !cur.saved) return;
+          let merged = { ...cur.draft, botActive: next.botActive } as Settings;
+          for (const section of Object.keys(SECTIONS) as Section[]) {
+            if (!cur.isDirty(section)) merged = { ...merged, ...structuredClone(pick(next, section)) } as Settings;
+          }
+          set({ saved: next, draft: merged });
+        },
+        () => {},
+      );
     },
   }));
 }

@@ -58,7 +58,10 @@ export class WireFeed {
     // No decoder reads binary frames (Phoenix, IRC and Pusher chat are text).
     if (typeof payload !== 'string') return this.deliver(refuse(`binary frame of ${payload.length} bytes`), openedAt);
     if (payload.length > MAX_WIRE_CHARS) return this.deliver(refuse(`frame of ${payload.length} chars`), openedAt);
-    this.deliver(this.decode(() => this.decoder.decodeFrame!(payload)), openedAt);
+    this.deliver(
+      this.decode(() => this.decoder.decodeFrame!(payload)),
+      openedAt,
+    );
   }
 
   private onResponse = (r: Response): void => {
@@ -80,7 +83,10 @@ export class WireFeed {
     }
     if (this.stopped) return;
     if (body.length > MAX_WIRE_CHARS) return this.deliver(refuse(`body of ${body.length} chars`), this.attachedAt);
-    this.deliver(this.decode(() => this.decoder.decodeResponse!(body)), this.attachedAt);
+    this.deliver(
+      this.decode(() => this.decoder.decodeResponse!(body)),
+      this.attachedAt,
+    );
   }
 
   /** Decoders promise not to throw; a bug in one still must not reach Playwright's event loop. */

@@ -30,7 +30,9 @@ export function registerAccountTools({ server, api, logger }: ToolContext): void
     {
       title: 'Switch active account',
       description: 'Make another account the active one: tools called without `account` then act on it, and the app shows it.',
-      inputSchema: z.object({ accountId: z.string().min(1).max(64).describe('Id (acc_…) of the account to activate, from buzzchat_list_accounts') }).strict(),
+      inputSchema: z
+        .object({ accountId: z.string().min(1).max(64).describe('Id (acc_…) of the account to activate, from buzzchat_list_accounts') })
+        .strict(),
       outputSchema: responseOf(accountsApi.switch),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },

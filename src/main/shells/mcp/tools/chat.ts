@@ -38,7 +38,14 @@ export function registerChatTools({ server, api, logger }: ToolContext): void {
     {
       title: 'Get message delivery status',
       description: 'Delivery status of a message sent with buzzchat_send_message: queued, sending, sent, failed or cancelled.',
-      inputSchema: z.object({ messageId: z.string().regex(/^msg_[a-z0-9]+$/, 'must be a msg_ id').describe('The msg_… id returned by buzzchat_send_message') }).strict(),
+      inputSchema: z
+        .object({
+          messageId: z
+            .string()
+            .regex(/^msg_[a-z0-9]+$/, 'must be a msg_ id')
+            .describe('The msg_… id returned by buzzchat_send_message'),
+        })
+        .strict(),
       outputSchema: responseOf(messagesApi.get).extend({ error: z.string().nullable().describe('Why the last attempt failed') }),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },

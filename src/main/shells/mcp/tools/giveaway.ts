@@ -67,7 +67,10 @@ export function registerGiveawayTools({ server, api, logger }: ToolContext): voi
     },
     guarded(logger, 'buzzchat_pick_winner', async ({ count, account }) => {
       const r = await api.pickWinner(count, account);
-      return ok(`Winner${r.winners.length === 1 ? '' : 's'}: ${r.winners.join(', ')} (draw ${r.drawId}, ${plural(r.entriesCount, 'entry', 'entries')}).`, r);
+      return ok(
+        `Winner${r.winners.length === 1 ? '' : 's'}: ${r.winners.join(', ')} (draw ${r.drawId}, ${plural(r.entriesCount, 'entry', 'entries')}).`,
+        r,
+      );
     }),
   );
 

@@ -72,7 +72,8 @@ export function registerInsightTools({ server, api, logger }: ToolContext): void
       const data = await api.webhooks();
       const hooks = data.webhooks;
       const lines = hooks.map(
-        (h) => `${h.id} ${h.url} [${h.events.join(', ')}]${h.active === false ? ` (inactive${h.heldEvents ? `, ${h.heldEvents} events held until re-enabled` : ''})` : ''}`,
+        (h) =>
+          `${h.id} ${h.url} [${h.events.join(', ')}]${h.active === false ? ` (inactive${h.heldEvents ? `, ${h.heldEvents} events held until re-enabled` : ''})` : ''}`,
       );
       return ok(hooks.length ? `${plural(hooks.length, 'webhook')}:\n${lines.join('\n')}` : 'No webhooks registered.', data);
     }),

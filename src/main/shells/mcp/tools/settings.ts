@@ -26,7 +26,9 @@ export const settingsUpdateInput = z
         'optional minChatLines, jitterPercent, enabled.',
     ),
     commands: patch.commands.describe('The COMPLETE list of !commands (replaces the current list): name, response, cooldownSeconds, enabled'),
-    giveaway: patch.giveaway.describe('Giveaway rules to change (merged): keyword, entriesPerUser, excludeHost, opensAt, closesAt, announceWinners, winnerMessage, …'),
+    giveaway: patch.giveaway.describe(
+      'Giveaway rules to change (merged): keyword, entriesPerUser, excludeHost, opensAt, closesAt, announceWinners, winnerMessage, …',
+    ),
     account: accountArg,
   })
   .strict()
@@ -38,19 +40,30 @@ export const settingsUpdateInput = z
  * by a transform, which JSON Schema cannot state.
  */
 const settingsOutput = settingsSchema
-  .pick({ botActive: true, welcomeEnabled: true, welcomeMessage: true, welcomeMessages: true, welcomeDelay: true, timerMessages: true, faqRules: true, giveaway: true })
+  .pick({
+    botActive: true,
+    welcomeEnabled: true,
+    welcomeMessage: true,
+    welcomeMessages: true,
+    welcomeDelay: true,
+    timerMessages: true,
+    faqRules: true,
+    giveaway: true,
+  })
   .loose();
 
 export function describeSettings(s: Settings): string {
   const welcome = s.welcomeEnabled ? `welcome on ("${s.welcomeMessage}" after ${s.welcomeDelay / 1000}s)` : 'welcome off';
-  return [
-    `Bot is ${s.botActive ? 'ON' : 'OFF'}`,
-    welcome,
-    plural(s.faqRules.length, 'FAQ rule'),
-    plural(s.timerMessages.length, 'timer'),
-    plural(s.commands?.length ?? 0, 'command'),
-    `giveaway keyword "${s.giveaway?.keyword ?? '?'}"`,
-  ].join('; ') + '.';
+  return (
+    [
+      `Bot is ${s.botActive ? 'ON' : 'OFF'}`,
+      welcome,
+      plural(s.faqRules.length, 'FAQ rule'),
+      plural(s.timerMessages.length, 'timer'),
+      plural(s.commands?.length ?? 0, 'command'),
+      `giveaway keyword "${s.giveaway?.keyword ?? '?'}"`,
+    ].join('; ') + '.'
+  );
 }
 
 export function registerSettingsTools({ server, api, logger }: ToolContext): void {

@@ -40,7 +40,11 @@ function OpenForm(props: Props & { status: GiveawayStatusView }) {
       onSubmit={(e) => {
         e.preventDefault();
         const k = keyword.trim();
-        props.onOpen({ ...(k && k !== props.status.keyword && { keyword: k }), ...(duration > 0 && { durationSeconds: duration }), newRound: fresh && props.entries > 0 });
+        props.onOpen({
+          ...(k && k !== props.status.keyword && { keyword: k }),
+          ...(duration > 0 && { durationSeconds: duration }),
+          newRound: fresh && props.entries > 0,
+        });
       }}
     >
       <div className="entry-state">
@@ -50,7 +54,13 @@ function OpenForm(props: Props & { status: GiveawayStatusView }) {
       <div className="row wrap">
         <label className="inline-field">
           Keyword
-          <input className="keyword-input" aria-label="Giveaway keyword" value={keyword} maxLength={50} onChange={(e) => setKeyword(e.target.value)} />
+          <input
+            className="keyword-input"
+            aria-label="Giveaway keyword"
+            value={keyword}
+            maxLength={50}
+            onChange={(e) => setKeyword(e.target.value)}
+          />
         </label>
         <label className="inline-field">
           Open for
@@ -65,7 +75,8 @@ function OpenForm(props: Props & { status: GiveawayStatusView }) {
       </div>
       {props.entries > 0 && (
         <label className="check">
-          <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} /> Start with no entries (clears the {props.entries} of this round)
+          <input type="checkbox" checked={fresh} onChange={(e) => setFresh(e.target.checked)} /> Start with no entries (clears the {props.entries} of
+          this round)
         </label>
       )}
       <div className="row">
@@ -110,7 +121,11 @@ function OpenWindow(props: Props & { status: GiveawayStatusView }) {
       )}
       {lastCall !== null && (
         <div className="muted small last-call">
-          {s.lastCallSent ? '✓ Last call sent' : now < lastCall ? `Last call at ${formatTime(s.lastCallAt)} (in ${formatCountdown(lastCall - now)})` : 'Last call: the window is too short for one'}
+          {s.lastCallSent
+            ? '✓ Last call sent'
+            : now < lastCall
+              ? `Last call at ${formatTime(s.lastCallAt)} (in ${formatCountdown(lastCall - now)})`
+              : 'Last call: the window is too short for one'}
         </div>
       )}
       <div className="row wrap">
@@ -124,7 +139,13 @@ function OpenWindow(props: Props & { status: GiveawayStatusView }) {
             void props.onSaveKeyword(keyword.trim());
           }}
         >
-          <input className="keyword-input" aria-label="Giveaway keyword" value={keyword} maxLength={50} onChange={(e) => setKeyword(e.target.value)} />
+          <input
+            className="keyword-input"
+            aria-label="Giveaway keyword"
+            value={keyword}
+            maxLength={50}
+            onChange={(e) => setKeyword(e.target.value)}
+          />
           <button className="btn btn-small" disabled={props.busy || !keyword.trim() || keyword.trim() === s.keyword}>
             Change keyword
           </button>

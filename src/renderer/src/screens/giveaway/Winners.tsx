@@ -9,7 +9,10 @@ export function LastDraw(props: { draw: DrawResult; claims: Claim[]; busy: boole
   return (
     <div className="winners">
       <div className="winners-title">
-        {props.draw.replaced ? `Rerolled ${props.draw.replaced}` : 'Winners'} <span className="muted small">from {props.draw.entriesCount} entries at {formatTime(props.draw.timestamp)}</span>
+        {props.draw.replaced ? `Rerolled ${props.draw.replaced}` : 'Winners'}{' '}
+        <span className="muted small">
+          from {props.draw.entriesCount} entries at {formatTime(props.draw.timestamp)}
+        </span>
       </div>
       <ul>
         {props.draw.winners.map((w) => {

@@ -112,11 +112,15 @@ export const ChatLog = memo(function ChatLog(props: ChatLogProps) {
     if (!row.dataset.key) return;
     const list = row.parentElement!;
     const next =
-      e.key === 'ArrowDown' ? row.nextElementSibling
-      : e.key === 'ArrowUp' ? row.previousElementSibling
-      : e.key === 'Home' ? list.firstElementChild
-      : e.key === 'End' ? list.lastElementChild
-      : undefined;
+      e.key === 'ArrowDown'
+        ? row.nextElementSibling
+        : e.key === 'ArrowUp'
+          ? row.previousElementSibling
+          : e.key === 'Home'
+            ? list.firstElementChild
+            : e.key === 'End'
+              ? list.lastElementChild
+              : undefined;
     if (next === undefined) return;
     e.preventDefault();
     if (next instanceof HTMLElement) next.focus();
@@ -124,11 +128,19 @@ export const ChatLog = memo(function ChatLog(props: ChatLogProps) {
 
   return (
     <div className="chat-log">
-      <div className="chat-lines" ref={scroller} onScroll={onScroll} onWheel={(e) => {
+      <div
+        className="chat-lines"
+        ref={scroller}
+        onScroll={onScroll}
+        onWheel={(e) => {
           gesture();
           // At the very top a wheel scrolls nothing (no scroll event): it still asks for older rows.
           if (e.deltaY < 0) mountOlder(e.currentTarget);
-        }} onTouchMove={gesture} onPointerDown={gesture} onKeyDown={gesture}>
+        }}
+        onTouchMove={gesture}
+        onPointerDown={gesture}
+        onKeyDown={gesture}
+      >
         {visible.length === 0 ? (
           <Empty>
             {hideBot && lines.length > 0

@@ -25,7 +25,12 @@ export function SenderTag(props: { line: ChatLine }) {
       </span>
     );
   }
-  if (l.sender === 'host') return <span className="chat-tag chat-tag-host" title="Your own message">you</span>;
+  if (l.sender === 'host')
+    return (
+      <span className="chat-tag chat-tag-host" title="Your own message">
+        you
+      </span>
+    );
   return null;
 }
 
@@ -34,7 +39,12 @@ const STATUS_TEXT = { queued: 'queued', sending: 'sending…', sent: 'sent', fai
 function DeliveryStatus(props: { line: ChatLine }) {
   const { status, error } = props.line;
   if (status === null) return null;
-  if (status === 'sent') return <span className="chat-status chat-status-sent" title="Seen in chat">✓ sent</span>;
+  if (status === 'sent')
+    return (
+      <span className="chat-status chat-status-sent" title="Seen in chat">
+        ✓ sent
+      </span>
+    );
   return (
     <span className={`chat-status chat-status-${status}`} title={error ?? undefined}>
       {STATUS_TEXT[status]}
@@ -124,7 +134,12 @@ export const ChatRow = memo(function ChatRow({ line, tabbable, onAction }: RowPr
  * A menu of a line's actions: arrow keys move, Escape closes back to its button; a click or focus elsewhere, or
  * scrolling, closes it. Placed fixed beside its button, so the log's scrolling box does not clip it.
  */
-function LineMenu(props: { label: string; items: { action: LineAction; label: string }[]; onPick: (a: LineAction) => void; onClose: (refocus: boolean) => void }) {
+function LineMenu(props: {
+  label: string;
+  items: { action: LineAction; label: string }[];
+  onPick: (a: LineAction) => void;
+  onClose: (refocus: boolean) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const { onClose } = props;
   useLayoutEffect(() => {
@@ -181,7 +196,14 @@ function LineMenu(props: { label: string; items: { action: LineAction; label: st
       }}
     >
       {props.items.map((it) => (
-        <button key={it.action} type="button" role="menuitem" tabIndex={-1} className={it.action === 'hide' || it.action === 'timeout' ? 'danger' : ''} onClick={() => props.onPick(it.action)}>
+        <button
+          key={it.action}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          className={it.action === 'hide' || it.action === 'timeout' ? 'danger' : ''}
+          onClick={() => props.onPick(it.action)}
+        >
           {it.label}
         </button>
       ))}

@@ -22,7 +22,14 @@ export function SearchBox(props: { active: boolean; onSearch: (q: string) => voi
         props.onSearch(v);
       }}
     >
-      <input type="search" aria-label="Search chat history" placeholder="Search chat history" value={q} maxLength={100} onChange={(e) => setQ(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search chat history"
+        placeholder="Search chat history"
+        value={q}
+        maxLength={100}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {props.active && (
         <button
           type="button"
@@ -61,14 +68,18 @@ export function SearchResults(props: { search: ChatSearch; onMore: () => void })
   return (
     <div className="chat-lines chat-results" aria-busy={s.loading}>
       <p className="muted small" role="status">
-        {s.loading && !s.results.length ? `Searching for “${s.q}”…` : `${s.results.length}${s.done ? '' : '+'} line${s.results.length === 1 ? '' : 's'} matching “${s.q}”, newest first`}
+        {s.loading && !s.results.length
+          ? `Searching for “${s.q}”…`
+          : `${s.results.length}${s.done ? '' : '+'} line${s.results.length === 1 ? '' : 's'} matching “${s.q}”, newest first`}
       </p>
       {s.error && <div className="field-error">{s.error}</div>}
       {!s.loading && !s.error && s.results.length === 0 && <Empty>Nothing in the stored chat matches “{s.q}”.</Empty>}
       <ul className="chat-result-list">
         {s.results.map((l) => (
           <li key={`${l.id}`} className={`chat-line chat-${l.sender}`}>
-            <time dateTime={l.at}>{new Date(l.at).toLocaleDateString()} {formatTime(l.at)}</time>
+            <time dateTime={l.at}>
+              {new Date(l.at).toLocaleDateString()} {formatTime(l.at)}
+            </time>
             <strong className="chat-name">{highlight(l.username, s.q)}</strong>
             <SenderTag line={l} />
             <span className="chat-text">{highlight(l.text, s.q)}</span>

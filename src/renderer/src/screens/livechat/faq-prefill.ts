@@ -10,7 +10,11 @@ const TRIGGER_MAX = 100;
 
 /** The link that opens the FAQ editor with `text` as the new rule's trigger. */
 export function faqPrefillHash(text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().replace(/[?!.,;:]+$/, '').slice(0, TRIGGER_MAX);
+  const words = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[?!.,;:]+$/, '')
+    .slice(0, TRIGGER_MAX);
   return `#/settings?faq=${encodeURIComponent(words)}`;
 }
 

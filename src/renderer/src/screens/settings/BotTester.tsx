@@ -3,7 +3,11 @@ import type { BotTestResult } from '../../../../shared/contract/bot.js';
 import { Badge, Card, Notice } from '../../components/ui.js';
 
 /** Type a chat line, see what the bot would do (POST /bot/test): nothing is sent. */
-export function BotTester(props: { state: { busy: boolean; result: BotTestResult | null; error: string | null }; onTest: (message: string, username?: string) => Promise<void>; botActive: boolean }) {
+export function BotTester(props: {
+  state: { busy: boolean; result: BotTestResult | null; error: string | null };
+  onTest: (message: string, username?: string) => Promise<void>;
+  botActive: boolean;
+}) {
   const [message, setMessage] = useState('');
   const [username, setUsername] = useState('');
   const r = props.state.result;
@@ -17,8 +21,21 @@ export function BotTester(props: { state: { busy: boolean; result: BotTestResult
           if (message.trim()) void props.onTest(message.trim(), username.trim() || undefined);
         }}
       >
-        <input className="grow" aria-label="Test message" placeholder="how much is shipping to canada?" value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} />
-        <input aria-label="Test viewer name" placeholder="viewer name (optional)" value={username} maxLength={100} onChange={(e) => setUsername(e.target.value)} />
+        <input
+          className="grow"
+          aria-label="Test message"
+          placeholder="how much is shipping to canada?"
+          value={message}
+          maxLength={500}
+          onChange={(e) => setMessage(e.target.value)}
+        />
+        <input
+          aria-label="Test viewer name"
+          placeholder="viewer name (optional)"
+          value={username}
+          maxLength={100}
+          onChange={(e) => setUsername(e.target.value)}
+        />
         <button className="btn" disabled={props.state.busy || !message.trim()}>
           {props.state.busy ? 'Testing…' : 'Test'}
         </button>
@@ -30,14 +47,14 @@ export function BotTester(props: { state: { busy: boolean; result: BotTestResult
 }
 
 function Outcome({ r }: { r: BotTestResult }) {
-  const what = !r.matched ? null : r.matched.type === 'faq' ? `FAQ rule ${r.matched.ruleIndex + 1} (“${r.matched.trigger}”)` : `the command !${r.matched.command}`;
+  const what = !r.matched
+    ? null
+    : r.matched.type === 'faq'
+      ? `FAQ rule ${r.matched.ruleIndex + 1} (“${r.matched.trigger}”)`
+      : `the command !${r.matched.command}`;
   return (
     <div className="test-result" role="status" aria-label="Test result">
-      {what && (
-        <div>
-          Matches {what}
-        </div>
-      )}
+      {what && <div>Matches {what}</div>}
       {r.reply !== null && (
         <div>
           <Badge tone="good">Replies</Badge> <span className="preview-text">{r.reply}</span>
@@ -53,11 +70,7 @@ function Outcome({ r }: { r: BotTestResult }) {
           <Badge tone="info">Enters the giveaway</Badge>
         </div>
       )}
-      {r.welcome && (
-        <div className="muted small">
-          A new viewer is also welcomed: “{r.welcome}”
-        </div>
-      )}
+      {r.welcome && <div className="muted small">A new viewer is also welcomed: “{r.welcome}”</div>}
     </div>
   );
 }

@@ -26,7 +26,13 @@ export function ModerationEditor({ draft, errors, edit }: EditorProps) {
         <NumberInput label="Max repeats" min={0} max={100} value={m.maxRepeats} onChange={(v) => set({ maxRepeats: v as number })} />
       </Field>
       <Field label="Repeat window (s)" error={errorAt(errors, 'moderation.repeatWindowSeconds')}>
-        <NumberInput label="Repeat window" min={1} max={3600} value={m.repeatWindowSeconds} onChange={(v) => set({ repeatWindowSeconds: v as number })} />
+        <NumberInput
+          label="Repeat window"
+          min={1}
+          max={3600}
+          value={m.repeatWindowSeconds}
+          onChange={(v) => set({ repeatWindowSeconds: v as number })}
+        />
       </Field>
       <Field label="Max capitals (%)" hint="Lines of 12+ letters; 0 = off" error={errorAt(errors, 'moderation.maxCapsPercent')}>
         <NumberInput label="Max capitals" min={0} max={100} value={m.maxCapsPercent} onChange={(v) => set({ maxCapsPercent: v as number })} />
@@ -34,7 +40,12 @@ export function ModerationEditor({ draft, errors, edit }: EditorProps) {
       <div className="field-wide">
         <Toggle checked={m.blockLinks} onChange={(v) => set({ blockLinks: v })} label="Flag links to other sites" />
       </div>
-      <Field label="Allowed domains (one per line)" hint="e.g. whatnot.com; their subdomains are allowed too" error={errorAt(errors, 'moderation.allowedDomains')} wide>
+      <Field
+        label="Allowed domains (one per line)"
+        hint="e.g. whatnot.com; their subdomains are allowed too"
+        error={errorAt(errors, 'moderation.allowedDomains')}
+        wide
+      >
         <LinesInput label="Allowed domains" rows={2} value={m.allowedDomains} onChange={(v) => set({ allowedDomains: v })} />
       </Field>
     </div>
@@ -58,9 +69,14 @@ export function GiveawaySettingsEditor({ draft, errors, edit, saved }: EditorPro
       {stale.length > 0 && (
         <div className="notice notice-warn field-wide keyword-warning" role="status">
           <span>
-            {stale.length === 1 ? 'One text still tells' : `${stale.length} texts still tell`} viewers to type “{previous}”: {stale.map((w) => w.message.split(' still says')[0]).join('; ')}.
+            {stale.length === 1 ? 'One text still tells' : `${stale.length} texts still tell`} viewers to type “{previous}”:{' '}
+            {stale.map((w) => w.message.split(' still says')[0]).join('; ')}.
           </span>
-          <button type="button" className="btn btn-small" onClick={() => edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, previous, '{keyword}')))}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, previous, '{keyword}')))}
+          >
             Use {'{keyword}'} in {stale.length === 1 ? 'it' : 'them'}
           </button>
         </div>
@@ -75,7 +91,13 @@ export function GiveawaySettingsEditor({ draft, errors, edit, saved }: EditorPro
         <DateTimeInput label="Closes at" value={g.closesAt} onChange={(v) => set({ closesAt: v })} />
       </Field>
       <Field label="Claim window (s)" hint="0 = none" error={errorAt(errors, 'giveaway.claimWindowSeconds')}>
-        <NumberInput label="Claim window" min={0} max={86400} value={g.claimWindowSeconds} onChange={(v) => set({ claimWindowSeconds: v as number })} />
+        <NumberInput
+          label="Claim window"
+          min={0}
+          max={86400}
+          value={g.claimWindowSeconds}
+          onChange={(v) => set({ claimWindowSeconds: v as number })}
+        />
       </Field>
       <div className="field">
         <Toggle checked={g.excludeHost} onChange={(v) => set({ excludeHost: v })} label="Exclude host" />

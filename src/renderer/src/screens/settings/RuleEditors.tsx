@@ -12,7 +12,15 @@ interface Order {
   onMove: (to: number) => void;
 }
 
-function ItemCard(props: { title: ReactNode; enabled: boolean; onEnabled: (v: boolean) => void; onRemove: () => void; problems: string[]; order?: Order; children: ReactNode }) {
+function ItemCard(props: {
+  title: ReactNode;
+  enabled: boolean;
+  onEnabled: (v: boolean) => void;
+  onRemove: () => void;
+  problems: string[];
+  order?: Order;
+  children: ReactNode;
+}) {
   const o = props.order;
   return (
     <div className={`item-card ${props.enabled ? '' : 'item-disabled'} ${props.problems.length ? 'has-error' : ''}`}>
@@ -21,10 +29,24 @@ function ItemCard(props: { title: ReactNode; enabled: boolean; onEnabled: (v: bo
         <div className="item-title">{props.title}</div>
         {o && (
           <span className="order-buttons">
-            <button type="button" className="btn btn-small btn-ghost" aria-label="Move up" title="Move up: answers before the rules below" disabled={o.index === 0} onClick={() => o.onMove(o.index - 1)}>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              aria-label="Move up"
+              title="Move up: answers before the rules below"
+              disabled={o.index === 0}
+              onClick={() => o.onMove(o.index - 1)}
+            >
               ↑
             </button>
-            <button type="button" className="btn btn-small btn-ghost" aria-label="Move down" title="Move down" disabled={o.index === o.count - 1} onClick={() => o.onMove(o.index + 1)}>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost"
+              aria-label="Move down"
+              title="Move down"
+              disabled={o.index === o.count - 1}
+              onClick={() => o.onMove(o.index + 1)}
+            >
               ↓
             </button>
           </span>
@@ -52,7 +74,16 @@ export function moveItem<T>(list: T[], from: number, to: number): T[] {
   return out;
 }
 
-export const NEW_RULE: FaqRule = { triggers: [], responses: [], matchMode: 'word', caseSensitive: false, cooldownSeconds: 30, userCooldownSeconds: 120, priority: 0, enabled: true };
+export const NEW_RULE: FaqRule = {
+  triggers: [],
+  responses: [],
+  matchMode: 'word',
+  caseSensitive: false,
+  cooldownSeconds: 30,
+  userCooldownSeconds: 120,
+  priority: 0,
+  enabled: true,
+};
 
 export function FaqEditor({ draft, errors, edit }: EditorProps) {
   const set = (i: number, next: FaqRule) => edit((d) => ({ ...d, faqRules: replaceAt(d.faqRules, i, next) }));
@@ -61,7 +92,10 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
   const shadowed = shadowedFaqTriggers(draft.faqRules);
   return (
     <div className="items">
-      <p className="muted small">When several rules match a message, the one higher in this list answers (unless another has a higher priority). Put specific questions above broad ones.</p>
+      <p className="muted small">
+        When several rules match a message, the one higher in this list answers (unless another has a higher priority). Put specific questions above
+        broad ones.
+      </p>
       {draft.faqRules.length === 0 && <Empty>No FAQ rules yet. Add one to answer common questions automatically.</Empty>}
       {draft.faqRules.map((r, i) => {
         const p = `faqRules.${i}`;
@@ -87,7 +121,12 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
                 )}
               </div>
             ))}
-            <Field label="Triggers (comma-separated)" hint="Whole words or phrases, e.g. shipping, how much" error={errorAt(errors, `${p}.triggers`)} wide>
+            <Field
+              label="Triggers (comma-separated)"
+              hint="Whole words or phrases, e.g. shipping, how much"
+              error={errorAt(errors, `${p}.triggers`)}
+              wide
+            >
               <CommaInput label="Triggers" value={r.triggers} onChange={(v) => set(i, { ...r, triggers: v })} />
             </Field>
             <Field label="Responses (one per line, rotated)" error={errorAt(errors, `${p}.response`) ?? errorAt(errors, `${p}.responses`)} wide>
@@ -106,7 +145,11 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
               </div>
             )}
             <Field label="Match" error={errorAt(errors, `${p}.matchMode`)}>
-              <select aria-label="Match mode" value={r.matchMode} onChange={(e) => set(i, { ...r, matchMode: e.target.value as FaqRule['matchMode'] })}>
+              <select
+                aria-label="Match mode"
+                value={r.matchMode}
+                onChange={(e) => set(i, { ...r, matchMode: e.target.value as FaqRule['matchMode'] })}
+              >
                 <option value="word">Words / phrases</option>
                 <option value="regex">Regular expression</option>
               </select>
@@ -118,7 +161,12 @@ export function FaqEditor({ draft, errors, edit }: EditorProps) {
               <NumberInput label="Cooldown" min={0} value={r.cooldownSeconds} onChange={(v) => set(i, { ...r, cooldownSeconds: v as number })} />
             </Field>
             <Field label="Per-viewer cooldown (s)" error={errorAt(errors, `${p}.userCooldownSeconds`)}>
-              <NumberInput label="Per-viewer cooldown" min={0} value={r.userCooldownSeconds} onChange={(v) => set(i, { ...r, userCooldownSeconds: v as number })} />
+              <NumberInput
+                label="Per-viewer cooldown"
+                min={0}
+                value={r.userCooldownSeconds}
+                onChange={(v) => set(i, { ...r, userCooldownSeconds: v as number })}
+              />
             </Field>
             <div className="field">
               <Toggle checked={r.caseSensitive} onChange={(v) => set(i, { ...r, caseSensitive: v })} label="Case sensitive" />
@@ -169,13 +217,25 @@ export function TimersEditor({ draft, errors, edit }: EditorProps) {
               </div>
             ))}
             <Field label="Every (minutes)" error={errorAt(errors, `${p}.intervalMinutes`)}>
-              <NumberInput label="Interval in minutes" min={0.1} step={0.5} value={t.intervalMinutes} onChange={(v) => set(i, { ...t, intervalMinutes: v as number })} />
+              <NumberInput
+                label="Interval in minutes"
+                min={0.1}
+                step={0.5}
+                value={t.intervalMinutes}
+                onChange={(v) => set(i, { ...t, intervalMinutes: v as number })}
+              />
             </Field>
             <Field label="Min. chat lines between posts" error={errorAt(errors, `${p}.minChatLines`)}>
               <NumberInput label="Minimum chat lines" min={0} value={t.minChatLines} onChange={(v) => set(i, { ...t, minChatLines: v as number })} />
             </Field>
             <Field label="Jitter (%)" error={errorAt(errors, `${p}.jitterPercent`)}>
-              <NumberInput label="Jitter percent" min={0} max={50} value={t.jitterPercent} onChange={(v) => set(i, { ...t, jitterPercent: v as number })} />
+              <NumberInput
+                label="Jitter percent"
+                min={0}
+                max={50}
+                value={t.jitterPercent}
+                onChange={(v) => set(i, { ...t, jitterPercent: v as number })}
+              />
             </Field>
           </ItemCard>
         );
@@ -210,7 +270,12 @@ export function CommandsEditor({ draft, errors, edit }: EditorProps) {
               <input aria-label="Command name" value={c.name} placeholder="discord" onChange={(e) => set(i, { ...c, name: e.target.value })} />
             </Field>
             <Field label="Cooldown (s)" error={errorAt(errors, `${p}.cooldownSeconds`)}>
-              <NumberInput label="Command cooldown" min={0} value={c.cooldownSeconds} onChange={(v) => set(i, { ...c, cooldownSeconds: v as number })} />
+              <NumberInput
+                label="Command cooldown"
+                min={0}
+                value={c.cooldownSeconds}
+                onChange={(v) => set(i, { ...c, cooldownSeconds: v as number })}
+              />
             </Field>
             <Field label="Response" error={errorAt(errors, `${p}.response`)} wide>
               <input aria-label="Command response" value={c.response} onChange={(e) => set(i, { ...c, response: e.target.value })} />

@@ -22,19 +22,42 @@ export function WelcomeEditor({ draft, errors, edit, saved }: EditorProps) {
       </Field>
       {'welcomeMaxPerMinute' in draft && (
         <Field label="Welcomes per minute" hint="Beyond this, viewers share one welcome" error={errorAt(errors, 'welcomeMaxPerMinute')}>
-          <NumberInput label="Welcomes per minute" min={1} max={120} value={draft.welcomeMaxPerMinute} onChange={(v) => edit((d) => ({ ...d, welcomeMaxPerMinute: v as number }))} />
+          <NumberInput
+            label="Welcomes per minute"
+            min={1}
+            max={120}
+            value={draft.welcomeMaxPerMinute}
+            onChange={(v) => edit((d) => ({ ...d, welcomeMaxPerMinute: v as number }))}
+          />
         </Field>
       )}
       {'botMaxMessagesPerMinute' in draft && (
         <Field label="Bot messages per minute (all kinds)" error={errorAt(errors, 'botMaxMessagesPerMinute')}>
-          <NumberInput label="Bot messages per minute" min={1} max={600} value={draft.botMaxMessagesPerMinute} onChange={(v) => edit((d) => ({ ...d, botMaxMessagesPerMinute: v as number }))} />
+          <NumberInput
+            label="Bot messages per minute"
+            min={1}
+            max={600}
+            value={draft.botMaxMessagesPerMinute}
+            onChange={(v) => edit((d) => ({ ...d, botMaxMessagesPerMinute: v as number }))}
+          />
         </Field>
       )}
       <Field label="Minimum gap between bot messages (ms)" error={errorAt(errors, 'sendMinSpacingMs')}>
-        <NumberInput label="Minimum gap between bot messages" min={0} max={60000} step={100} value={draft.sendMinSpacingMs} onChange={(v) => edit((d) => ({ ...d, sendMinSpacingMs: v as number }))} />
+        <NumberInput
+          label="Minimum gap between bot messages"
+          min={0}
+          max={60000}
+          step={100}
+          value={draft.sendMinSpacingMs}
+          onChange={(v) => edit((d) => ({ ...d, sendMinSpacingMs: v as number }))}
+        />
       </Field>
       <Field label="Your username on the platform" hint="Your own messages never trigger the bot" error={errorAt(errors, 'hostUsername')}>
-        <input aria-label="Host username" value={draft.hostUsername ?? ''} onChange={(e) => edit((d) => ({ ...d, hostUsername: e.target.value.trim() ? e.target.value : null }))} />
+        <input
+          aria-label="Host username"
+          value={draft.hostUsername ?? ''}
+          onChange={(e) => edit((d) => ({ ...d, hostUsername: e.target.value.trim() ? e.target.value : null }))}
+        />
       </Field>
     </div>
   );

@@ -5,7 +5,14 @@ import { linesOf, listOf } from '../../format.js';
  * Inputs that edit typed values (numbers, string lists) while keeping what the user typed: the text
  * is local state and the parsed value goes up on every change, so "1," or an empty line is not eaten.
  */
-export function NumberInput(props: { value: number | null | undefined; onChange: (v: number | null) => void; min?: number; max?: number; step?: number; label: string }) {
+export function NumberInput(props: {
+  value: number | null | undefined;
+  onChange: (v: number | null) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  label: string;
+}) {
   const [text, setText] = useState(props.value === null || props.value === undefined ? '' : String(props.value));
   // A value changed from outside (a reload, an import) replaces the text, unless it is what the text already says.
   // Set while rendering, React's pattern for state that follows a prop.
@@ -97,7 +104,9 @@ function toLocalInput(iso: string): string {
 /** Server messages for one item that no field of the form shows (e.g. "A timer needs message or messages"). */
 export function itemErrors(errors: Record<string, string>, prefix: string, shownFields: string[]): string[] {
   return Object.entries(errors)
-    .filter(([p]) => (p === prefix || p.startsWith(`${prefix}.`)) && !shownFields.some((f) => p === `${prefix}.${f}` || p.startsWith(`${prefix}.${f}.`)))
+    .filter(
+      ([p]) => (p === prefix || p.startsWith(`${prefix}.`)) && !shownFields.some((f) => p === `${prefix}.${f}` || p.startsWith(`${prefix}.${f}.`)),
+    )
     .map(([p, m]) => (p === prefix ? m : `${p.slice(prefix.length + 1)}: ${m}`).replace(/`/g, ''));
 }
 

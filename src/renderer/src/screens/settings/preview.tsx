@@ -3,7 +3,12 @@ import type { Settings } from '../../api/types.js';
 
 /** The sample values a preview uses: the seller's own keyword and names, a made-up viewer. */
 function varsOf(draft: Settings) {
-  return sampleVars({ keyword: draft.giveaway.keyword, host: draft.hostUsername, claimSeconds: draft.giveaway.claimWindowSeconds, closesAt: draft.giveaway.closesAt });
+  return sampleVars({
+    keyword: draft.giveaway.keyword,
+    host: draft.hostUsername,
+    claimSeconds: draft.giveaway.claimWindowSeconds,
+    closesAt: draft.giveaway.closesAt,
+  });
 }
 
 /** What viewers would read, rendered by the bot's own template code, and any `{name}` this text cannot use. */
@@ -16,7 +21,8 @@ export function Preview(props: { text: string; kind: TemplateKind; draft: Settin
       <span className="preview-text">{render(props.text, varsOf(props.draft))}</span>
       {unknown.length > 0 && (
         <span className="field-error">
-          {unknown.map((u) => `{${u}}`).join(', ')} {unknown.length === 1 ? 'is' : 'are'} not filled in here: check the spelling, or see the placeholders below.
+          {unknown.map((u) => `{${u}}`).join(', ')} {unknown.length === 1 ? 'is' : 'are'} not filled in here: check the spelling, or see the
+          placeholders below.
         </span>
       )}
     </div>

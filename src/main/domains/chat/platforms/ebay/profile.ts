@@ -52,7 +52,12 @@ export const ebayProfile: PlatformProfile = {
     loggedInUser: [],
     joinItem: [],
     // The count is in the aria-label of the first (the page script reads it when the text has no digits).
-    viewerCount: ['[class*="_viewCount_"][aria-label]', '[aria-label*="watching"]', '[aria-label*="viewers"]', '[class*="_viewCount_"] [class*="_count_"]'],
+    viewerCount: [
+      '[class*="_viewCount_"][aria-label]',
+      '[aria-label*="watching"]',
+      '[aria-label*="viewers"]',
+      '[class*="_viewCount_"] [class*="_count_"]',
+    ],
   },
   // social_stream skips a row whose data-id it already processed: it looks like a message id (not verified on the
   // site). data-index is a list position only.

@@ -4,19 +4,7 @@
  * Event names and fields from real frames quoted by public projects (tests/fixtures/wire/kick/SOURCE.md).
  */
 import type { DecodeResult, WireDecoder } from '../../wire/types.js';
-import {
-  MAX_FRAME_CHARS,
-  asCount,
-  asId,
-  asObject,
-  asText,
-  isoMs,
-  malformed,
-  ok,
-  parseBounded,
-  unknown,
-  type JsonObject,
-} from '../wire-json.js';
+import { MAX_FRAME_CHARS, asCount, asId, asObject, asText, isoMs, malformed, ok, parseBounded, unknown, type JsonObject } from '../wire-json.js';
 
 export const KICK_SOCKET_URL = /^wss:\/\/ws-[a-z0-9-]+\.pusher\.com\/app\/[A-Za-z0-9]+(?:[/?]|$)/;
 

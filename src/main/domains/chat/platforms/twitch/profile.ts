@@ -36,7 +36,11 @@ export const twitchProfile: PlatformProfile = {
     loggedInUser: ['[data-a-target="user-display-name"]'],
     // Twitch shows no join rows.
     joinItem: [],
-    viewerCount: ['strong[data-a-target="animated-channel-viewers-count"]', 'div[data-a-target="channel-viewers-count"]', '[data-a-target="animated-channel-viewers-count"]'],
+    viewerCount: [
+      'strong[data-a-target="animated-channel-viewers-count"]',
+      'div[data-a-target="channel-viewers-count"]',
+      '[data-a-target="animated-channel-viewers-count"]',
+    ],
   },
   // No saved native row carries an id (the extension's `data-a-id` appears in none); the IRC `id` tag has it.
   messageIdAttribute: null,

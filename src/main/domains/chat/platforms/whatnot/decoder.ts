@@ -7,19 +7,7 @@
  * same frames on `/practice/socket`, so it is decoded here too.
  */
 import type { DecodeResult, WireDecoder, WireEvent } from '../../wire/types.js';
-import {
-  MAX_FRAME_CHARS,
-  asCount,
-  asId,
-  asObject,
-  asText,
-  epochMs,
-  malformed,
-  ok,
-  parseBounded,
-  unknown,
-  type JsonObject,
-} from '../wire-json.js';
+import { MAX_FRAME_CHARS, asCount, asId, asObject, asText, epochMs, malformed, ok, parseBounded, unknown, type JsonObject } from '../wire-json.js';
 import { decodeProductFrame } from './products.js';
 
 /** Whatnot's own sockets, and the local practice stream's (on any loopback name the page was opened with). */

@@ -40,7 +40,13 @@ export const whatnotProfile: PlatformProfile = {
     ],
     // No send button is known (social_stream never posts on Whatnot): Enter sends. A bare submit button can belong
     // to any form, so the sender looks for it inside the input's own form only. All history (extension).
-    sendButton: ['[data-testid="send-button"]', '.chat-send-button', '[class*="SendButton"]', 'button[aria-label*="send" i]', 'button[type="submit"]'],
+    sendButton: [
+      '[data-testid="send-button"]',
+      '.chat-send-button',
+      '[class*="SendButton"]',
+      'button[aria-label*="send" i]',
+      'button[type="submit"]',
+    ],
     messageItem: [
       '[data-testid="chat-message"]',
       // history (extension)
@@ -80,7 +86,12 @@ export const whatnotProfile: PlatformProfile = {
       '[class*="live-indicator"]',
     ],
     // No evidence from the real site: history (extension).
-    loggedInUser: ['[data-testid="host-username"]', '[data-testid="current-user"]', '[data-testid="logged-in-user"]', '[class*="CurrentUser"] [class*="name"]'],
+    loggedInUser: [
+      '[data-testid="host-username"]',
+      '[data-testid="current-user"]',
+      '[data-testid="logged-in-user"]',
+      '[class*="CurrentUser"] [class*="name"]',
+    ],
     // Real join rows are ordinary rows reading "joined 👋" (joinTextPattern). History (extension):
     joinItem: ['[data-testid="join-message"]', '[data-testid="chat-join"]', '[data-kind="join"]', '[class*="JoinMessage"]'],
     viewerCount: [
@@ -98,7 +109,8 @@ export const whatnotProfile: PlatformProfile = {
   timestampAttribute: null,
   frameUrlPattern: null,
   // "joined 👋" after the name element (social_stream 2024-2026); "<name> joined" where a row has no name element.
-  joinTextPattern: '^(?:(\\S+)\\s+)?(?:just\\s+)?joined(?:\\s+the\\s+(?:show|stream|chat))?[!.]?(?:\\s*\\p{Extended_Pictographic}[\\u{1F3FB}-\\u{1F3FF}\\uFE0F]?)?$',
+  joinTextPattern:
+    '^(?:(\\S+)\\s+)?(?:just\\s+)?joined(?:\\s+the\\s+(?:show|stream|chat))?[!.]?(?:\\s*\\p{Extended_Pictographic}[\\u{1F3FB}-\\u{1F3FF}\\uFE0F]?)?$',
   usernameFromHref: '/user/([^/?#]+)',
   // No published limit was found; 500 is the working cap.
   maxMessageLength: 500,

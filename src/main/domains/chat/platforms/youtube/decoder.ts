@@ -60,9 +60,7 @@ function paid(r: JsonObject, sticker: boolean): ItemResult {
   const author = authorOf(r);
   if (!author) return 'malformed';
   const { amount, currency } = parsePurchaseAmount(asText(asObject(r.purchaseAmountText)?.simpleText));
-  const text = sticker
-    ? asText(asObject(asObject(asObject(r.sticker)?.accessibility)?.accessibilityData)?.label)
-    : runsText(r.message);
+  const text = sticker ? asText(asObject(asObject(asObject(r.sticker)?.accessibility)?.accessibilityData)?.label) : runsText(r.message);
   return {
     type: 'tip',
     id: asId(r.id),
