@@ -61,20 +61,18 @@ describe('POST /api/v1/bot/test: what the bot would do, without sending', () => 
 
     // A real line starts the rule's cooldown: the test then says so.
     const accountId = t.app.services.accounts.active().id;
-    bot
-      .engine(accountId)
-      .handleLine({
-        accountId,
-        platform: 'practice',
-        kind: 'message',
-        username: 'carl',
-        text: 'shipping?',
-        rowKey: 'r1',
-        history: false,
-        self: false,
-        pageTs: null,
-        receivedAt: 0,
-      });
+    bot.engine(accountId).handleLine({
+      accountId,
+      platform: 'practice',
+      kind: 'message',
+      username: 'carl',
+      text: 'shipping?',
+      rowKey: 'r1',
+      history: false,
+      self: false,
+      pageTs: null,
+      receivedAt: 0,
+    });
     const cooling = (await test('shipping?', 'ann')).json.data;
     expect(cooling).toMatchObject({ matched: { type: 'faq' }, reply: null, reason: { code: 'cooldown' } });
     expect(cooling.reason.message).toMatch(/answers again in \d+ s/);

@@ -46,15 +46,13 @@ export class ActivityService {
   };
 
   list(accountId: string, limit: number): ActivityView {
-    const events = this.store
-      .list(accountId, limit)
-      .map((r): ActivityEvent => ({
-        id: r.id,
-        type: r.type as ActivityEvent['type'],
-        timestamp: new Date(r.created_at).toISOString(),
-        accountId: r.account_id,
-        data: JSON.parse(r.data),
-      }));
+    const events = this.store.list(accountId, limit).map((r): ActivityEvent => ({
+      id: r.id,
+      type: r.type as ActivityEvent['type'],
+      timestamp: new Date(r.created_at).toISOString(),
+      accountId: r.account_id,
+      data: JSON.parse(r.data),
+    }));
     return { events, chatConnected: this.lastConnected(accountId) };
   }
 
