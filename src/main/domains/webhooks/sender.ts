@@ -96,32 +96,7 @@ export class WebhookHttpClient {
             lookup,
             signal: controller.signal,
           },
-          (res) => {
-            const status = res.statusCode ?? 0;
-            const chunks: Buffer[] = [];
-            let size = 0;
-            const done = () => {
-              const ok = status >= 200 && status < 300;
-              finish({
-                ok,
-                statusCode: status,
-                responseBody: size > 0 ? Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8') : null,
-                error: ok ? null : status >= 300 && status < 400 ? `Redirect (HTTP ${status}) not followed` : `HTTP ${status}`,
-              });
-            };
-            res.on('data', (chunk: Buffer) => {
-              chunks.push(chunk);
-              size += chunk.length;
-              // Enough to log; the status decides the outcome, so do not wait for a huge body.
-              if (size > RESPONSE_EXCERPT_BYTES) {
-                done();
-                res.destroy();
-              }
-            });
-            res.on('end', done);
-            res.on('error', (err) => failure(err, status));
-            res.on('close', () => failure(new Error('Connection closed before the response ended'), status));
-          },
+          (res) => readResponse(res, finish, failure),
         );
       } catch (err) {
         failure(err);
@@ -131,6 +106,37 @@ export class WebhookHttpClient {
       req.end(body);
     });
   }
+}
+
+/** Settles on the status and at most an excerpt of the body: the status decides, so a huge body is not awaited. */
+function readResponse(
+  res: http.IncomingMessage,
+  finish: (r: Omit<AttemptResult, 'latencyMs'>) => void,
+  failure: (err: unknown, statusCode: number | null) => void,
+): void {
+  const status = res.statusCode ?? 0;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const done = () => {
+    const ok = status >= 200 && status < 300;
+    finish({
+      ok,
+      statusCode: status,
+      responseBody: size > 0 ? Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8') : null,
+      error: ok ? null : status >= 300 && status < 400 ? `Redirect (HTTP ${status}) not followed` : `HTTP ${status}`,
+    });
+  };
+  res.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > RESPONSE_EXCERPT_BYTES) {
+      done();
+      res.destroy();
+    }
+  });
+  res.on('end', done);
+  res.on('error', (err) => failure(err, status));
+  res.on('close', () => failure(new Error('Connection closed before the response ended'), status));
 }
 
 function describeError(err: unknown): string {
