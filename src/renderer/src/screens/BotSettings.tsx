@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { mapBotTexts } from '../../../shared/settings-checks.js';
 import { replaceLiterally } from '../../../shared/templates.js';
 import type { SettingsWarning } from '../../../shared/contract/settings.js';
+import { onTabKeys } from '../components/tabs.js';
 import { Card, Notice } from '../components/ui.js';
 import { useArea, useStores } from '../hooks.js';
 import type { Section } from '../stores/settings.js';
@@ -58,13 +59,30 @@ export function BotSettings() {
       </div>
       <Notice tone="bad">{s.loadError}</Notice>
       {s.importNotice && <Notice tone={s.importNotice.tone}>{s.importNotice.text}</Notice>}
-      <nav className="tabs" role="tablist">
+      {/* Switching tabs keeps every tab's unsaved edits (the leave guard asks only when leaving the screen). */}
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label="Settings sections"
+        onKeyDown={(e) =>
+          onTabKeys(
+            e,
+            TABS.map((t) => t.id),
+            tab,
+            setTab,
+            (id) => `settings-tab-${id}`,
+          )
+        }
+      >
         {TABS.map((t) => (
           <button
             key={t.id}
+            id={`settings-tab-${t.id}`}
             type="button"
             role="tab"
             aria-selected={t.id === tab}
+            aria-controls="settings-panel"
+            tabIndex={t.id === tab ? 0 : -1}
             className={`tab ${t.id === tab ? 'tab-active' : ''}`}
             onClick={() => setTab(t.id)}
           >
@@ -72,30 +90,32 @@ export function BotSettings() {
             {s.isDirty(t.id) && <span className="dot" title="Unsaved changes" />}
           </button>
         ))}
-      </nav>
-      <Card className="settings-card">
-        {s.draft ? <Editor draft={s.draft} errors={s.errors} edit={s.edit} saved={s.saved} /> : <div className="muted">Loading…</div>}
-        <SavedWarnings
-          warnings={(s.warnings[tab] ?? []).filter((w) => w.code !== 'faq-shadowed')}
-          onUseKeyword={(old) => s.edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, old, '{keyword}')))}
-        />
-        {/* Sticky: the buttons stay on screen however long the list of rules. */}
-        <div className="save-bar" role="region" aria-label="Save changes">
-          {dirty && <span className="dot" />}
-          {notice ? (
-            <Notice tone={notice.tone}>{notice.text}</Notice>
-          ) : (
-            <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="btn btn-ghost" disabled={!dirty || s.saving !== null} onClick={() => s.revert(tab)}>
-            Discard
-          </button>
-          <button type="button" className="btn btn-primary" disabled={!dirty || s.saving !== null} onClick={() => void s.save(tab)}>
-            {s.saving === tab ? 'Saving…' : 'Save changes'}
-          </button>
-        </div>
-      </Card>
+      </div>
+      <div role="tabpanel" id="settings-panel" aria-labelledby={`settings-tab-${tab}`}>
+        <Card className="settings-card">
+          {s.draft ? <Editor draft={s.draft} errors={s.errors} edit={s.edit} saved={s.saved} /> : <div className="muted">Loading…</div>}
+          <SavedWarnings
+            warnings={(s.warnings[tab] ?? []).filter((w) => w.code !== 'faq-shadowed')}
+            onUseKeyword={(old) => s.edit((d) => mapBotTexts(d, (t) => replaceLiterally(t, old, '{keyword}')))}
+          />
+          {/* Sticky: the buttons stay on screen however long the list of rules. */}
+          <div className="save-bar" role="region" aria-label="Save changes">
+            {dirty && <span className="dot" />}
+            {notice ? (
+              <Notice tone={notice.tone}>{notice.text}</Notice>
+            ) : (
+              <span className="muted small">{dirty ? 'Unsaved changes' : 'All changes saved'}</span>
+            )}
+            <span className="spacer" />
+            <button type="button" className="btn btn-ghost" disabled={!dirty || s.saving !== null} onClick={() => s.revert(tab)}>
+              Discard
+            </button>
+            <button type="button" className="btn btn-primary" disabled={!dirty || s.saving !== null} onClick={() => void s.save(tab)}>
+              {s.saving === tab ? 'Saving…' : 'Save changes'}
+            </button>
+          </div>
+        </Card>
+      </div>
       <BotTester state={s.test} onTest={s.runTest} botActive={s.saved?.botActive ?? false} />
       {guard.pending && (
         <UnsavedDialog
