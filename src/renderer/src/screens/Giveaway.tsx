@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Badge, Card, ConfirmButton, Empty, Notice, Stat } from '../components/ui.js';
-import { formatDateTime, formatNumber, formatTime } from '../format.js';
+import { formatNumber, formatTime } from '../format.js';
 import { useArea } from '../hooks.js';
-import type { Draw, GiveawayEntry } from '../api/types.js';
+import type { GiveawayEntry } from '../api/types.js';
+import '../styles/giveaway.css';
+import { DrawHistory } from './giveaway/DrawHistory.js';
 import { EntryWindow } from './giveaway/EntryWindow.js';
 import { Reveal } from './giveaway/Reveal.js';
 import { LastDraw } from './giveaway/Winners.js';
@@ -18,7 +20,7 @@ export function Giveaway() {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <div className="screen">
+    <div className="screen giveaway-screen">
       <h1>Giveaway</h1>
       <Notice tone="bad">{g.error}</Notice>
       <Card
@@ -99,7 +101,13 @@ export function Giveaway() {
         </Card>
       </div>
       <Card title="Draw history">
-        <DrawHistory draws={g.draws} busy={g.busy !== null} onReroll={(u, drawId) => void g.reroll(u, drawId)} />
+        <DrawHistory
+          draws={g.draws}
+          claims={g.claims}
+          revealing={g.revealing ? (g.reveal?.drawId ?? null) : null}
+          busy={g.busy !== null}
+          onReroll={(u, drawId) => void g.reroll(u, drawId)}
+        />
       </Card>
     </div>
   );
@@ -145,73 +153,5 @@ function EntryList(props: { entries: GiveawayEntry[]; total: number }) {
         </div>
       )}
     </>
-  );
-}
-
-/** Every draw of the round, rerolls included (they are draws of their own); a winner still standing can be rerolled. */
-function DrawHistory(props: { draws: Draw[]; busy: boolean; onReroll: (username: string, drawId: string) => void }) {
-  if (props.draws.length === 0) return <Empty>No draws in this round yet.</Empty>;
-  const byId = new Map(props.draws.map((d) => [d.drawId, d]));
-  return (
-    <table className="table draw-history">
-      <thead>
-        <tr>
-          <th>When</th>
-          <th>Draw</th>
-          <th>Winners</th>
-          <th>Entries</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...props.draws].reverse().map((d) => {
-          const of = d.rerollOf ? byId.get(d.rerollOf) : undefined;
-          return (
-            <tr key={d.drawId}>
-              <td>{formatDateTime(d.timestamp)}</td>
-              <td>
-                {d.rerollOf ? (
-                  <>
-                    <Badge tone="warn">Reroll</Badge>{' '}
-                    <span className="small">
-                      replaced {d.replaced}
-                      {of ? ` (draw of ${formatTime(of.timestamp)})` : ''}
-                    </span>
-                  </>
-                ) : (
-                  <Badge>Draw</Badge>
-                )}
-              </td>
-              <td>
-                <ul className="history-winners">
-                  {d.winners.map((w) => {
-                    const rerolled = d.rerolled.includes(w);
-                    return (
-                      <li key={w}>
-                        {rerolled ? <s title="Replaced by a reroll">{w}</s> : <span>{w}</span>}
-                        {rerolled ? (
-                          <span className="muted small"> rerolled</span>
-                        ) : (
-                          <button
-                            type="button"
-                            className="btn btn-small btn-ghost"
-                            disabled={props.busy}
-                            aria-label={`Reroll ${w}`}
-                            title="Replace this winner (no-show)"
-                            onClick={() => props.onReroll(w, d.drawId)}
-                          >
-                            Reroll
-                          </button>
-                        )}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </td>
-              <td>{d.entriesCount}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
   );
 }

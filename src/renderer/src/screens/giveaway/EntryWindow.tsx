@@ -103,7 +103,9 @@ function OpenWindow(props: Props & { status: GiveawayStatusView }) {
     <div className={`entry-window entry-open ${ending ? 'entry-ending' : ''}`}>
       <div className="entry-state">
         <Badge tone="good">{s.state === 'scheduled' ? 'Opens soon' : 'Open'}</Badge>
-        <span className="muted small">keyword “{s.keyword}”</span>
+        <span className="entry-keyword">
+          Keyword <strong>{s.keyword}</strong>
+        </span>
       </div>
       {left !== null ? (
         <div className="countdown" role="timer" aria-label="Time left to enter">
