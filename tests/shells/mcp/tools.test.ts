@@ -26,6 +26,9 @@ const TOOLS = {
   buzzchat_pick_winner: { readOnly: false, destructive: false, idempotent: false },
   buzzchat_reroll_winner: { readOnly: false, destructive: false, idempotent: false },
   buzzchat_clear_giveaway_entries: { readOnly: false, destructive: true, idempotent: true },
+  buzzchat_open_giveaway: { readOnly: false, destructive: false, idempotent: false },
+  buzzchat_close_giveaway: { readOnly: false, destructive: false, idempotent: true },
+  buzzchat_get_show: { readOnly: true },
   buzzchat_get_settings: { readOnly: true },
   buzzchat_update_settings: { readOnly: false, destructive: true, idempotent: true },
   buzzchat_toggle_bot: { readOnly: false, destructive: false, idempotent: true },
@@ -167,6 +170,56 @@ describe('giveaway', () => {
     const empty = await call(mcp, 'buzzchat_pick_winner');
     expect(empty.isError).toBe(true);
     expect(textOf(empty)).toMatch(/^VALIDATION_ERROR: Nobody has entered the giveaway yet/);
+  });
+});
+
+describe('the live show', () => {
+  it('open_giveaway opens entries for a time with a new keyword; close_giveaway closes them', async () => {
+    const r = await call(mcp, 'buzzchat_open_giveaway', { durationSeconds: 120, keyword: 'gimme' });
+    expect(r.isError).toBeFalsy();
+    const status = (await t.call('GET', '/api/v1/giveaway/status')).json.data;
+    expect(status).toMatchObject({ state: 'open', keyword: 'gimme' });
+    expect(Date.parse(status.closesAt) - Date.parse(status.opensAt)).toBe(120_000);
+    expect(r.structuredContent).toMatchObject({ state: 'open', keyword: 'gimme', closesAt: status.closesAt });
+    expect(textOf(r)).toContain(`Giveaway open until ${status.closesAt}: viewers enter by typing "gimme".`);
+    const tooShort = await call(mcp, 'buzzchat_open_giveaway', { durationSeconds: 5 });
+    expect(tooShort.isError).toBe(true);
+
+    const c = await call(mcp, 'buzzchat_close_giveaway');
+    expect(c.structuredContent).toMatchObject({ state: 'closed' });
+    expect((await t.call('GET', '/api/v1/giveaway/status')).json.data.state).toBe('closed');
+  });
+
+  it('get_show says when there is no show, then reports the running show with its figures', async () => {
+    const none = await call(mcp, 'buzzchat_get_show');
+    expect(none.structuredContent).toEqual({ show: null, running: false });
+    expect(textOf(none)).toMatch(/^No show yet/);
+
+    // The chat connecting starts a show; one viewer line counts in it.
+    const s = t.app.services;
+    const id = s.accounts.active().id;
+    s.events.emit('chat.status', id, {
+      accountId: id,
+      platform: 'whatnot',
+      connected: true,
+      live: true,
+      url: 'https://www.whatnot.com/live/x',
+      loggedInAs: null,
+      lastMessageAt: null,
+      lastError: null,
+      selectorHealth: {},
+      queue: { queued: 0, lastSentAt: null },
+      paths: {
+        wire: { available: true, live: true, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
+        dom: { live: true, lastAt: null, rowsPerMin: 0, role: 'fallback' },
+      },
+      summary: '',
+    });
+    await expect.poll(async () => (await t.call('GET', '/api/v1/shows/current')).json.data.show).not.toBeNull();
+    const show = (await t.call('GET', '/api/v1/shows/current')).json.data.show;
+    const r = await call(mcp, 'buzzchat_get_show');
+    expect(r.structuredContent).toEqual({ show, running: true });
+    expect(textOf(r)).toMatch(new RegExp(`^Show on whatnot live since ${show.startedAt}: 0 chat lines from 0 chatters`));
   });
 });
 

@@ -4,7 +4,8 @@ import { api } from '../../../shared/contract/index.js';
 import type { accountSchema } from '../../../shared/contract/accounts.js';
 import type { ChatHistoryLine, ChatSessionStatus as ChatStatus } from '../../../shared/contract/chat.js';
 import type { analyticsSchema, faqTriggersSchema, Period, TopChattersView } from '../../../shared/contract/analytics.js';
-import type { entriesResponse, pickWinnerResponse } from '../../../shared/contract/giveaway.js';
+import type { entriesResponse, GiveawayStatusView, OpenGiveawayInput, pickWinnerResponse } from '../../../shared/contract/giveaway.js';
+import type { ShowView } from '../../../shared/contract/shows.js';
 import type { messageSchema, sendMessageResponse } from '../../../shared/contract/messages.js';
 import type { Settings, SettingsPatch, settingsUpdateResponse } from '../../../shared/contract/settings.js';
 import type { WebhookView as Webhook } from '../../../shared/contract/webhooks.js';
@@ -78,6 +79,21 @@ export class BuzzChatClient {
   }
   reroll(username: string, drawId?: string, account?: string): Promise<Draw & { replaced: string }> {
     return this.api.giveaway.reroll({ query: { account }, body: { username, ...(drawId && { drawId }) } });
+  }
+
+  openGiveaway(body: Partial<OpenGiveawayInput>, account?: string): Promise<GiveawayStatusView> {
+    return this.api.giveaway.open({ query: { account }, body });
+  }
+  closeGiveaway(account?: string): Promise<GiveawayStatusView> {
+    return this.api.giveaway.close({ query: { account } });
+  }
+
+  // Shows
+  async currentShow(account?: string): Promise<ShowView | null> {
+    return (await this.api.shows.current({ query: { account } })).show;
+  }
+  async shows(limit: number, account?: string): Promise<ShowView[]> {
+    return (await this.api.shows.list({ query: { limit, account } })).shows;
   }
 
   // Settings and accounts

@@ -8,6 +8,7 @@ import { registerAccountTools } from './tools/accounts.js';
 import { registerInsightTools } from './tools/insights.js';
 import { registerChatTools } from './tools/chat.js';
 import { registerGiveawayTools } from './tools/giveaway.js';
+import { registerLiveShowTools } from './tools/live-show.js';
 import { registerSettingsTools } from './tools/settings.js';
 
 export const MCP_SERVER_NAME = 'buzzchat';
@@ -30,6 +31,7 @@ export function createMcpServer(api: BuzzChatClient, logger: Logger): McpServer 
   const ctx = { server, api, logger };
   registerChatTools(ctx);
   registerGiveawayTools(ctx);
+  registerLiveShowTools(ctx);
   registerSettingsTools(ctx);
   registerAccountTools(ctx);
   registerInsightTools(ctx);
