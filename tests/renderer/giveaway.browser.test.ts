@@ -223,6 +223,11 @@ describe('the giveaway cockpit', () => {
           serious.map((v) => `${width} ${colorScheme} ${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`),
         ).toEqual([]);
         await page.screenshot({ path: path.join(SHOTS, `giveaway-cockpit-${width}x${height}-${colorScheme}.png`) });
+        // Below the fold: the current round and the history, with its rerolls and claim states.
+        await page.locator('.grid-giveaway').screenshot({ path: path.join(SHOTS, `giveaway-cockpit-round-${width}x${height}-${colorScheme}.png`) });
+        await page
+          .locator('.card', { has: page.locator('.draw-history') })
+          .screenshot({ path: path.join(SHOTS, `giveaway-cockpit-history-${width}x${height}-${colorScheme}.png`) });
       }
     }
     // The last call goes out on its own, the numbers turn hot, then entries close on their own.
