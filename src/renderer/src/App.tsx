@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from './api/client.js';
 import { connectEvents } from './api/events.js';
 import { StoresContext, useArea } from './hooks.js';
+import { AlertOptions, AlertStrip } from './components/AlertStrip.js';
 import { Icon, type IconName } from './components/icons.js';
 import { createStores } from './stores/index.js';
 import { Accounts } from './screens/Accounts.js';
@@ -13,6 +14,7 @@ import { LiveChat } from './screens/LiveChat.js';
 import { Overview } from './screens/Overview.js';
 import { Webhooks } from './screens/Webhooks.js';
 import { Shortcuts } from './shortcuts.js';
+import './styles/keyboard.css';
 
 const SCREENS = [
   { id: 'overview', label: 'Overview', icon: 'overview', view: Overview },
@@ -44,6 +46,8 @@ export function App(props: { api: ApiClient; onUnauthorized: () => void }) {
 
   useEffect(() => {
     void stores.accounts.getState().load();
+    // The status strip shows on every screen, so its causes load with the shell.
+    void stores.alerts.getState().load();
     const stream = connectEvents({
       token: props.api.token,
       onEvent: stores.dispatch,
@@ -58,12 +62,27 @@ export function App(props: { api: ApiClient; onUnauthorized: () => void }) {
     };
   }, [stores]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const main = useRef<HTMLElement>(null);
+  useFocusOnScreenChange(screen, main);
+
   const View = SCREENS.find((s) => s.id === screen)!.view;
   return (
     <StoresContext.Provider value={stores}>
+      {/* The first thing Tab reaches; an in-page link would change the hash route, so it moves focus itself. */}
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <div className="shell">
         <Sidebar current={screen} />
-        <main className="content">
+        <main className="content" id="content" ref={main} tabIndex={-1}>
+          <AlertStrip />
           {/* Remount per screen so each screen loads fresh data when opened. */}
           <View key={screen} />
         </main>
@@ -71,6 +90,27 @@ export function App(props: { api: ApiClient; onUnauthorized: () => void }) {
       </div>
     </StoresContext.Provider>
   );
+}
+
+/**
+ * A new screen takes focus at its heading (as a page load would), so keyboard and screen reader users land on
+ * what they opened instead of staying in the sidebar. Not on the first screen: the skip link comes first there.
+ * Before paint, and without scrolling: no jump, and a field a shortcut focuses next ("/") still wins.
+ */
+function useFocusOnScreenChange(screen: ScreenId, main: React.RefObject<HTMLElement | null>): void {
+  const first = useRef(true);
+  useLayoutEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = main.current?.querySelector<HTMLElement>('h1');
+    const target = h1 ?? main.current;
+    if (!target) return;
+    if (h1 && !h1.hasAttribute('tabindex')) h1.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    main.current?.scrollTo({ top: 0 });
+  }, [screen, main]);
 }
 
 function Sidebar(props: { current: ScreenId }) {
@@ -116,6 +156,7 @@ function Sidebar(props: { current: ScreenId }) {
       <div className={`stream-state stream-${live.stream}`} title={live.detail ?? undefined}>
         <span className="dot" /> {live.stream === 'open' ? 'Live updates on' : live.stream === 'unauthorized' ? 'Session ended' : 'Reconnecting…'}
       </div>
+      <AlertOptions />
     </aside>
   );
 }

@@ -116,6 +116,31 @@ export function Shortcuts() {
   );
 }
 
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab inside a modal dialog (wraps at both ends) and closes it on Escape. */
+export function trapFocus(e: React.KeyboardEvent<HTMLElement>, onClose: () => void): void {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    onClose();
+    return;
+  }
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (items.length === 0) return e.preventDefault();
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  const at = document.activeElement;
+  if (e.shiftKey && (at === first || !e.currentTarget.contains(at))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (at === last || !e.currentTarget.contains(at))) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 function ShortcutHelp(props: { onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -125,9 +150,18 @@ function ShortcutHelp(props: { onClose: () => void }) {
   }, []);
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div className="dialog shortcuts-dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
+      <div
+        className="dialog shortcuts-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        aria-describedby="shortcuts-hint"
+        onKeyDown={(e) => trapFocus(e, props.onClose)}
+      >
         <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <p className="muted small">They work anywhere in the dashboard, except while you type in a field.</p>
+        <p id="shortcuts-hint" className="muted small">
+          They work anywhere in the dashboard, except while you type in a field.
+        </p>
         <dl className="shortcut-list">
           {SHORTCUTS.map((s) => (
             <div key={s.label}>

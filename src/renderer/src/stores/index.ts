@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client.js';
 import type { LiveEvent } from '../api/types.js';
 import { createAccountsStore } from './accounts.js';
+import { createAlertsStore } from './alerts.js';
 import { createAnalyticsStore } from './analytics.js';
 import { createAssistantsStore } from './assistants.js';
 import { createBackupsStore } from './backups.js';
@@ -19,6 +20,7 @@ import { createWebhooksStore } from './webhooks.js';
 export function createStores(api: ApiClient) {
   const stores = {
     live: createLiveStore(),
+    alerts: createAlertsStore(api),
     overview: createOverviewStore(api),
     chat: createChatStore(api),
     checkPage: createCheckPageStore(api),
@@ -44,11 +46,13 @@ export function createStores(api: ApiClient) {
     void stores.chat.getState().load();
     void stores.giveaway.getState().load();
     void stores.settings.getState().load();
+    void stores.alerts.getState().reload();
     if (stores.analytics.getState().data) void stores.analytics.getState().load();
   }
 
   const listeners: StoreApi<{ onEvent(e: LiveEvent): void }>[] = [
     stores.live,
+    stores.alerts,
     stores.overview,
     stores.chat,
     stores.giveaway,
@@ -78,6 +82,7 @@ export function createStores(api: ApiClient) {
       stores.giveaway.getState().dispose();
       stores.analytics.getState().dispose();
       stores.chat.getState().dispose();
+      stores.alerts.getState().dispose();
     },
   };
 }
