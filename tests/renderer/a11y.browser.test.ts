@@ -22,6 +22,8 @@ const SIZES = [
   { width: 1024, height: 700 },
 ] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Each test sweeps four combinations, a few seconds each on a loaded machine. */
+const SWEEP_TIMEOUT = 60_000;
 
 let t: TestApp;
 let browser: TestBrowser;
@@ -90,14 +92,14 @@ async function open(s: Screen): Promise<void> {
 /** The screen scrolls inside .content: it grows for the capture so the whole screen is in the picture. */
 async function shoot(file: string): Promise<void> {
   const style = await page.addStyleTag({
-    content: 'html, body, #root, .shell { height: auto !important; } .content { overflow: visible !important; }',
+    content: 'html, body, #root, .shell { height: auto !important; } .shell { min-height: 100vh; } .content { overflow: visible !important; }',
   });
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   await style.evaluate((el) => (el as Element).remove());
 }
 
 /** Each theme and size: screenshot then axe; returns the violations found. */
-async function sweep(name: string, prepare: () => Promise<void>): Promise<string[]> {
+async function sweep(name: string, prepare: () => Promise<void>, whole = true): Promise<string[]> {
   const found: string[] = [];
   for (const size of SIZES) {
     await page.setViewportSize(size);
@@ -106,7 +108,9 @@ async function sweep(name: string, prepare: () => Promise<void>): Promise<string
       await prepare();
       const label = `${name}-${colorScheme}-${size.width}x${size.height}`;
       found.push(...(await axe(label)));
-      await shoot(path.join(SHOTS_DIR, `${label}.png`));
+      const file = path.join(SHOTS_DIR, `${label}.png`);
+      // An open dialog or menu is shown as it sits in the window (its backdrop covers the window only).
+      await (whole ? shoot(file) : page.screenshot({ path: file, animations: 'disabled' }));
     }
   }
   return found;
@@ -186,57 +190,81 @@ afterAll(async () => {
 });
 
 describe('dashboard accessibility (axe, WCAG 2.1 AA)', () => {
-  it.each(SCREENS.map((s) => [s.name, s] as const))('%s has no serious or critical violation in either theme or size', async (_, s) => {
-    expect(await sweep(s.name, () => open(s))).toEqual([]);
-  });
+  it.each(SCREENS.map((s) => [s.name, s] as const))(
+    '%s has no serious or critical violation in either theme or size',
+    async (_, s) => {
+      expect(await sweep(s.name, () => open(s))).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 
-  it('the shortcuts help dialog', async () => {
-    await open(SCREENS[0]!);
-    const dialog = page.getByRole('dialog', { name: /shortcuts/i });
-    const found = await sweep('dialog-shortcuts', async () => {
-      if (!(await dialog.isVisible())) {
-        await page.locator('body').press('?');
-        await dialog.waitFor();
+  it(
+    'the shortcuts help dialog',
+    async () => {
+      await open(SCREENS[0]!);
+      const dialog = page.getByRole('dialog', { name: /shortcuts/i });
+      const found = await sweep(
+        'dialog-shortcuts',
+        async () => {
+          if (!(await dialog.isVisible())) {
+            await page.locator('body').press('?');
+            await dialog.waitFor();
+          }
+        },
+        false,
+      );
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(found).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
+
+  it(
+    'the unsaved-changes confirm dialog',
+    async () => {
+      const faq = SCREENS.find((s) => s.name === 'settings-faq')!;
+      await open(faq);
+      await page.getByLabel('Responses').first().fill('Shipping is $6 now');
+      await page.getByRole('link', { name: /Overview/ }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+      const found = await sweep('dialog-unsaved', () => dialog.waitFor(), false);
+      await dialog.getByRole('button', { name: 'Discard and leave' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Overview', exact: true }).waitFor();
+      expect(found).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
+
+  it(
+    'a line menu in Live chat, and the chat log reachable by keyboard',
+    async () => {
+      await open(SCREENS[1]!);
+      const row = page.locator('.chat-rows [role="listitem"]').filter({ hasText: 'do you ship to Canada?' });
+      const menu = page.getByRole('menu');
+      const found = await sweep(
+        'chat-line-menu',
+        async () => {
+          if (!(await menu.isVisible())) {
+            await row.getByRole('button', { name: /Actions for/ }).click();
+            await menu.waitFor();
+          }
+        },
+        false,
+      );
+      await page.keyboard.press('Escape');
+      expect(found).toEqual([]);
+
+      // From the message box, Shift+Tab goes back through the log: one of its lines takes focus.
+      await page.getByLabel('Message', { exact: true }).focus();
+      let reached = false;
+      for (let i = 0; i < 15 && !reached; i++) {
+        await page.keyboard.press('Shift+Tab');
+        reached = await page.evaluate(() => document.activeElement?.closest('.chat-rows') != null);
       }
-    });
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    expect(found).toEqual([]);
-  });
-
-  it('the unsaved-changes confirm dialog', async () => {
-    const faq = SCREENS.find((s) => s.name === 'settings-faq')!;
-    await open(faq);
-    await page.getByLabel('Responses').first().fill('Shipping is $6 now');
-    await page.getByRole('link', { name: /Overview/ }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Unsaved changes' });
-    const found = await sweep('dialog-unsaved', () => dialog.waitFor());
-    await dialog.getByRole('button', { name: 'Discard and leave' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Overview', exact: true }).waitFor();
-    expect(found).toEqual([]);
-  });
-
-  it('a line menu in Live chat, and the chat log reachable by keyboard', async () => {
-    await open(SCREENS[1]!);
-    const row = page.locator('.chat-rows [role="listitem"]').filter({ hasText: 'do you ship to Canada?' });
-    const menu = page.getByRole('menu');
-    const found = await sweep('chat-line-menu', async () => {
-      if (!(await menu.isVisible())) {
-        await row.getByRole('button', { name: /Actions for/ }).click();
-        await menu.waitFor();
-      }
-    });
-    await page.keyboard.press('Escape');
-    expect(found).toEqual([]);
-
-    // From the message box, Shift+Tab goes back through the log: one of its lines takes focus.
-    await page.getByLabel('Message', { exact: true }).focus();
-    let reached = false;
-    for (let i = 0; i < 15 && !reached; i++) {
-      await page.keyboard.press('Shift+Tab');
-      reached = await page.evaluate(() => document.activeElement?.closest('.chat-rows') != null);
-    }
-    expect(reached).toBe(true);
-    expect(problems).toEqual([]);
-  });
+      expect(reached).toBe(true);
+      expect(problems).toEqual([]);
+    },
+    SWEEP_TIMEOUT,
+  );
 });

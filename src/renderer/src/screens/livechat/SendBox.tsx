@@ -34,7 +34,7 @@ export function SendBox({
         id="chat-input"
         ref={ref}
         aria-label="Message"
-        placeholder="Type a message to send to chat as yourself…"
+        placeholder="Write to chat as yourself…"
         value={props.draft}
         onChange={(e) => props.setDraft(e.target.value)}
         aria-describedby="chat-input-count"
