@@ -222,6 +222,7 @@ describe('the giveaway cockpit', () => {
         expect(
           serious.map((v) => `${width} ${colorScheme} ${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`),
         ).toEqual([]);
+        await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
         await page.screenshot({ path: path.join(SHOTS, `giveaway-cockpit-${width}x${height}-${colorScheme}.png`) });
         // Below the fold: the current round and the history, with its rerolls and claim states.
         await page.locator('.grid-giveaway').screenshot({ path: path.join(SHOTS, `giveaway-cockpit-round-${width}x${height}-${colorScheme}.png`) });
@@ -238,6 +239,7 @@ describe('the giveaway cockpit', () => {
     expect((await status()).lastCallSent).toBe(true);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
+      await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SHOTS, `giveaway-cockpit-ending-1024x700-${colorScheme}.png`) });
     }
     await page.locator('.entry-state .badge').getByText('Closed', { exact: true }).waitFor({ timeout: 20_000 });
