@@ -22,6 +22,8 @@ import type {
   SentMessage,
   Settings,
   SettingsPatch,
+  Show,
+  StoredStreamEvent,
   Webhook,
   WebhookDelivery,
   WebhookEventType,
@@ -103,19 +105,31 @@ export class ApiClient {
     return this.api.activity.list({ query: { limit } });
   }
 
-  // Analytics (every period is counted from this computer's midnight where that matters: `today`, day buckets)
-  getAnalytics(period: Period): Promise<Analytics> {
-    return this.api.analytics.summary({ query: { period, utcOffsetMinutes: localOffset() } });
+  // Analytics (every period is counted from this computer's midnight where that matters: `today`, day buckets).
+  // `show` restricts a call to one show's window (GET /shows); the period is then ignored by the server.
+  getAnalytics(period: Period, show?: string): Promise<Analytics> {
+    return this.api.analytics.summary({ query: { period, utcOffsetMinutes: localOffset(), show } });
   }
   /** Buckets aligned to this computer's midnight. */
-  getTimeline(period: Period): Promise<Timeline> {
-    return this.api.analytics.timeline({ query: { period, utcOffsetMinutes: localOffset() } });
+  getTimeline(period: Period, show?: string): Promise<Timeline> {
+    return this.api.analytics.timeline({ query: { period, utcOffsetMinutes: localOffset(), show } });
   }
-  async getTopChatters(period: Period, limit = 10): Promise<TopChatter[]> {
-    return (await this.api.analytics.topChatters({ query: { period, limit, utcOffsetMinutes: localOffset() } })).chatters;
+  async getTopChatters(period: Period, limit = 10, show?: string): Promise<TopChatter[]> {
+    return (await this.api.analytics.topChatters({ query: { period, limit, utcOffsetMinutes: localOffset(), show } })).chatters;
   }
-  async getFaqTriggers(period: Period, limit = 10): Promise<FaqTrigger[]> {
-    return (await this.api.analytics.faqTriggers({ query: { period, limit, utcOffsetMinutes: localOffset() } })).triggers;
+  async getFaqTriggers(period: Period, limit = 10, show?: string): Promise<FaqTrigger[]> {
+    return (await this.api.analytics.faqTriggers({ query: { period, limit, utcOffsetMinutes: localOffset(), show } })).triggers;
+  }
+
+  // Shows (the shows domain; absent from builds without it: null / [] on 404)
+  async currentShow(): Promise<Show | null> {
+    return (await this.optional(this.api.shows.current()))?.show ?? null;
+  }
+  async listShows(limit = 20, account?: string): Promise<Show[]> {
+    return (await this.optional(this.api.shows.list({ query: { limit, account } })))?.shows ?? [];
+  }
+  async showEvents(id: string, limit = 200): Promise<StoredStreamEvent[]> {
+    return (await this.api.shows.events({ params: { id }, query: { limit } })).events;
   }
 
   // Chat (routes of the chat module, absent from headless builds without it: null on 404)

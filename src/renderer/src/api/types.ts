@@ -15,6 +15,8 @@ import type { BackupList as ServerBackupList, TakenBackup } from '../../../share
 import type { ChatLine as DriverChatLine, ChatSessionStatus } from '../../../main/domains/chat/types.js';
 import type { CreatedWebhookView, DeliveriesPage, DeliveryView, TestResult, WebhookView } from '../../../shared/contract/webhooks.js';
 import type { BusEvent, PublicEventType } from '../../../shared/events.js';
+import type { ShowView, storedStreamEventSchema } from '../../../shared/contract/shows.js';
+import type { z } from 'zod';
 
 export type Settings = ServerSettings;
 export type SettingsPatch = ServerSettingsPatch;
@@ -110,6 +112,11 @@ export type Claim = ClaimsView['claims'][number];
 /** GET /analytics/timeline and /analytics/top-chatters. */
 export type Timeline = TimelineView;
 export type TopChatter = TopChattersView['chatters'][number];
+
+/** GET /shows, /shows/current and /shows/:id/events. */
+export type Show = ShowView;
+export type ShowStats = ShowView['stats'];
+export type StoredStreamEvent = z.infer<typeof storedStreamEventSchema>;
 
 /** GET /backups and POST /backups. */
 export type BackupList = ServerBackupList;

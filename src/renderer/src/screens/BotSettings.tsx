@@ -12,6 +12,7 @@ import { FaqEditor, CommandsEditor, TimersEditor, NEW_RULE } from './settings/Ru
 import { GiveawaySettingsEditor, ModerationEditor } from './settings/ModerationGiveawayEditors.js';
 import { UnsavedDialog, useLeaveGuard } from './settings/LeaveGuard.js';
 import { WelcomeEditor } from './settings/WelcomeEditor.js';
+import { ThanksEditor } from './settings/ThanksEditor.js';
 import type { EditorProps } from './settings/types.js';
 
 export const TABS: { id: Section; label: string; editor: (p: EditorProps) => React.JSX.Element }[] = [
@@ -21,6 +22,7 @@ export const TABS: { id: Section; label: string; editor: (p: EditorProps) => Rea
   { id: 'commands', label: 'Commands', editor: CommandsEditor },
   { id: 'moderation', label: 'Moderation', editor: ModerationEditor },
   { id: 'giveaway', label: 'Giveaway', editor: GiveawaySettingsEditor },
+  { id: 'thanks', label: 'Thanks', editor: ThanksEditor },
 ];
 
 export function BotSettings() {

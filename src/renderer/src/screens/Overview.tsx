@@ -5,14 +5,30 @@ import { useArea } from '../hooks.js';
 import type { ChatStatus, SelectorHealth } from '../api/types.js';
 import type { ActivityItem } from '../stores/live.js';
 import { CheckPage } from './overview/CheckPage.js';
+import { ChatPaths } from './overview/ChatPaths.js';
+import { Checklist } from './overview/Checklist.js';
+import { ShowCard } from './overview/ShowCard.js';
+import { lastEnded } from '../stores/shows.js';
+import '../styles/cockpit.css';
 
 export function Overview() {
   const o = useArea('overview');
   const live = useArea('live');
   const accounts = useArea('accounts');
+  const shows = useArea('shows');
+  const newcomer = useArea('newcomer');
   useEffect(() => {
     void o.load();
+    void shows.load();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    void newcomer.checkPractice(accounts.list);
+  }, [accounts.list]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Each step ticks from what the app knows now; a step once reached stays ticked.
+  useEffect(() => {
+    if (!o.loaded || !shows.loaded) return;
+    newcomer.note({ accounts: accounts.list, chat: o.chat, current: shows.current, recent: shows.recent, practiceShows: newcomer.practiceShows });
+  }, [o.loaded, shows.loaded, accounts.list, o.chat, shows.current, shows.recent, newcomer.practiceShows]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (o.activity) live.backfill(o.activity);
   }, [o.activity]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -21,6 +37,17 @@ export function Overview() {
     <div className="screen">
       <h1>Overview</h1>
       <Notice tone="bad">{o.error}</Notice>
+      <div className={`cockpit-row ${newcomer.hidden ? '' : 'with-checklist'}`}>
+        <ShowCard
+          loaded={shows.loaded}
+          current={shows.current}
+          figures={shows.figures}
+          events={shows.events}
+          viewers={shows.viewers}
+          last={lastEnded(shows.recent)}
+        />
+        {!newcomer.hidden && <Checklist done={newcomer.done} onHide={newcomer.hide} />}
+      </div>
       <div className="grid grid-3">
         <Card title="Bot" className="bot-card">
           <Toggle
@@ -81,7 +108,7 @@ function ChatStatusCard(props: {
     </button>
   );
   return (
-    <Card title="Chat connection" actions={action}>
+    <Card title="Chat connection" actions={action} className="chat-card-connection">
       {!props.available ? (
         <Empty>Chat connection is not available in this build.</Empty>
       ) : !chat ? (
@@ -106,6 +133,7 @@ function ChatStatusCard(props: {
               </>
             )}
           </dl>
+          <ChatPaths chat={chat} />
           {!chat.connected && (
             <form
               className="row connect-form"

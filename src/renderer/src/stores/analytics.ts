@@ -6,13 +6,16 @@ import { coalesce } from './coalesce.js';
 
 export interface AnalyticsState {
   period: Period;
+  /** One show instead of the period (GET /shows), or null for the whole period. */
+  show: string | null;
   data: Analytics | null;
   triggers: FaqTrigger[];
   timeline: Timeline | null;
   chatters: TopChatter[];
   loading: boolean;
   error: string | null;
-  load(period?: Period): Promise<void>;
+  /** No argument reloads; a period alone clears the show; `show` restricts every figure to that show's window. */
+  load(period?: Period, show?: string | null): Promise<void>;
   onEvent(e: LiveEvent): void;
   dispose(): void;
 }
@@ -21,23 +24,29 @@ export function createAnalyticsStore(api: ApiClient) {
   const refresh = coalesce(() => void store.getState().load(), 3000);
   const store = createStore<AnalyticsState>()((set, get) => ({
     period: 'week',
+    show: null,
     data: null,
     triggers: [],
     timeline: null,
     chatters: [],
     loading: false,
     error: null,
-    load: async (period = get().period) => {
-      set({ period, loading: true, error: null });
+    load: async (periodArg, showArg) => {
+      // No argument: reload what is shown; a period alone leaves the show for the whole period.
+      const keep = periodArg === undefined && showArg === undefined;
+      const period = periodArg ?? get().period;
+      const show = keep ? get().show : (showArg ?? null);
+      set({ period, show, loading: true, error: null });
+      const only = show ?? undefined;
       try {
         const [data, triggers, timeline, chatters] = await Promise.all([
-          api.getAnalytics(period),
-          api.getFaqTriggers(period, 10),
-          api.getTimeline(period),
-          api.getTopChatters(period, 10),
+          api.getAnalytics(period, only),
+          api.getFaqTriggers(period, 10, only),
+          api.getTimeline(period, only),
+          api.getTopChatters(period, 10, only),
         ]);
-        // A slower answer for a period the user already left must not overwrite the newer one.
-        if (get().period === period) set({ data, triggers, timeline, chatters });
+        // A slower answer for a period or show the user already left must not overwrite the newer one.
+        if (get().period === period && get().show === show) set({ data, triggers, timeline, chatters });
       } catch (err) {
         set({ error: plainError(err) });
       } finally {

@@ -14,6 +14,8 @@ import { createLiveStore } from './live.js';
 import { createOverlaysStore } from './overlays.js';
 import { createOverviewStore } from './overview.js';
 import { createSettingsStore } from './settings.js';
+import { createShowsStore } from './shows.js';
+import { createNewcomerStore } from './newcomer.js';
 import { createWebhooksStore } from './webhooks.js';
 
 /** One store per screen area, all built from one API client; the live stream fans out to them. */
@@ -27,6 +29,8 @@ export function createStores(api: ApiClient) {
     giveaway: createGiveawayStore(api),
     settings: createSettingsStore(api),
     analytics: createAnalyticsStore(api),
+    shows: createShowsStore(api),
+    newcomer: createNewcomerStore(api),
     webhooks: createWebhooksStore(api),
     keys: createKeysStore(api),
     // The assistant's key appears in the keys list as soon as it is made.
@@ -47,7 +51,9 @@ export function createStores(api: ApiClient) {
     void stores.giveaway.getState().load();
     void stores.settings.getState().load();
     void stores.alerts.getState().reload();
-    if (stores.analytics.getState().data) void stores.analytics.getState().load();
+    // The other account's show is not this one's: back to the whole period.
+    if (stores.analytics.getState().data) void stores.analytics.getState().load(undefined, null);
+    void stores.shows.getState().load();
   }
 
   const listeners: StoreApi<{ onEvent(e: LiveEvent): void }>[] = [
@@ -58,6 +64,7 @@ export function createStores(api: ApiClient) {
     stores.giveaway,
     stores.settings,
     stores.analytics,
+    stores.shows,
     stores.webhooks,
     stores.accounts,
   ];
@@ -81,6 +88,7 @@ export function createStores(api: ApiClient) {
       stores.overview.getState().dispose();
       stores.giveaway.getState().dispose();
       stores.analytics.getState().dispose();
+      stores.shows.getState().dispose();
       stores.chat.getState().dispose();
       stores.alerts.getState().dispose();
     },

@@ -23,6 +23,7 @@ export const SECTIONS = {
   commands: ['commands'],
   moderation: ['moderation'],
   giveaway: ['giveaway'],
+  thanks: ['thanks'],
 } as const satisfies Record<string, readonly (keyof Settings)[]>;
 export type Section = keyof typeof SECTIONS;
 
