@@ -1,23 +1,9 @@
-import type { EventBus } from '../../kernel/events/bus.js';
-import type { Clock } from '../../kernel/clock.js';
-import type { AccountService } from '../accounts/service.js';
-import type { ApiKeyService } from '../apikeys/service.js';
-import type { GiveawayService } from '../giveaway/service.js';
-import type { SettingsService } from '../settings/service.js';
 import type { SseStream } from '../../http/sse.js';
 import type { Domain } from '../define.js';
+import type { OverlaysDeps } from './deps.js';
 import { OverlayFeed } from './feed.js';
 import { overlayPagesRouter } from './pages.js';
 import { overlayRoutes } from './routes.js';
-
-export interface OverlaysDeps {
-  bus: EventBus;
-  clock: Clock;
-  keys: Pick<ApiKeyService, 'authenticate'>;
-  accounts: Pick<AccountService, 'resolve'>;
-  settings: Pick<SettingsService, 'get'>;
-  giveaway: Pick<GiveawayService, 'entryCount' | 'draws'>;
-}
 
 /**
  * OBS overlays: the chat and giveaway pages under /overlays (a browser source loads them with an overlays:read

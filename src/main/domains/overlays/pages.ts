@@ -1,7 +1,7 @@
 import express, { type Response } from 'express';
 import { OVERLAY_SCOPE, type OverlayPage } from '../../../shared/contract/overlays.js';
 import { ApiError } from '../../http/errors.js';
-import type { OverlaysDeps } from './domain.js';
+import type { OverlaysDeps } from './deps.js';
 import { CHAT_JS } from './page-chat.js';
 import { CORE_JS } from './page-core.js';
 import { OVERLAY_CSS } from './page-css.js';

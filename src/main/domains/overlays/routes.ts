@@ -1,7 +1,7 @@
 import { overlaysApi } from '../../../shared/contract/overlays.js';
 import { implement, type RouteDef } from '../../http/route.js';
 import type { SseStream } from '../../http/sse.js';
-import type { OverlaysDeps } from './domain.js';
+import type { OverlaysDeps } from './deps.js';
 import type { OverlayFeed } from './feed.js';
 import { overlayState } from './state.js';
 import { serveOverlayStream } from './stream.js';

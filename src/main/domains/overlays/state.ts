@@ -1,5 +1,5 @@
 import type { OverlayState } from '../../../shared/contract/overlays.js';
-import type { OverlaysDeps } from './domain.js';
+import type { OverlaysDeps } from './deps.js';
 
 /** What the pages show besides the live events; exactly that, so an overlays:read key reads no settings. */
 export function overlayState(deps: OverlaysDeps, accountId: string): OverlayState {

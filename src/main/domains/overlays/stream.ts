@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { OVERLAY_STREAMS, type OverlayPage } from '../../../shared/contract/overlays.js';
 import type { BusEvent } from '../../../shared/events.js';
 import { openSse, type SseStream } from '../../http/sse.js';
-import type { OverlaysDeps } from './domain.js';
+import type { OverlaysDeps } from './deps.js';
 import type { OverlayFeed } from './feed.js';
 import { STATE_CHANGES } from './feed.js';
 import { overlayState } from './state.js';
