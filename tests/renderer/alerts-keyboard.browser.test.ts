@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -301,6 +302,36 @@ describe('status strip', () => {
       .toBe(0);
   });
 
+  it('the alert options turn notifications off (kept) and the sound on (off by default)', async () => {
+    await page.getByText('Alert options').click();
+    const notify = page.getByRole('switch', { name: 'Notify when not in view' });
+    const sound = page.getByRole('switch', { name: 'Sound' });
+    expect(await notify.isChecked()).toBe(true);
+    expect(await sound.isChecked()).toBe(false);
+    await notify.click({ force: true });
+    await sound.click({ force: true });
+    expect(await page.evaluate(() => [localStorage.getItem('buzzchat.alerts.notify'), localStorage.getItem('buzzchat.alerts.sound')])).toEqual([
+      'off',
+      'on',
+    ]);
+    const notes = () => page.evaluate(() => (window as unknown as { __notes: unknown[] }).__notes.length);
+    const before = await notes();
+    await page.evaluate(() => ((window as unknown as { __hidden: boolean }).__hidden = true));
+    t.app.services.events.emit('message.failed', accountId, { messageId: 'm-10', message: 'y', cause: 'faq', error: 'e' });
+    await polite().getByText('2 messages could not be sent').waitFor();
+    expect(await notes()).toBe(before);
+    await notify.click({ force: true });
+    await sound.click({ force: true });
+    expect(await page.evaluate(() => [localStorage.getItem('buzzchat.alerts.notify'), localStorage.getItem('buzzchat.alerts.sound')])).toEqual([
+      'on',
+      'off',
+    ]);
+    t.app.services.events.emit('message.failed', accountId, { messageId: 'm-11', message: 'z', cause: 'faq', error: 'e' });
+    await expect.poll(notes).toBe(before + 1);
+    await page.evaluate(() => ((window as unknown as { __hidden: boolean }).__hidden = false));
+    await page.getByText('Alert options').click();
+  });
+
   it('looks right at laptop and small sizes, light and dark (screenshots)', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await chatStatus({ connected: false, lastError: 'The chat page crashed (renderer gone).' });
@@ -332,6 +363,18 @@ describe('status strip', () => {
     await page.locator('main').evaluate((m) => m.scrollTo({ top: 400 }));
     await page.getByText('Alert options').click();
     await page.screenshot({ path: path.join(SHOTS, 'alert-strip-1440x900-dark-scrolled.png') });
+    await page.getByText('Alert options').click();
+    // No serious accessibility issue in the strip (the hits list open) or the options, either theme.
+    await polite().getByRole('button', { name: 'Show' }).click();
+    await page.getByText('Alert options').click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const result = await new AxeBuilder({ page: page as never }).include('.alert-strip').include('.alert-options').analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`)).toEqual(
+        [],
+      );
+    }
     await page.getByText('Alert options').click();
     await page.emulateMedia({ colorScheme: null });
     expect(problems).toEqual([]);
