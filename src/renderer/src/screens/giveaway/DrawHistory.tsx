@@ -35,7 +35,7 @@ export function DrawHistory(props: Props) {
           const of = d.rerollOf ? byId.get(d.rerollOf) : undefined;
           return (
             <tr key={d.drawId} className={d.rerollOf ? 'draw-reroll' : undefined} data-draw-id={d.drawId}>
-              <td className="nowrap">{formatDateTime(d.timestamp)}</td>
+              <td className="nowrap">{whenOf(d.timestamp)}</td>
               <td>
                 {d.rerollOf ? (
                   <>
@@ -74,6 +74,11 @@ export function DrawHistory(props: Props) {
       </tbody>
     </table>
   );
+}
+
+/** A round is usually one show: today's draws by their time (to the second), older ones with their date. */
+function whenOf(iso: string): string {
+  return new Date(iso).toDateString() === new Date().toDateString() ? formatTime(iso) : formatDateTime(iso);
 }
 
 function HistoryWinner(props: { winner: string; replacedBy: string | null; claim: Claim | undefined; busy: boolean; onReroll: () => void }) {
