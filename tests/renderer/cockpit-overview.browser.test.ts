@@ -161,7 +161,7 @@ describe('the cockpit', () => {
     await paths.getByText('backup ready').waitFor();
 
     const card = page.locator('.show-card');
-    await card.getByText('On air').waitFor();
+    await card.getByText('On air', { exact: true }).waitFor();
     const show = (await get('/shows/current')).show;
     expect(show).not.toBeNull();
     line('ana', 'hi!');
@@ -197,7 +197,7 @@ describe('the cockpit', () => {
   it('when the show ends the card shows its summary and when the next one starts', async () => {
     status({ connected: true, live: false });
     const card = page.locator('.show-card');
-    await card.getByText('No show running').waitFor();
+    await card.getByText('No show on air').waitFor();
     const last = card.getByRole('group', { name: 'Last show' });
     await last.waitFor();
     expect(await last.locator('.stat').filter({ hasText: 'Chat messages' }).locator('.stat-value').textContent()).toBe('3');

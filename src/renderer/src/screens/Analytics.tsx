@@ -77,7 +77,7 @@ function Summary({ data, show }: { data: AnalyticsData; show: Show | null }) {
       {data.show && (
         <p className="show-scope muted small">
           Figures of the show of {formatDateTime(show?.startedAt ?? data.since)}
-          {data.until ? ` to ${clockTime(data.until)}` : ', still running'}.
+          {data.until ? ` to ${clockTime(data.until)}` : ', still on air'}.
         </p>
       )}
       <div className="stats stats-4">

@@ -3,10 +3,10 @@ import { formatDateTime, formatNumber } from '../../format.js';
 import type { Show } from '../../api/types.js';
 import { formatTotals, showDuration } from '../overview/show-text.js';
 
-/** "Nov 30, 8:00 PM · 1 h 5 min", or "… · running" for tonight's. */
+/** "Nov 30, 8:00 PM · 1 h 5 min", or "… · on air" for tonight's. */
 function showLabel(s: Show): string {
   const when = new Date(s.startedAt).toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-  return `${when} · ${s.endedAt ? showDuration(s) : 'running'}`;
+  return `${when} · ${s.endedAt ? showDuration(s) : 'on air'}`;
 }
 
 /** Recent shows beside the period choice: picking one restricts every figure to that show. */
@@ -59,7 +59,7 @@ export function PastShows(props: { shows: Show[]; selected: string | null; onSel
                         {formatDateTime(s.startedAt)}
                       </button>
                     </td>
-                    <td>{s.endedAt ? showDuration(s) : 'running'}</td>
+                    <td>{s.endedAt ? showDuration(s) : 'on air'}</td>
                     <td className="num">{formatNumber(s.stats.messages)}</td>
                     <td className="num">{formatNumber(s.stats.chatters)}</td>
                     <td className="num">{formatNumber(s.stats.giveawayEntries)}</td>

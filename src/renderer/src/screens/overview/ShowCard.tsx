@@ -20,7 +20,7 @@ export function ShowCard(props: ShowCardProps) {
     <Card
       title="Tonight's show"
       className="show-card"
-      actions={current ? <Badge tone="info">On air</Badge> : props.loaded ? <Badge>No show running</Badge> : null}
+      actions={current ? <Badge tone="info">On air</Badge> : props.loaded ? <Badge>No show on air</Badge> : null}
     >
       {current ? <RunningShow {...props} current={current} /> : !props.loaded ? <Empty>Loading…</Empty> : <NoShow last={props.last} />}
     </Card>
@@ -46,7 +46,7 @@ function RunningShow(props: ShowCardProps & { current: Show }) {
   return (
     <>
       <p className="show-when" aria-label="Show time">
-        Started at <strong>{clockTime(show.startedAt)}</strong> · running for <strong>{showDuration(show, now)}</strong>
+        Started at <strong>{clockTime(show.startedAt)}</strong> · on air for <strong>{showDuration(show, now)}</strong>
         {show.title && <span className="muted"> · {show.title}</span>}
       </p>
       <div className="stats show-stats" role="group" aria-label="Show figures">
