@@ -98,6 +98,16 @@ async function shoot(file: string): Promise<void> {
   await style.evaluate((el) => (el as Element).remove());
 }
 
+/** Shift+Tab from the message box until focus lands in `selector` (or 15 presses). */
+async function reachedBackFromMessageBox(selector: string): Promise<boolean> {
+  await page.getByLabel('Message', { exact: true }).focus();
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Shift+Tab');
+    if (await page.evaluate((sel) => document.activeElement?.closest(sel) != null, selector)) return true;
+  }
+  return false;
+}
+
 /** Each theme and size: screenshot then axe; returns the violations found. */
 async function sweep(name: string, prepare: () => Promise<void>, whole = true): Promise<string[]> {
   const found: string[] = [];
@@ -237,7 +247,7 @@ describe('dashboard accessibility (axe, WCAG 2.1 AA)', () => {
   );
 
   it(
-    'a line menu in Live chat, and the chat log reachable by keyboard',
+    'a line menu and search results in Live chat, and the log and the results reachable by keyboard',
     async () => {
       await open(SCREENS[1]!);
       const row = page.locator('.chat-rows [role="listitem"]').filter({ hasText: 'do you ship to Canada?' });
@@ -254,17 +264,19 @@ describe('dashboard accessibility (axe, WCAG 2.1 AA)', () => {
       );
       await page.keyboard.press('Escape');
       expect(found).toEqual([]);
-
       // From the message box, Shift+Tab goes back through the log: one of its lines takes focus.
-      await page.getByLabel('Message', { exact: true }).focus();
-      let reached = false;
-      for (let i = 0; i < 15 && !reached; i++) {
-        await page.keyboard.press('Shift+Tab');
-        reached = await page.evaluate(() => document.activeElement?.closest('.chat-rows') != null);
-      }
-      expect(reached).toBe(true);
+      expect(await reachedBackFromMessageBox('.chat-rows')).toBe(true);
+
+      // Search results replace the log: clean too, and a Tab stop so a keyboard can scroll them.
+      await page.getByLabel('Search chat history').fill('ship');
+      await page.getByLabel('Search chat history').press('Enter');
+      const results = page.getByRole('region', { name: 'Search results' });
+      await results.getByText(/2 lines matching/).waitFor();
+      expect(await sweep('chat-search', () => results.waitFor())).toEqual([]);
+      expect(await reachedBackFromMessageBox('.chat-results')).toBe(true);
+      await page.getByRole('button', { name: 'Back to live' }).click();
       expect(problems).toEqual([]);
     },
-    SWEEP_TIMEOUT,
+    2 * SWEEP_TIMEOUT,
   );
 });

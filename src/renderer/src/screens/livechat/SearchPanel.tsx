@@ -66,7 +66,8 @@ function highlight(text: string, q: string): ReactNode[] {
 export function SearchResults(props: { search: ChatSearch; onMore: () => void }) {
   const s = props.search;
   return (
-    <div className="chat-lines chat-results" aria-busy={s.loading}>
+    // A Tab stop, so a keyboard can scroll the matches (the lines themselves are not focusable).
+    <div className="chat-lines chat-results" role="region" aria-label="Search results" tabIndex={0} aria-busy={s.loading}>
       <p className="muted small" role="status">
         {s.loading && !s.results.length
           ? `Searching for “${s.q}”…`
