@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModules } from '../../src/main/app/domains.js';
@@ -79,7 +80,19 @@ const summaryFigure = (label: string) =>
     .locator('.stat-value');
 const step = (title: string) => page.getByRole('listitem', { name: new RegExp(`^${title}: `) });
 
-async function shoot(name: string): Promise<void> {
+/** Serious and critical axe findings (WCAG A/AA) inside the cockpit's own parts of the page. */
+async function axe(label: string, include: string[]): Promise<string[]> {
+  let builder = new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const sel of include) builder = builder.include(sel);
+  const result = await builder.analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${label} ${v.id} at ${n.target.join(' ')}: ${n.failureSummary ?? v.help}`));
+}
+
+/** Screenshots at two sizes in both themes, each checked with axe; returns what axe found. */
+async function shoot(name: string, include: string[]): Promise<string[]> {
+  const found: string[] = [];
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   for (const size of [
     { width: 1440, height: 900 },
@@ -87,7 +100,8 @@ async function shoot(name: string): Promise<void> {
   ]) {
     await page.setViewportSize(size);
     for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      found.push(...(await axe(`${name}-${colorScheme}-${size.width}`, include)));
       // The screen scrolls inside .content: let it grow so the whole screen is in the picture.
       const style = await page.addStyleTag({
         content: 'html, body, #root, .shell { height: auto !important; } .content { overflow: visible !important; }',
@@ -97,7 +111,8 @@ async function shoot(name: string): Promise<void> {
     }
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: null });
+  await page.emulateMedia({ colorScheme: null, reducedMotion: null });
+  return found;
 }
 
 beforeAll(async () => {
@@ -191,7 +206,7 @@ describe('the cockpit', () => {
     await expect.poll(() => figure('Items sold').textContent()).toBe('1');
     await expect.poll(() => figure('Viewers now').textContent()).toBe('42');
     expect((await get('/shows/current')).show.stats).toMatchObject({ tips: 1, itemsSold: 1, peakViewers: 42 });
-    await shoot('overview');
+    expect(await shoot('overview', ['.cockpit-row', '.chat-card-connection'])).toEqual([]);
   });
 
   it('when the show ends the card shows its summary and when the next one starts', async () => {
@@ -229,7 +244,7 @@ describe('the cockpit', () => {
     await rowOf.getByRole('button').click();
     await expect.poll(() => summaryFigure('Chat messages received').textContent()).toBe('3');
     expect(await page.getByLabel('Show', { exact: true }).inputValue()).toBe(id);
-    await shoot('analytics');
+    expect(await shoot('analytics', ['.analytics-choice', '.show-scope', '.past-shows'])).toEqual([]);
   });
 
   it('the thanks editor previews the text and saves it (the API agrees)', async () => {
@@ -245,6 +260,7 @@ describe('the cockpit', () => {
       .waitFor();
     await page.getByLabel('Sale thank-you', { exact: true }).fill('{product} goes to {username} for {price}');
     await page.getByText('Unsaved changes').waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'cockpit-thanks.png'), fullPage: true });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved', { exact: true }).waitFor();
     const thanks = (await get('/settings')).thanks;

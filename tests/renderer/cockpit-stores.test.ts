@@ -102,7 +102,7 @@ describe('show words', () => {
 
   it("the chat's two readers in plain words", () => {
     const at = '2026-11-30T20:14:00.000Z';
-    const hm = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const hm = new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
     const live = chat({ connected: true });
     live.paths = {
       wire: { available: true, live: true, lastAt: at, framesPerMin: 120, byType: {}, unknown: 0, malformed: 0 },

@@ -6,7 +6,7 @@ import type { ChatStatus } from '../../api/types.js';
 
 /** "20:14" in this computer's clock. */
 export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 }
 
 /** "45 min", "1 h 5 min", "under a minute". */
