@@ -53,6 +53,7 @@ const SCREENS: Screen[] = [
       ['commands', 'Commands'],
       ['moderation', 'Moderation'],
       ['giveaway', 'Giveaway'],
+      ['thanks', 'Thanks'],
     ] as const
   ).map(([id, tab]) => ({
     name: `settings-${id}`,
