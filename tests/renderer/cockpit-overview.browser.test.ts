@@ -116,6 +116,7 @@ async function shoot(name: string, include: string[]): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
     throw new Error('out/renderer/index.html is missing: run `npx electron-vite build` first');
   t = await startTestApp({
@@ -147,15 +148,18 @@ afterAll(async () => {
 describe('the cockpit', () => {
   it('the checklist starts empty and ticks each step when its state changes', async () => {
     await page.getByText('0 of 5 done').waitFor();
-    await step('Log in once')
-      .getByText(/log in to the site/)
+    // The next step says what it asks; the later ones are one line with their link.
+    await step('Try the practice stream')
+      .getByText(/A pretend show with simulated viewers/)
       .waitFor();
+    expect(await step('Log in once').getByRole('link').textContent()).toBe('Connect the chat');
     expect(await step('Log in once').getAttribute('aria-label')).toBe('Log in once: to do');
     await page
       .locator('.show-card')
       .getByText(/A show starts by itself when your live page goes live/)
       .waitFor();
     await page.locator('.show-card').getByText('No show yet').waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'cockpit-overview-first-run.png') });
 
     // Logged in on the site, not connected to a show yet.
     status({ connected: false, live: false });

@@ -64,20 +64,27 @@ export function Checklist(props: { done: StepId[]; onHide: () => void }) {
               <span className="step-mark" aria-hidden="true">
                 {done ? '✓' : STEP_IDS.indexOf(id) + 1}
               </span>
+              {/* The next step says what it asks and leads there; later ones are one line with their link. */}
               <div className="step-body">
                 <strong>{step.title}</strong>
-                {!done && <span className="muted small">{step.hint}</span>}
-                {!done && (
-                  <a className={`btn btn-small step-action ${id === next ? 'btn-primary' : ''}`} href={step.href} onClick={() => scrollToCard(id)}>
-                    {step.action}
-                  </a>
-                )}
+                {id === next && <span className="muted small">{step.hint}</span>}
+                {id === next && <StepLink id={id} primary />}
               </div>
+              {!done && id !== next && <StepLink id={id} />}
             </li>
           );
         })}
       </ol>
     </Card>
+  );
+}
+
+function StepLink(props: { id: StepId; primary?: boolean }) {
+  const step = STEPS[props.id];
+  return (
+    <a className={`btn btn-small step-action ${props.primary ? 'btn-primary' : 'btn-ghost'}`} href={step.href} onClick={() => scrollToCard(props.id)}>
+      {step.action}
+    </a>
   );
 }
 
