@@ -45,6 +45,7 @@ export function Overview() {
           events={shows.events}
           viewers={shows.viewers}
           last={lastEnded(shows.recent)}
+          error={shows.error}
         />
         {!newcomer.hidden && <Checklist done={newcomer.done} onHide={newcomer.hide} />}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Card, Empty, Stat } from '../../components/ui.js';
+import { Badge, Card, Empty, Notice, Stat } from '../../components/ui.js';
 import { formatDateTime, formatNumber } from '../../format.js';
 import type { Analytics, Show, StoredStreamEvent } from '../../api/types.js';
 import { clockTime, describeStreamEvent, formatTotals, showDuration } from './show-text.js';
@@ -11,6 +11,8 @@ export interface ShowCardProps {
   events: StoredStreamEvent[];
   viewers: number | null;
   last: Show | null;
+  /** The last refetch failed: the figures shown may be behind. */
+  error: string | null;
 }
 
 /** Tonight's show while it runs, with what the platform reported; otherwise the last show and when one starts. */
