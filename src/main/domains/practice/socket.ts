@@ -43,7 +43,8 @@ export interface SocketHubDeps {
 /**
  * The practice stream's Phoenix-style socket: pages join `livestream:<id>` (chat, viewers, tips, raids,
  * giveaways), `commerce:<id>` (auction) and `practice:control` (reload, re-render, markup: not Whatnot traffic).
- * Every join replays the recent chat, as channels do on rejoin; readers dedupe by `new_msg.id`.
+ * Every join replays the recent chat, as channels do on rejoin, or all the page missed when its join says where it
+ * was (`{after: <seq>}`); readers dedupe by `new_msg.id`.
  */
 export class PracticeSocketHub {
   private wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -124,7 +125,7 @@ export class PracticeSocketHub {
 
   private onClientFrame(conn: Conn, [joinRef, ref, topic, event, payload]: PhxFrame): void {
     if (topic === PHOENIX_TOPIC && event === 'heartbeat') return this.send(conn, reply(null, ref, PHOENIX_TOPIC, 'ok'));
-    if (event === 'phx_join') return this.join(conn, joinRef, ref, topic);
+    if (event === 'phx_join') return this.join(conn, joinRef, ref, topic, payload);
     if (event === 'phx_leave') {
       conn.joined.delete(topic);
       return this.send(conn, reply(joinRef, ref, topic, 'ok'));
@@ -147,14 +148,14 @@ export class PracticeSocketHub {
     this.send(conn, reply(joinRef, ref, this.chat, 'ok', { id: posted.id, command: posted.command }));
   }
 
-  private join(conn: Conn, joinRef: string | null, ref: string | null, topic: string): void {
+  private join(conn: Conn, joinRef: string | null, ref: string | null, topic: string, payload: JsonObject): void {
     const now = this.d.clock.now();
     const frames = this.d.paths().frames === 'flowing';
     if (topic === this.chat) {
       conn.joined.set(topic, joinRef);
       this.send(conn, reply(joinRef, ref, topic, 'ok', { livestream: livestreamPayload(this.d.show.snapshot(), now) }));
       if (!frames) return;
-      for (const m of this.d.stream.history()) this.send(conn, [joinRef, null, topic, 'new_msg', newMsgPayload(m, this.d.show.livestreamId)]);
+      for (const m of this.replay(payload.after)) this.send(conn, [joinRef, null, topic, 'new_msg', newMsgPayload(m, this.d.show.livestreamId)]);
       return;
     }
     if (topic === this.commerce) {
@@ -175,6 +176,19 @@ export class PracticeSocketHub {
       return this.send(conn, reply(joinRef, ref, topic, 'ok', this.d.pageConfig()));
     }
     this.send(conn, reply(joinRef, ref, topic, 'error', { reason: 'unmatched topic' }));
+  }
+
+  /**
+   * What a chat join replays: the recent chat, or everything after the page's `after` (the last line it has) when
+   * that is more. A page that was away for more than the recent chat (a reconnect under a burst, frames resuming)
+   * must get the rest as frames too: lines it only fetched over HTTP never reach a reader of the socket, and a page
+   * whose rows are unreadable then has them nowhere a reader can see.
+   */
+  private replay(after: unknown): PracticeMessage[] {
+    const recent = this.d.stream.history();
+    if (typeof after !== 'number' || !Number.isInteger(after) || after < 0) return recent;
+    const missed = this.d.stream.visibleAfter(after);
+    return missed.length > recent.length ? missed : recent;
   }
 
   private onStream(ev: StreamEvent): void {
