@@ -9,7 +9,7 @@ export interface BurstTarget {
 /**
  * Injects `batches` x 10 lines (unique texts) into the practice stream while breaking and mending its paths between
  * batches: the DOM made unreadable (markup "alternate") and back, the socket dropped (the page rejoins and the
- * channel replays recent chat), frames stopped and flowing again. Returns how often each injected text reached
+ * channel replays what it missed), frames stopped and flowing again. Returns how often each injected text reached
  * the gateway once everything is in.
  */
 export async function burstAcrossSwitches(h: BurstTarget, batches = 20): Promise<{ texts: string[]; counts: Map<string, number>; history: number }> {

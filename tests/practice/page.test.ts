@@ -215,7 +215,7 @@ describe('practice page in Chromium', () => {
     expect(await practice('socket.byEvent.new_msg')).toBeGreaterThanOrEqual(1);
   });
 
-  it('frames resumed before the page fetched what was said while they were stopped: it fetches it then, once', async () => {
+  it('frames resumed before the page fetched what was said while they were stopped: it comes as frames then, once', async () => {
     await ctl('POST', '/paths', { frames: 'flowing' });
     await inject([{ username: 'a', text: 'before the stop' }]);
     await expect.poll(texts).toEqual(['before the stop']);
@@ -226,22 +226,26 @@ describe('practice page in Chromium', () => {
     await inject([{ username: 'b', text: 'while stopped' }]);
     await ctl('POST', '/paths', { frames: 'flowing' });
     await inject([{ username: 'c', text: 'after the resume' }]);
-    await expect.poll(texts).toEqual(['before the stop', 'after the resume']);
-    await page.unroute('**/practice/feed**');
+    // The resume rejoins the chat from the page's cursor: the join replays what was said while stopped as frames
+    // (a reader of the socket sees it too), with the feed still cut; the page is in sync only once it fetched.
     await expect.poll(async () => (await texts()).sort()).toEqual(['after the resume', 'before the stop', 'while stopped']);
+    expect(await practice('synced')).toBe(false);
+    await page.unroute('**/practice/feed**');
     await expect.poll(() => practice('synced')).toBe(true);
+    expect((await texts()).sort()).toEqual(['after the resume', 'before the stop', 'while stopped']);
     await inject([{ username: 'd', text: 'in sync again' }]);
     await expect.poll(async () => (await texts()).length).toBe(4);
   });
 
-  it('a rejoin that replays nothing (no history kept, or frames stopped) still shows what was said meanwhile, once', async () => {
+  it('a rejoin with no history kept, or after frames stopped, still shows what was said meanwhile, once', async () => {
     const stream = mod.controller.stream;
     const keep = stream.historySize;
     stream.historySize = 0;
     try {
       await inject([{ username: 'a', text: 'before the drop' }]);
       await expect.poll(texts).toEqual(['before the drop']);
-      // Said in the same tick as the drop: the page cannot have rejoined yet, and the rejoin replays nothing.
+      // Said in the same tick as the drop: the page cannot have rejoined yet, and the rejoin replays no recent chat,
+      // only what came after the page's cursor.
       mod.controller.hub.dropAll();
       stream.append([{ kind: 'message', username: 'b', text: 'while the socket was down', category: 'injected' }]);
       await expect.poll(() => practice('socket.reconnects')).toBeGreaterThanOrEqual(1);
@@ -262,6 +266,28 @@ describe('practice page in Chromium', () => {
       await expect.poll(async () => (await texts()).sort()).toEqual(['all back', 'before the drop', 'stopped and down', 'while the socket was down']);
     } finally {
       stream.historySize = keep;
+    }
+  });
+
+  it('a page away for more than the recent chat gets all it missed as frames on rejoining, with its feed cut', async () => {
+    const stream = mod.controller.stream;
+    const keep = stream.historySize;
+    stream.historySize = 3;
+    try {
+      await inject([{ username: 'a', text: 'before the drop' }]);
+      await expect.poll(texts).toEqual(['before the drop']);
+      await page.route('**/practice/feed**', (r) => r.abort());
+      // Said in the same tick as the drop: only the rejoin can bring these, and they are more than it keeps.
+      mod.controller.hub.dropAll();
+      const missed = Array.from({ length: 10 }, (_, i) => `missed ${i}`);
+      stream.append(missed.map((text, i) => ({ kind: 'message' as const, username: `m${i}`, text, category: 'injected' as const })));
+      await expect.poll(() => practice('socket.reconnects')).toBeGreaterThanOrEqual(1);
+      await expect.poll(texts).toEqual(['before the drop', ...missed]);
+      // Not fetched: the feed is still cut, so the page is not in sync yet.
+      expect(await practice('synced')).toBe(false);
+    } finally {
+      stream.historySize = keep;
+      await page.unroute('**/practice/feed**');
     }
   });
 

@@ -81,7 +81,9 @@ const MAIN_JS = String.raw`
     if (paths.frames === was.frames && (paths.frames === 'flowing' || stream)) return;
     desync();
     if (paths.frames === 'stopped') openStream();
-    else { closeStream(); if (socket.isJoined(CHAT)) catchUp(); }
+    // Frames again: rejoin from the cursor, so what was said meanwhile and not yet streamed comes as frames too
+    // (the join's reply then fetches from the cursor, as after a reconnect).
+    else { closeStream(); if (socket.isJoined(CHAT)) socket.rejoin(CHAT); }
   }
 
   show.setHostName(cfg.hostName);
@@ -98,13 +100,17 @@ const MAIN_JS = String.raw`
   });
   socket.channel(CHAT, function (r) {
     show.applyLivestream(r.livestream);
-    // A (re)join replays at most the recent chat, and none while frames are stopped: the feed has the rest.
+    // A (re)join replays what came after the cursor, but none while frames are stopped: the feed has the rest.
     desync();
     if (cfg.paths.frames === 'flowing') catchUp();
   }, function (event, p) {
     if (event !== 'new_msg') return show.onEvent(event, p);
     addPayloads([p], true);
     if (synced) { var seq = seqOf(p.id); if (seq > cursor) cursor = seq; }
+  }, function () {
+    // A (re)join replays all the page missed since the cursor as frames (not only the recent chat), so every line
+    // reaches the page on the socket while frames flow, whatever its rows look like meanwhile.
+    return { after: cursor };
   });
   socket.channel(COMMERCE, function () {}, function (event, p) { show.onEvent(event, p); });
   socket.channel(CONTROL, function (r) {

@@ -28,7 +28,7 @@ function createPhoenixSocket(url, opts) {
       ch.onJoin(response || {});
       flushOutbox();
     });
-    send([ref, ref, topic, 'phx_join', {}]);
+    send([ref, ref, topic, 'phx_join', ch.params ? ch.params() : {}]);
   }
 
   function flushOutbox() {
@@ -103,8 +103,11 @@ function createPhoenixSocket(url, opts) {
   setInterval(flushOutbox, 1000);
   return {
     stats: stats,
-    channel: function (topic, onJoin, onEvent) { channels.set(topic, { joinRef: null, joined: false, onJoin: onJoin, onEvent: onEvent }); },
+    /** params(): the join's payload, asked at each (re)join. */
+    channel: function (topic, onJoin, onEvent, params) { channels.set(topic, { joinRef: null, joined: false, onJoin: onJoin, onEvent: onEvent, params: params }); },
     connect: connect,
+    /** Joins a joined channel again (with fresh params); frames of the earlier join are stale from now on. */
+    rejoin: function (topic) { if (channels.has(topic) && ws && ws.readyState === 1) join(topic); },
     /** Sends on a joined channel, or holds the push until it is joined (for at most pushTimeoutMs). */
     push: function (topic, event, payload, cb) {
       var p = { topic: topic, event: event, payload: payload, cb: cb, at: Date.now() };
