@@ -24,6 +24,7 @@ export function ShowCard(props: ShowCardProps) {
       className="show-card"
       actions={current ? <Badge tone="info">On air</Badge> : props.loaded ? <Badge>No show on air</Badge> : null}
     >
+      <Notice tone="warn">{props.error}</Notice>
       {current ? <RunningShow {...props} current={current} /> : !props.loaded ? <Empty>Loading…</Empty> : <NoShow last={props.last} />}
     </Card>
   );
