@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineIngest, type WireLineEvent } from '../../src/main/domains/chat/ingest.js';
-import { BoundedSet, LineMerge, type Sighting } from '../../src/main/domains/chat/merge.js';
+import { BoundedSet, KEEP_LINES, LineMerge, type Sighting } from '../../src/main/domains/chat/merge.js';
 import type { PageRow } from '../../src/main/domains/chat/page-script.js';
 import { SelfTracker } from '../../src/main/domains/chat/self-tracker.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
@@ -243,5 +243,37 @@ describe('memory', () => {
     expect(set.size).toBe(3);
     set.add('e');
     expect(set.has('b')).toBe(false);
+  });
+
+  it('a bounded set keeps its order as it grows and wraps, and forgets the oldest past its character budget', () => {
+    const set = new BoundedSet<string>(20);
+    for (let i = 0; i < 50; i++) set.add(`k${i}`);
+    expect(set.size).toBe(20);
+    expect([29, 30, 49].map((i) => set.has(`k${i}`))).toEqual([false, true, true]);
+    const chars = new BoundedSet<string>(100, { weigh: (s) => s.length, budget: 10 });
+    for (const k of ['aaaa', 'bbbb', 'cccc']) chars.add(k);
+    expect(['aaaa', 'bbbb', 'cccc'].map((k) => chars.has(k))).toEqual([false, true, true]);
+    chars.add('x'.repeat(50));
+    expect(chars.size).toBe(1);
+  });
+
+  it('remembers the ids and words of the last KEEP_LINES lines, not of every line of a long show', () => {
+    const merge = new LineMerge({ windowMs: 1000 });
+    const wire = (id: string, text: string): Sighting => ({ path: 'wire', kind: 'message', id, rowKey: null, username: 'ann', text, history: false });
+    for (let i = 0; i <= KEEP_LINES; i++) merge.accept(wire(`m${i}`, `line ${i}`), 0);
+    // A reconnect replays lines long after the window: a recent one is known, the first is forgotten.
+    expect(merge.accept(wire(`m${KEEP_LINES}`, `line ${KEEP_LINES}`), 60_000)).toBe(false);
+    expect(merge.accept(wire('m0', 'line 0'), 60_000)).toBe(true);
+    const restored = (text: string): Sighting => ({
+      path: 'dom',
+      kind: 'message',
+      id: null,
+      rowKey: `k:d2:${text}`,
+      username: 'ann',
+      text,
+      history: true,
+    });
+    expect(merge.accept(restored(`line ${KEEP_LINES - 1}`), 60_000)).toBe(false);
+    expect(merge.accept(restored('line 1'), 60_000)).toBe(true);
   });
 });

@@ -23,35 +23,58 @@ export interface Sighting {
 }
 
 /**
- * A Set that forgets its oldest entries past a size, so a day-long stream cannot grow memory without bound.
+ * A Set that forgets its oldest entries past a count and, given `weigh`, past a total weight (the characters of
+ * its strings: a count alone does not bound the memory of entries a site decides the length of).
  * The oldest is found in a ring, not by iterating the Set: V8 leaves deleted slots at the front of a Set, and
  * walking past them made each add cost O(size) once the bound was reached.
  */
 export class BoundedSet<T> {
   private items = new Set<T>();
-  /** Insertion order, to evict the oldest; grows with use up to `max` (a quiet chat must not hold 500k slots). */
+  /** Insertion order from `head`, to evict the oldest; grows with use up to `max` (a quiet chat must not hold 500k slots). */
   private ring: (T | undefined)[] = [];
-  private next = 0;
-  constructor(private max: number) {}
+  private head = 0;
+  private weight = 0;
+  constructor(
+    private max: number,
+    private limit?: { weigh: (v: T) => number; budget: number },
+  ) {}
   has(v: T): boolean {
     return this.items.has(v);
   }
   add(v: T): void {
     if (this.items.has(v)) return;
-    if (this.ring.length < this.max) {
-      this.ring.push(v);
-    } else {
-      const old = this.ring[this.next];
-      if (old !== undefined) this.items.delete(old);
-      this.ring[this.next] = v;
-      this.next = (this.next + 1) % this.max;
+    if (this.items.size === this.ring.length) {
+      if (this.ring.length < this.max) this.grow();
+      else this.evict();
     }
+    this.ring[(this.head + this.items.size) % this.ring.length] = v;
     this.items.add(v);
+    if (!this.limit) return;
+    this.weight += this.limit.weigh(v);
+    while (this.weight > this.limit.budget && this.items.size > 1) this.evict();
   }
   get size(): number {
     return this.items.size;
   }
+  private grow(): void {
+    const n = this.items.size;
+    const ring = new Array<T | undefined>(Math.min(this.max, Math.max(16, n * 2)));
+    for (let i = 0; i < n; i++) ring[i] = this.ring[(this.head + i) % this.ring.length];
+    this.ring = ring;
+    this.head = 0;
+  }
+  private evict(): void {
+    const old = this.ring[this.head] as T;
+    this.ring[this.head] = undefined;
+    this.head = (this.head + 1) % this.ring.length;
+    this.items.delete(old);
+    if (this.limit) this.weight -= this.limit.weigh(old);
+  }
 }
+
+/** Lines whose ids, row keys and content the merge remembers, and at most this many characters of each. */
+export const KEEP_LINES = 20_000;
+const byChars = { weigh: (s: string) => s.length, budget: 2_000_000 };
 
 /** A line delivered by one path and not yet seen by the other. */
 interface Pending {
@@ -81,11 +104,17 @@ export interface MergeOptions {
  * seconds, one for one: two identical lines from a viewer are two frames and two rows, never one.
  */
 export class LineMerge {
-  private ids = new BoundedSet<string>(500_000);
-  private rowKeys = new BoundedSet<string>(500_000);
+  /**
+   * What the sets below serve is recent: the other path's copy of a line (within the window, even a burst's
+   * 6,000 lines a minute), a socket's replay after a reconnect and the rows a reloaded page restores (the last few
+   * hundred lines). 20,000 lines cover that many times over; the count and the characters bound their memory
+   * (~2 MB each with typical ids and texts) where 500,000 ids reached ~50 MB over a long busy show.
+   */
+  private ids = new BoundedSet<string>(KEEP_LINES, byChars);
+  private rowKeys = new BoundedSet<string>(KEEP_LINES, byChars);
   /** Content of lines delivered (any id / without an id): a restored history row that matches one is not new. */
-  private sigsAll = new BoundedSet<string>(50_000);
-  private sigsNoId = new BoundedSet<string>(50_000);
+  private sigsAll = new BoundedSet<string>(KEEP_LINES, byChars);
+  private sigsNoId = new BoundedSet<string>(KEEP_LINES, byChars);
   /** Pending lines by signature, and all of them in arrival order (so the oldest expire first, in O(1)). */
   private pending = new Map<string, Pending[]>();
   private order: Pending[] = [];
