@@ -2,6 +2,7 @@
 // Thin launcher: the CLI is built by `npm run build` into out/main/cli.js.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { missingCoreEnv, missingCoreFlags } from './node-flags.js';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
@@ -10,6 +11,14 @@ if (major < 22) {
     `BuzzChat needs Node.js 22 or newer (this is ${process.version}). Run it through npm (npm start, npx buzzchat), which uses the bundled Node 22.`,
   );
   process.exit(1);
+}
+// `serve` runs for hours: it restarts itself once, before loading anything, with the core's V8 flags and malloc
+// setting (execve keeps the pid, stdio and signals). Where there is no execve (Windows) it runs without them.
+if (process.argv[2] === 'serve' && typeof process.execve === 'function') {
+  const flags = missingCoreFlags();
+  const env = missingCoreEnv();
+  if (flags.length || Object.keys(env).length)
+    process.execve(process.execPath, [process.execPath, ...flags, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, ...env });
 }
 const built = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
 if (!existsSync(built)) {

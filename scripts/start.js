@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORE_ENV, CORE_V8_FLAGS } from '../bin/node-flags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
@@ -23,14 +24,14 @@ function electronBinary() {
 const electron = electronBinary();
 let child;
 if (electron.path) {
-  child = spawn(electron.path, [root], { cwd: root, stdio: 'inherit' });
+  // The main process runs the core: Electron applies --js-flags to it only when given at launch.
+  child = spawn(electron.path, [`--js-flags=${CORE_V8_FLAGS.join(' ')}`, root], { cwd: root, stdio: 'inherit' });
 } else {
   console.log(`Starting BuzzChat without the desktop window (${electron.reason}), with the practice stream.`);
-  // serve itself goes headless where there is no display, and says so.
-  // A 1 MB young generation: the core's garbage is small and short-lived, and V8's default 16-32 MB semi-spaces
-  // were a fifth of the process's memory (measured: ~186 MB with the practice chat connected, ~160 MB with this).
-  const args = ['--max-semi-space-size=1', path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...process.argv.slice(2)];
-  child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  // serve itself goes headless where there is no display, and says so. The core's V8 flags and malloc setting are
+  // given here so the launcher does not restart itself for them (see bin/node-flags.js).
+  const args = [...CORE_V8_FLAGS, path.join(root, 'bin', 'buzzchat.js'), 'serve', '--practice', ...process.argv.slice(2)];
+  child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...CORE_ENV, ...process.env } });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
