@@ -17,8 +17,12 @@ if (major < 22) {
 if (process.argv[2] === 'serve' && typeof process.execve === 'function') {
   const flags = missingCoreFlags();
   const env = missingCoreEnv();
-  if (flags.length || Object.keys(env).length)
-    process.execve(process.execPath, [process.execPath, ...flags, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, ...env });
+  try {
+    if (flags.length || Object.keys(env).length)
+      process.execve(process.execPath, [process.execPath, ...flags, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, ...env });
+  } catch {
+    // Not allowed here (a sandbox, a read-only binary): it runs as it was started.
+  }
 }
 const built = fileURLToPath(new URL('../out/main/cli.js', import.meta.url));
 if (!existsSync(built)) {
