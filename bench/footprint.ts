@@ -135,6 +135,11 @@ while (!p.output().includes('Practice chat connected')) {
 }
 await sleep(SETTLE_MS);
 const connectedRss = rss(p.child.pid!);
+// What serve actually runs with: bin/buzzchat.js re-execs itself (same pid) with the core's flags (bin/node-flags.js).
+const cmdline = fs.readFileSync(`/proc/${p.child.pid}/cmdline`, 'utf8').split('\0');
+const arenas = /(?:^|\0)MALLOC_ARENA_MAX=(\d+)/.exec(fs.readFileSync(`/proc/${p.child.pid}/environ`, 'utf8'))?.[1];
+const flagsEnd = cmdline.findIndex((a) => a.endsWith('buzzchat.js'));
+const runsWith = [...cmdline.slice(1, flagsEnd), ...(arenas ? [`MALLOC_ARENA_MAX=${arenas}`] : [])].join(' ');
 const chromium = descendantsPss(p.child.pid!);
 const headers = { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' };
 const post = (route: string, body: unknown) => fetch(`${p.baseUrl}/api/v1${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -162,7 +167,7 @@ console.log(
 console.log(`start to healthy (spawn -> first 200 from /api/v1/health, median of 3):`);
 console.log(`  bare Express + better-sqlite3       ${bareStart.toFixed(0)} ms`);
 console.log(`  buzzchat serve --no-browser         ${startMs.toFixed(0)} ms  (${(startMs / bareStart).toFixed(2)}x bare; goal < 1,500 ms)`);
-console.log(`RSS of the node process:`);
+console.log(`RSS of the node process (serve runs with: ${runsWith || 'no flags'}):`);
 console.log(`  bare Express + better-sqlite3 idle  ${mb(bareRss)} MB`);
 console.log(`  serve --no-browser idle             ${mb(idleRss)} MB  (${(idleRss / bareRss).toFixed(2)}x bare)`);
 console.log(`  serve --practice, chat connected    ${mb(connectedRss)} MB  (${(connectedRss / bareRss).toFixed(2)}x bare)`);
@@ -181,6 +186,7 @@ console.log(
       rssMb: { bare: +mb(bareRss), idle: +mb(idleRss), connected: +mb(connectedRss), afterFlood: +mb(floodRss), peak: +mb(peak) },
       rssRatioAfterFlood: +(floodRss / bareRss).toFixed(2),
       chromiumPssMb: +mb(chromium.bytes),
+      serveFlags: runsWith,
       floodSeconds: FLOOD_SECONDS,
     }),
 );
