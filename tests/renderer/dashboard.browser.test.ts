@@ -68,7 +68,7 @@ describe('dashboard in Chromium', () => {
 
   it('toggling the bot changes the settings, and the stream reports it back', async () => {
     expect((await t.call('GET', '/api/v1/settings')).json.data.botActive).toBe(false);
-    await page.getByRole('switch').first().click({ force: true });
+    await page.locator('.bot-card .toggle').click();
     await expect.poll(async () => (await t.call('GET', '/api/v1/settings')).json.data.botActive).toBe(true);
     await page.getByText('Running').waitFor();
     await page.locator('.feed').getByText('Bot started').waitFor();
