@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { showsDomain } from '../../src/main/domains/shows/domain.js';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { chatStatus } from '../helpers/chat-status.js';
 
 /** GET /analytics...?show=<id>: the figures of one show's time window, whatever the period. */
 let t: TestApp | null = null;
@@ -23,23 +24,19 @@ async function setup() {
   const s = t.app.services;
   const accountId = s.accounts.active().id;
   const status = (connected: boolean, live: boolean) =>
-    s.events.emit('chat.status', accountId, {
+    s.events.emit(
+      'chat.status',
       accountId,
-      platform: 'whatnot',
-      connected,
-      live,
-      url: null,
-      loggedInAs: null,
-      lastMessageAt: null,
-      lastError: null,
-      selectorHealth: {},
-      queue: { queued: 0, lastSentAt: null },
-      paths: {
-        wire: { available: true, live: false, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
-        dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'primary' },
-      },
-      summary: '',
-    });
+      chatStatus(accountId, {
+        connected,
+        live,
+        url: null,
+        paths: {
+          wire: { available: true, live: false, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
+          dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'primary' },
+        },
+      }),
+    );
   let n = 0;
   const line = (username: string, text: string, reaction: { cause: string | null; trigger: string | null } | null = null) =>
     s.events.emit('chat.message', accountId, {

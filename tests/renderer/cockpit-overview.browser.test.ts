@@ -8,6 +8,7 @@ import type { ChatWireEvent } from '../../src/main/domains/chat/types.js';
 import type { ShowService } from '../../src/main/domains/shows/service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
+import { chatStatus } from '../helpers/chat-status.js';
 
 /**
  * The cockpit in the built dashboard: tonight's show on the Overview (figures agreeing with the API, the
@@ -28,21 +29,12 @@ const problems: string[] = [];
 const get = async (p: string) => (await t.call('GET', `/api/v1${p}`)).json.data;
 
 function status(patch: { connected: boolean; live: boolean; loggedInAs?: string | null }): void {
+  const base = chatStatus(accountId, { connected: patch.connected, live: patch.live });
   t.app.services.events.emit('chat.status', accountId, {
-    accountId,
-    platform: 'whatnot',
-    connected: patch.connected,
-    live: patch.live,
+    ...base,
     url: 'https://www.whatnot.com/live/tonight',
     loggedInAs: patch.loggedInAs ?? 'sam_sells',
-    lastMessageAt: null,
-    lastError: null,
-    selectorHealth: {},
-    queue: { queued: 0, lastSentAt: null },
-    paths: {
-      wire: { available: true, live: patch.connected, lastAt: null, framesPerMin: patch.connected ? 120 : 0, byType: {}, unknown: 0, malformed: 0 },
-      dom: { live: false, lastAt: null, rowsPerMin: 0, role: 'fallback' },
-    },
+    paths: { ...base.paths, wire: { ...base.paths.wire, framesPerMin: patch.connected ? 120 : 0 } },
     summary: 'wire: 120 frames/min, DOM: fallback ready',
   });
 }

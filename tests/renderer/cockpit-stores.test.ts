@@ -10,6 +10,7 @@ import { defaultModules } from '../../src/main/app/domains.js';
 import type { ShowService } from '../../src/main/domains/shows/service.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { waitUntil } from '../helpers/wait.js';
+import { chatStatus } from '../helpers/chat-status.js';
 
 const account = (platform: Account['platform'], url: string | null): Account =>
   ({ id: `acc_${platform}`, name: platform, platform, url, isActive: true, createdAt: '2026-11-30T00:00:00.000Z' }) as Account;
@@ -198,20 +199,7 @@ describe('shows and analytics stores on a real core', () => {
 
   const status = (connected: boolean, live: boolean) => {
     const s = chat({ connected, live, url: 'https://www.whatnot.com/live/x' });
-    t.app.services.events.emit('chat.status', accountId, {
-      accountId,
-      platform: 'whatnot',
-      connected,
-      live,
-      url: s.url,
-      loggedInAs: null,
-      lastMessageAt: null,
-      lastError: null,
-      selectorHealth: {},
-      queue: { queued: 0, lastSentAt: null },
-      paths: s.paths,
-      summary: '',
-    });
+    t.app.services.events.emit('chat.status', accountId, chatStatus(accountId, { connected, live, url: s.url, paths: s.paths }));
   };
   const line = (i: number) =>
     t.app.services.events.emit('chat.message', accountId, {

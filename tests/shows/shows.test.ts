@@ -4,6 +4,7 @@ import type { ChatWireEvent } from '../../src/main/domains/chat/types.js';
 import { ManualClock } from '../../src/main/kernel/clock.js';
 import type { BusEvent } from '../../src/main/kernel/events/bus.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { chatStatus } from '../helpers/chat-status.js';
 
 /** A gateway with only the data-stream side: the test pushes what a site's frames would say. */
 class FakeStream {
@@ -33,23 +34,18 @@ async function setup() {
   const seen: BusEvent[] = [];
   s.bus.subscribe((e) => seen.push(e));
   const status = (connected: boolean, live: boolean) =>
-    s.events.emit('chat.status', accountId, {
+    s.events.emit(
+      'chat.status',
       accountId,
-      platform: 'whatnot',
-      connected,
-      live,
-      url: 'https://www.whatnot.com/live/x',
-      loggedInAs: null,
-      lastMessageAt: null,
-      lastError: null,
-      selectorHealth: {},
-      queue: { queued: 0, lastSentAt: null },
-      paths: {
-        wire: { available: true, live: connected, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
-        dom: { live: connected, lastAt: null, rowsPerMin: 0, role: 'fallback' },
-      },
-      summary: '',
-    });
+      chatStatus(accountId, {
+        connected,
+        live,
+        paths: {
+          wire: { available: true, live: connected, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
+          dom: { live: connected, lastAt: null, rowsPerMin: 0, role: 'fallback' },
+        },
+      }),
+    );
   const line = (username: string, text: string, extra: Record<string, unknown> = {}) =>
     s.events.emit('chat.message', accountId, {
       accountId,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../helpers/app.js';
 import { call, connectMcp, startCore, textOf, type McpSession } from './harness.js';
+import { chatStatus } from '../../helpers/chat-status.js';
 
 // One core and one MCP server process for the file; tests run in order and build on each other's state.
 let t: TestApp;
@@ -198,23 +199,7 @@ describe('the live show', () => {
     // The chat connecting starts a show; one viewer line counts in it.
     const s = t.app.services;
     const id = s.accounts.active().id;
-    s.events.emit('chat.status', id, {
-      accountId: id,
-      platform: 'whatnot',
-      connected: true,
-      live: true,
-      url: 'https://www.whatnot.com/live/x',
-      loggedInAs: null,
-      lastMessageAt: null,
-      lastError: null,
-      selectorHealth: {},
-      queue: { queued: 0, lastSentAt: null },
-      paths: {
-        wire: { available: true, live: true, lastAt: null, framesPerMin: 0, byType: {}, unknown: 0, malformed: 0 },
-        dom: { live: true, lastAt: null, rowsPerMin: 0, role: 'fallback' },
-      },
-      summary: '',
-    });
+    s.events.emit('chat.status', id, chatStatus(id, { connected: true, live: true }));
     await expect.poll(async () => (await t.call('GET', '/api/v1/shows/current')).json.data.show).not.toBeNull();
     const show = (await t.call('GET', '/api/v1/shows/current')).json.data.show;
     const r = await call(mcp, 'buzzchat_get_show');
