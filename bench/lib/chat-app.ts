@@ -7,7 +7,7 @@ import { botModule } from '../../src/main/domains/bot/domain.js';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import type { PracticeController } from '../../src/main/domains/practice/controller.js';
 import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
 import { ensureTestBrowser } from '../../tests/helpers/browser.js';

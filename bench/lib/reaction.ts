@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/main/app/create-app.js';
 import { BROWSER_ARGS, useChromiumSandbox } from '../../src/main/domains/chat/browser.js';
 import type { PracticeController } from '../../src/main/domains/practice/controller.js';
-import { practiceModule, practiceUrl } from '../../src/main/domains/practice/module.js';
+import { practiceModule, practiceUrl } from '../../src/main/domains/practice/domain.js';
 import type { PracticeStream } from '../../src/main/domains/practice/stream.js';
 import { silentLogger } from '../../src/main/kernel/logger.js';
 

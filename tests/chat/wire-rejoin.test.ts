@@ -3,7 +3,7 @@ import { LineIngest, type WireLineEvent } from '../../src/main/domains/chat/inge
 import { decodeWhatnotFrame } from '../../src/main/domains/chat/platforms/whatnot/decoder.js';
 import { SelfTracker } from '../../src/main/domains/chat/self-tracker.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { PhxClient } from '../practice/phx-client.js';
 

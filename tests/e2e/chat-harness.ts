@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatDriverOptions } from '../../src/main/domains/chat/driver.js';

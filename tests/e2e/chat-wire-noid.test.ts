@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { CHROMIUM_PATH } from '../helpers/browser.js';
 import { burstAcrossSwitches } from './wire-burst.js';

@@ -4,7 +4,7 @@ import { botModule } from '../../src/main/domains/bot/domain.js';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
 import type { ChatLine } from '../../src/main/domains/chat/types.js';
 import type { PracticeController } from '../../src/main/domains/practice/controller.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { CHROMIUM_PATH } from '../helpers/browser.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { practiceModule, practiceUrl } from '../../src/main/domains/practice/module.js';
+import { practiceModule, practiceUrl } from '../../src/main/domains/practice/domain.js';
 import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
 import { PhxClient } from './phx-client.js';
 

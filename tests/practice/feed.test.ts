@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 
 // The page's feed (/practice/feed, /practice/feed/stream): what its socket missed, and all chat while frames are
 // stopped. Every line after the page's cursor, once, in order, however far behind the page is.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
-import { practiceModule, practiceUrl } from '../../src/main/domains/practice/module.js';
+import { practiceModule, practiceUrl } from '../../src/main/domains/practice/domain.js';
 import { PhxClient } from './phx-client.js';
 
 let t: TestApp;

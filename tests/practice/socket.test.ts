@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import type { PracticeOptionsInput } from '../../src/main/domains/practice/schema.js';
 import { WHATNOT_SOCKET_URL, decodeWhatnotFrame } from '../../src/main/domains/chat/platforms/whatnot/decoder.js';
 import { PhxClient, type Frame } from './phx-client.js';

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botModule } from '../../src/main/domains/bot/domain.js';
 import { chatModule, type ChatModule } from '../../src/main/domains/chat/domain.js';
-import { practiceModule } from '../../src/main/domains/practice/module.js';
+import { practiceModule } from '../../src/main/domains/practice/domain.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { CHROMIUM_PATH, launchTestBrowser, type TestBrowser } from '../helpers/browser.js';
 import { waitUntil } from '../helpers/wait.js';

@@ -15,7 +15,7 @@ import { showsDomain } from '../domains/shows/domain.js';
 import { systemDomain } from '../domains/system/domain.js';
 import { apiDescription } from '../http/openapi.js';
 import type { McpLaunch } from '../domains/system/mcp-config.js';
-import { practiceModule } from '../domains/practice/module.js';
+import { practiceModule } from '../domains/practice/domain.js';
 import { practiceDemoModule } from '../domains/practice/demo.js';
 import { webhooksModule } from '../domains/webhooks/domain.js';
 import { chatModule } from '../domains/chat/domain.js';
@@ -23,7 +23,7 @@ import { botModule } from '../domains/bot/domain.js';
 import { backupsModule } from '../domains/backups/domain.js';
 import type { BackupScheduleOptions } from '../domains/backups/scheduler.js';
 
-export { practiceUrl } from '../domains/practice/module.js';
+export { practiceUrl } from '../domains/practice/domain.js';
 
 export interface ModuleOptions {
   /** Start the practice stream and connect the active account's chat to it. */
