@@ -12,7 +12,11 @@ import { floodWithSwitches } from './lib/flood.js';
 
 const b = await startChatBenchApp(
   { botActive: true, sendMinSpacingMs: 0, welcomeEnabled: false, giveaway: { enabled: true, keyword: 'enter', entriesPerUser: 1 } },
-  { live: true, hostile: { rerenderEveryMs: 5000, detachEveryMs: 2000 } },
+  // The practice server keeps 2,000 lines for its pages' fallback feed by default. At 1,000 lines/s a page rendering
+  // more than 2 s behind (this machine under the flood: wire lag p50 2-4 s) lost lines from the fixture itself
+  // while frames were stopped (lost ranges of exactly ~2,000 lines in the 2026-11-30 run), before BuzzChat could
+  // see them: the bench measures BuzzChat, so the fixture keeps the whole burst.
+  { live: true, hostile: { rerenderEveryMs: 5000, detachEveryMs: 2000 }, bufferSize: Number(process.env.BENCH_BUFFER ?? 100_000) },
 );
 const client = createClient(api, { baseUrl: b.app.baseUrl, token: b.app.sessionToken });
 const r = await floodWithSwitches({
