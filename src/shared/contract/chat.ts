@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MESSAGE_MAX, messageStatusSchema } from './messages.js';
+import { messageStatusSchema, messageText } from './messages.js';
 import { accountQuery, op } from './op.js';
 import { chatDiagnoseQuery, chatDiagnosisSchema, siteReportSchema } from './chat-diagnosis.js';
 
@@ -129,11 +129,7 @@ export const chatMessagesQuery = accountQuery
 
 export const chatSendBody = z
   .object({
-    message: z
-      .string()
-      .min(1, 'message must not be empty')
-      .max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
-      .refine((m) => m.trim().length > 0, 'message must not be blank'),
+    message: messageText,
   })
   .strict();
 

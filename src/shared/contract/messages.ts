@@ -10,13 +10,16 @@ export const MESSAGE_MAX = 500;
 export const messageStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']);
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
 
+/** A chat message's text as every send route takes it (bot and API sends, the host's own). */
+export const messageText = z
+  .string()
+  .min(1, 'message must not be empty')
+  .max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
+  .refine((m) => m.trim().length > 0, 'message must not be blank');
+
 export const sendMessageBody = z
   .object({
-    message: z
-      .string()
-      .min(1, 'message must not be empty')
-      .max(MESSAGE_MAX, `message must be at most ${MESSAGE_MAX} characters (an emoji counts as one)`)
-      .refine((m) => m.trim().length > 0, 'message must not be blank'),
+    message: messageText,
     delay: z.number().int().min(0).max(3_600_000).default(0).describe('Milliseconds to wait before sending'),
   })
   .strict();
