@@ -14,6 +14,7 @@ import { UnsavedDialog, useLeaveGuard } from './settings/LeaveGuard.js';
 import { WelcomeEditor } from './settings/WelcomeEditor.js';
 import { ThanksEditor } from './settings/ThanksEditor.js';
 import type { EditorProps } from './settings/types.js';
+import { downloadJson } from '../download.js';
 
 export const TABS: { id: Section; label: string; editor: (p: EditorProps) => React.JSX.Element }[] = [
   { id: 'welcome', label: 'Welcome & pacing', editor: WelcomeEditor },
@@ -172,12 +173,7 @@ function SettingsFile(props: { onExport: () => { name: string; json: string } | 
   const download = () => {
     const f = props.onExport();
     if (!f) return;
-    const url = URL.createObjectURL(new Blob([f.json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = f.name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadJson(f);
   };
   return (
     <div className="row">

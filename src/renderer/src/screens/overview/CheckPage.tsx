@@ -2,6 +2,7 @@ import type { ChatDiagnosis, ChatProblem } from '../../../../shared/contract/cha
 import { Badge, Notice } from '../../components/ui.js';
 import { formatTime } from '../../format.js';
 import { useArea } from '../../hooks.js';
+import { downloadJson } from '../../download.js';
 
 const TONE: Record<ChatProblem['severity'], 'bad' | 'warn' | 'info'> = { error: 'bad', warning: 'warn', info: 'info' };
 const LABEL: Record<ChatProblem['severity'], string> = { error: 'Problem', warning: 'Warning', info: 'Note' };
@@ -12,12 +13,7 @@ export function CheckPage() {
   const exportReport = async () => {
     const f = await c.exportReport();
     if (!f) return;
-    const url = URL.createObjectURL(new Blob([f.json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = f.name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadJson(f);
   };
   return (
     <div className="check-page">
